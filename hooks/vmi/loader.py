@@ -1,0 +1,157 @@
+"""Load every content file into typed objects, collecting all errors of the run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, Iterable, TypeVar
+
+from pydantic import BaseModel, RootModel, ValidationError
+
+from .errors import ContentError, ContentErrors
+from .messages import validation_errors
+from .models import Cas, Diagnostic, Pilier, Specificite, Terme
+from .quiz import find_quizzes
+from .source import ContentFileError, Located, parse_front_matter, parse_yaml, read_text
+from .slugs import SLUG_PATTERN
+
+import re
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    """A Markdown content file: its slug, validated front matter and Markdown body."""
+
+    slug: str
+    model: M
+    located: Located
+
+    @property
+    def path(self) -> str:
+        return self.located.path
+
+    @property
+    def body(self) -> str:
+        return self.located.body
+
+
+@dataclass
+class Content:
+    """Everything under ``content/``, validated and cross-checked."""
+
+    root: Path
+    piliers: list[Pilier] = field(default_factory=list)
+    specificites: list[Entry[Specificite]] = field(default_factory=list)
+    cas: list[Entry[Cas]] = field(default_factory=list)
+    glossaire: list[Terme] = field(default_factory=list)
+    diagnostic: Diagnostic | None = None
+    files: list[str] = field(default_factory=list)
+
+    def cas_for_pilier(self, pilier_id: str) -> list[Entry[Cas]]:
+        return [entry for entry in self.cas if pilier_id in entry.model.piliers]
+
+    def generated_pages(self) -> set[str]:
+        """Source paths (MkDocs ``src_uri``) of the pages built from this content."""
+        pages = {"piliers.md", "glossaire.md"}
+        if self.diagnostic:
+            pages.add("diagnostic.md")
+        if self.specificites:
+            pages |= {"specificites/index.md"} | {f"specificites/{e.slug}.md"
+                                                  for e in self.specificites}
+        if self.cas:
+            pages |= {"cas/index.md"} | {f"cas/{e.slug}.md" for e in self.cas}
+        return pages
+
+
+class _Run:
+    """One loading pass: accumulates errors instead of stopping at the first."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.errors: list[ContentError] = []
+        self.files: list[str] = []
+
+    def label(self, path: Path) -> str:
+        return path.relative_to(self.root.parent).as_posix()
+
+    def read(self, path: Path, markdown: bool) -> Located | None:
+        label = self.label(path)
+        self.files.append(label)
+        try:
+            text = read_text(path, label)
+            return parse_front_matter(text, label) if markdown else parse_yaml(text, label)
+        except ContentFileError as exc:
+            self.errors.extend(exc.errors)
+            return None
+
+    def validate(self, located: Located, model: type[M]) -> M | None:
+        try:
+            return model.model_validate(located.data)
+        except ValidationError as exc:
+            self.errors.extend(validation_errors(exc, located, model))
+            return None
+
+    def error(self, located: Located, loc: tuple, field: str, message: str) -> None:
+        self.errors.append(ContentError(located.path, located.line(loc), field, message))
+
+
+def _yaml_list(run: _Run, path: Path, model: type[M]) -> tuple[list[M], Located | None]:
+    if not path.exists():
+        return [], None
+    located = run.read(path, markdown=False)
+    if located is None:
+        return [], None
+    items = run.validate(located, RootModel[list[model]])  # type: ignore[valid-type]
+    return (list(items.root) if items else []), located
+
+
+def _entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
+    entries = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        located = run.read(path, markdown=True)
+        if located is None:
+            continue
+        slug = path.stem
+        if not re.match(SLUG_PATTERN, slug):
+            run.errors.append(ContentError(located.path, 1, None, "nom de fichier invalide : "
+                              "minuscules sans accent, chiffres et tirets (ex. saint-quentin.md)"))
+            continue
+        _check_quizzes(run, located)
+        item = run.validate(located, model)
+        if item is not None:
+            entries.append(Entry(slug, item, located))
+    return entries
+
+
+def _check_quizzes(run: _Run, located: Located) -> None:
+    run.errors.extend(find_quizzes(located.body, located.path, located.body_line)[1])
+
+
+def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
+    """Read and check ``root`` (the ``content/`` folder); raise ``ContentErrors`` on any error.
+
+    ``docs_pages`` are the hand-written pages (``a-propos.md``…) that links may target.
+    """
+    from . import checks  # local: checks imports Content from here
+
+    run = _Run(root)
+    content = Content(root)
+    content.piliers, piliers_file = _yaml_list(run, root / "piliers.yml", Pilier)
+    content.glossaire, glossaire_file = _yaml_list(run, root / "glossaire.yml", Terme)
+    content.specificites = sorted(_entries(run, root / "specificites", Specificite),
+                                  key=lambda e: (e.model.ordre, e.slug))
+    content.cas = sorted(_entries(run, root / "cas", Cas), key=lambda e: (e.model.ville, e.slug))
+    diagnostic_file = None
+    if (root / "diagnostic.yml").exists():
+        diagnostic_file = run.read(root / "diagnostic.yml", markdown=False)
+        if diagnostic_file is not None:
+            content.diagnostic = run.validate(diagnostic_file, Diagnostic)
+    content.files = run.files
+    pages = content.generated_pages() | set(docs_pages)
+    run.errors.extend(checks.cross_references(content, pages, piliers_file, glossaire_file,
+                                              diagnostic_file))
+    if run.errors:
+        raise ContentErrors(run.errors)
+    return content

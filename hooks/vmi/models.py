@@ -1,0 +1,206 @@
+"""Typed content: one pydantic model per content kind.
+
+The field descriptions are French because they reach editors twice: in the JSON
+Schemas their editor shows, and nowhere else (messages live in ``messages.py``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from .slugs import SLUG_PATTERN
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Year = Annotated[int, Field(ge=1800, le=2100)]
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _date_text(value: Any) -> Any:
+    """YAML reads ``date: 2015`` as a number: accept it as the text ``"2015"``."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _check_date(value: str) -> str:
+    match = _DATE.match(value)
+    if not match:
+        raise ValueError("date attendue sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"la date « {value} » n’existe pas") from None
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+        raise ValueError("adresse web attendue, commençant par http:// ou https://")
+    return value
+
+
+PartialDate = Annotated[str, BeforeValidator(_date_text), AfterValidator(_check_date)]
+Url = Annotated[str, AfterValidator(_check_url)]
+
+
+class Model(BaseModel):
+    """Strict models: no silent type coercion, unknown fields are typos."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Pilier(Model):
+    """Un pilier de la vie quotidienne (habitat, santé…), repris par les démarches."""
+
+    id: Slug = Field(description="Identifiant court en minuscules sans accent, ex. « sante ».")
+    nom: Text = Field(description="Nom affiché, ex. « Santé ».")
+    description: Text = Field(description="Ce que recouvre ce pilier, en une phrase.")
+
+
+class Specificite(Model):
+    """En-tête d’une page « spécificité des villes moyennes »."""
+
+    titre: Text = Field(description="Titre de la page.")
+    resume: Text = Field(description="Résumé en une phrase, affiché sur la carte de l’index.")
+    ordre: int = Field(description="Position dans la liste des spécificités (1, 2, 3…).")
+    cas: list[Slug] = Field(default=[], description="Démarches liées (noms de fichiers de "
+                            "content/cas/ sans « .md »).")
+
+
+class Population(Model):
+    """Population avec son année et sa source : un chiffre n’est jamais montré seul."""
+
+    habitants: int = Field(gt=0, description="Nombre d’habitants.")
+    annee: Year = Field(description="Année du chiffre.")
+    source: Text = Field(description="Source du chiffre, ex. « INSEE, population municipale ».")
+
+
+class Etape(Model):
+    """Une étape de la feuille de route."""
+
+    date: PartialDate = Field(description="AAAA, AAAA-MM ou AAAA-MM-JJ, entre guillemets.")
+    etape: Text = Field(description="Nom court de l’étape.")
+    description: Text | None = Field(default=None, description="Précisions (facultatif).")
+
+
+class Source(Model):
+    """Une source publique citée par la page."""
+
+    titre: Text = Field(description="Titre de la source.")
+    url: Url = Field(description="Adresse web (http:// ou https://).")
+
+
+class Cas(Model):
+    """En-tête d’une étude de cas : une démarche de ville moyenne."""
+
+    ville: Text = Field(description="Nom de la ville.")
+    departement: Text | None = Field(default=None, description="Département.")
+    region: Text | None = Field(default=None, description="Région.")
+    population: Population | None = Field(default=None, description="Population, avec "
+                                          "année et source (facultatif).")
+    demarche: Text = Field(description="Nom de la démarche, ex. « Béthune Smart City ».")
+    annee: Year = Field(description="Année de lancement de la démarche.")
+    resume: Text = Field(description="Résumé en une phrase.")
+    piliers: list[Slug] = Field(min_length=1, description="Piliers couverts (identifiants "
+                                "de content/piliers.yml).")
+    partenaires: list[Text] = Field(default=[], description="Partenaires nommés par les sources.")
+    feuille_de_route: list[Etape] = Field(default=[], description="Étapes datées de la démarche.")
+    sources: list[Source] = Field(min_length=1, description="Sources publiques (au moins une).")
+
+
+class Terme(Model):
+    """Un terme du glossaire, expliqué partout où il apparaît dans le texte."""
+
+    terme: Text = Field(description="Le terme tel qu’il s’écrit dans les phrases.")
+    definition: Text = Field(description="Définition courte, en une ou deux phrases.")
+
+
+class Axe(Model):
+    """Un axe de l’auto-diagnostic."""
+
+    id: Slug = Field(description="Identifiant court, ex. « donnees ».")
+    nom: Text = Field(description="Nom affiché.")
+    description: Text = Field(description="Ce que l’axe évalue.")
+
+
+class Niveau(Model):
+    """Un niveau de maturité, atteint dès que le score d’un axe vaut ``min``."""
+
+    min: int = Field(ge=0, le=100, description="Score minimal (0 à 100) ; le premier vaut 0.")
+    nom: Text = Field(description="Nom du niveau, ex. « Structuration ».")
+    description: Text = Field(description="Ce qui caractérise ce niveau.")
+
+
+class Reponse(Model):
+    """Une réponse possible : une situation concrète."""
+
+    texte: Text = Field(description="La situation décrite.")
+    points: int = Field(ge=0, le=4, description="Points de 0 à 4.")
+
+
+class Question(Model):
+    """Une question ; « Je ne sais pas » est ajouté automatiquement."""
+
+    id: Slug = Field(description="Identifiant unique, ex. « donnees-inventaire ».")
+    axe: Slug = Field(description="Identifiant de l’axe.")
+    texte: Text = Field(description="La question.")
+    aide: Text | None = Field(default=None, description="Aide en une ligne (facultatif).")
+    reponses: list[Reponse] = Field(min_length=2, max_length=6,
+                                    description="De 2 à 6 réponses, de la moins à la plus avancée.")
+
+
+class Recommandation(Model):
+    """Une action proposée quand le score d’un axe est bas."""
+
+    axe: Slug = Field(description="Identifiant de l’axe.")
+    jusqu_a: int = Field(ge=0, le=100, description="Affichée si le score de l’axe est ≤ à "
+                         "cette valeur.")
+    texte: Text = Field(description="L’action proposée (Markdown court).")
+    liens: list[Text] = Field(default=[], description="Pages liées, ex. « cas/bethune », "
+                              "« specificites/agilite-et-proximite » ou « a-propos ».")
+
+
+class Diagnostic(Model):
+    """Le questionnaire d’auto-diagnostic."""
+
+    titre: Text = Field(description="Titre de la page.")
+    introduction: Text = Field(description="Introduction (Markdown).")
+    axes: list[Axe] = Field(min_length=1, description="Les axes évalués.")
+    niveaux: list[Niveau] = Field(min_length=2, description="Niveaux, du plus bas au plus haut.")
+    questions: list[Question] = Field(min_length=1, description="Les questions.")
+    recommandations: list[Recommandation] = Field(default=[], description="Actions proposées.")
+
+
+class QuizReponse(Model):
+    """Une réponse d’un bloc « Le saviez-vous ? »."""
+
+    texte: Text = Field(description="La réponse proposée.")
+    correct: bool = Field(description="true si la réponse est juste, sinon false.")
+    explication: Text = Field(description="Explication montrée après le choix.")
+
+
+class Quiz(Model):
+    """Un bloc ```quiz dans une page Markdown."""
+
+    question: Text = Field(description="La question posée.")
+    reponses: list[QuizReponse] = Field(min_length=2, max_length=6, description="De 2 à 6 "
+                                        "réponses, au moins une juste.")
+
+    @model_validator(mode="after")
+    def _one_correct(self) -> Quiz:
+        if not any(r.correct for r in self.reponses):
+            raise ValueError("au moins une réponse doit avoir « correct: true »")
+        return self

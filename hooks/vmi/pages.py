@@ -1,0 +1,165 @@
+"""Pages built from content: what each one is, its Markdown source, its HTML.
+
+The structured parts (facts box, timeline, cards…) are rendered by Jinja templates
+in ``overrides/partials/vmi/`` with autoescaping on, so text from content files is
+always escaped; the editor's Markdown body is inserted as already-rendered HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import markdown as md
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .checks import page_for_link
+from .loader import Content
+from .quiz import QuizBlock
+from .slugs import slugify
+
+
+
+class Links(Protocol):
+    """What templates need from the site: the URL and title of a page by source path."""
+
+    def url(self, src_uri: str) -> str: ...
+
+    def title(self, src_uri: str) -> str: ...
+
+
+@dataclass
+class GeneratedPage:
+    """A page that exists only because of content files."""
+
+    src_uri: str
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    description: str | None = None
+    source: str | None = None
+    theme_template: str | None = None
+
+    def markdown(self) -> str:
+        """Markdown source handed to MkDocs; titles are escaped once for the theme."""
+        meta: dict[str, str] = {"title": html.escape(self.title, quote=False)}
+        if self.description:
+            meta["description"] = html.escape(self.description)
+        if self.theme_template:
+            meta["template"] = self.theme_template
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        return f"---\n{front}---\n\n{self.body}\n"
+
+
+def plan_pages(content: Content, labels: dict[str, str]) -> list[GeneratedPage]:
+    """Every generated page; ``labels`` names the collections (``labels["cas"]``…)."""
+    pages = [GeneratedPage("piliers.md", labels["piliers"], "piliers.html",
+                           {"piliers": content.piliers, "cas_for": content.cas_for_pilier},
+                           source="content/piliers.yml"),
+             GeneratedPage("glossaire.md", labels["glossaire"], "glossaire.html",
+                           {"termes": sorted(content.glossaire, key=lambda t: slugify(t.terme))},
+                           source="content/glossaire.yml")]
+    if content.specificites:
+        pages.append(GeneratedPage("specificites/index.md", labels["specificites"],
+                                   "specificites-index.html",
+                                   {"specificites": content.specificites}))
+    for entry in content.specificites:
+        cas = [c for c in content.cas if c.slug in entry.model.cas]
+        pages.append(GeneratedPage(f"specificites/{entry.slug}.md", entry.model.titre,
+                                   "specificite.html", {"specificite": entry.model, "cas": cas},
+                                   entry.body, entry.model.resume, entry.path))
+    if content.cas:
+        pages.append(GeneratedPage("cas/index.md", labels["cas"], "cas-index.html",
+                                   {"cas": content.cas, "piliers": content.piliers}))
+    piliers = {p.id: p for p in content.piliers}
+    for entry in content.cas:
+        pages.append(GeneratedPage(f"cas/{entry.slug}.md", entry.model.ville, "cas.html",
+                                   {"cas": entry.model,
+                                    "piliers": [piliers[p] for p in entry.model.piliers]},
+                                   entry.body, entry.model.resume, entry.path))
+    if content.diagnostic:
+        pages.append(GeneratedPage("diagnostic.md", content.diagnostic.titre, "diagnostic.html",
+                                   {"diagnostic": content.diagnostic},
+                                   content.diagnostic.introduction, None,
+                                   "content/diagnostic.yml", "diagnostic.html"))
+    return pages
+
+
+class Renderer:
+    """Renders the partials of ``overrides/partials/vmi`` with autoescaping."""
+
+    def __init__(self, templates: Path):
+        self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["date_fr"] = date_fr
+        self.env.filters["nombre"] = nombre_fr
+        self.env.filters["slug"] = slugify
+        self.env.filters["markdown"] = lambda text: Markup(md.markdown(text))
+
+    def page(self, page: GeneratedPage, body_html: str, links: Links) -> str:
+        extra = {}
+        if page.template == "diagnostic.html":
+            extra = diagnostic_context(page.context["diagnostic"], body_html, links)
+        return self.env.get_template(page.template).render(
+            page=page, body=Markup(body_html), links=links, **page.context, **extra)
+
+    def quiz(self, block: QuizBlock, number: int) -> str:
+        return self.env.get_template("quiz.html").render(quiz=block.quiz, number=number)
+
+
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre")
+
+
+def date_fr(value: str) -> str:
+    """``2017-09-22`` → ``22 septembre 2017``; ``2017-11`` → ``novembre 2017``."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    month = _MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    day = int(parts[2])
+    return f"{'1er' if day == 1 else day}\u00a0{month} {parts[0]}"
+
+
+def nombre_fr(value: int) -> str:
+    """``25300`` → ``25 300`` with a narrow no-break space, as French typography wants."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
+def diagnostic_context(diagnostic, introduction_html: str, links: Links) -> dict[str, Any]:
+    """Questions grouped by axis and the JSON the page script reads."""
+    grouped = [(axe, [q for q in diagnostic.questions if q.axe == axe.id])
+               for axe in diagnostic.axes]
+    data = {
+        "cle": "vmi-diagnostic",
+        "axes": [{"id": a.id, "nom": a.nom} for a in diagnostic.axes],
+        "niveaux": [{"min": n.min, "nom": n.nom} for n in diagnostic.niveaux],
+        "questions": [{"id": q.id, "axe": q.axe, "points": [r.points for r in q.reponses]}
+                      for q in diagnostic.questions],
+        "recommandations": [{"axe": r.axe, "jusqu_a": r.jusqu_a,
+                             "texte_html": md.markdown(html.escape(r.texte)),
+                             "liens": [link_target(ref, links) for ref in r.liens]}
+                            for r in diagnostic.recommandations],
+    }
+    return {"questions_by_axis": grouped, "data_json": script_json(data),
+            "introduction_html": Markup(introduction_html)}
+
+
+def link_target(ref: str, links: Links) -> dict[str, str]:
+    """A content reference (``cas/bethune``) as ``{titre, href}`` for the page script."""
+    src_uri = page_for_link(ref)
+    return {"titre": links.title(src_uri), "href": links.url(src_uri)}
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside ``<script type="application/json">`` (no ``</script>`` break-out)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -1,0 +1,63 @@
+"""``quiz`` fenced blocks in Markdown: find them and validate their YAML."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from .errors import ContentError
+from .messages import validation_errors
+from .models import Quiz
+from .source import ContentFileError, parse_yaml
+
+_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*quiz[ \t]*$")
+
+
+@dataclass(frozen=True)
+class QuizBlock:
+    """A validated quiz and the line span (0-based, end exclusive) it occupied."""
+
+    start: int
+    end: int
+    quiz: Quiz
+
+
+def find_quizzes(markdown: str, label: str, first_line: int = 1
+                 ) -> tuple[list[QuizBlock], list[ContentError]]:
+    """Return every valid quiz block and the errors of the invalid ones."""
+    lines = markdown.split("\n")
+    blocks, errors = [], []
+    index = 0
+    while index < len(lines):
+        opening = _OPEN.match(lines[index])
+        if not opening:
+            index += 1
+            continue
+        fence = opening.group("fence")
+        end = next((j for j in range(index + 1, len(lines))
+                    if lines[j].strip() == fence), None)
+        line = first_line + index
+        if end is None:
+            errors.append(ContentError(label, line, "quiz", f"bloc non fermé : ajoutez une "
+                                       f"ligne {fence} après le quiz"))
+            break
+        block, problems = _parse(lines[index + 1:end], label, line + 1)
+        errors.extend(problems)
+        if block is not None:
+            blocks.append(QuizBlock(index, end + 1, block))
+        index = end + 1
+    return blocks, errors
+
+
+def _parse(lines: list[str], label: str, first_line: int
+           ) -> tuple[Quiz | None, list[ContentError]]:
+    try:
+        located = parse_yaml("\n".join(lines), label, first_line)
+    except ContentFileError as exc:
+        return None, exc.errors
+    try:
+        return Quiz.model_validate(located.data), []
+    except ValidationError as exc:
+        return None, validation_errors(exc, located, Quiz, ("quiz",))

@@ -1,0 +1,187 @@
+"""Read content files into plain data plus the line of every value.
+
+PyYAML's node tree keeps start marks; we build the Python data ourselves from it so
+that validation errors can point at ``path:line``. YAML 1.1's silent conversions
+(``No`` → ``False``, ``12:30`` → ``750``) are refused instead of guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+Location = tuple[str | int, ...]
+
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_TRUE_FALSE = {"true", "false"}
+
+_YAML_PROBLEMS = {
+    "found character '\\t' that cannot start any token": (
+        "tabulation interdite : indentez avec des espaces"
+    ),
+    "mapping values are not allowed here": (
+        "« : » inattendu ; mettez le texte entre guillemets s’il contient « : »"
+    ),
+    "could not find expected ':'": "« : » manquant après un nom de champ",
+    "found undefined alias": "alias YAML inconnu (« * » en début de texte ? mettez des guillemets)",
+}
+
+
+@dataclass
+class Located:
+    """Data read from one file, with the line of each value keyed by its location."""
+
+    path: str
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    def line(self, loc: Location) -> int:
+        """Line of ``loc``, or of its closest parent when the value is missing."""
+        loc = tuple(loc)
+        while loc and loc not in self.lines:
+            loc = loc[:-1]
+        return self.lines.get(loc, 1)
+
+
+class _Builder:
+    """Turns a composed node tree into Python values, recording lines and problems."""
+
+    def __init__(self, path: str, first_line: int):
+        self.path = path
+        self.offset = first_line - 1
+        self.lines: dict[Location, int] = {}
+        self.errors: list[ContentError] = []
+        self._constructor = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, loc: Location = ()) -> Any:
+        self.lines.setdefault(loc, node.start_mark.line + 1 + self.offset)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Location) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node, loc) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                key = str(key_node.value if isinstance(key_node, yaml.ScalarNode) else "?")
+            if key in result:
+                self._error(key_node, loc + (key,), "champ en double dans le même bloc")
+            self.lines[loc + (key,)] = key_node.start_mark.line + 1 + self.offset
+            result[key] = self.build(value_node, loc + (key,))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, loc: Location) -> Any:
+        plain = node.style is None
+        value = node.value
+        if plain and node.tag == _BOOL and value.lower() not in _TRUE_FALSE:
+            self._error(node, loc, f"« {value} » serait lu comme vrai/faux : écrivez "
+                        f"true ou false, ou mettez le texte entre guillemets (\"{value}\")")
+            return value
+        if plain and node.tag in (_INT, _FLOAT) and ":" in value:
+            self._error(node, loc, f"« {value} » serait lu comme un nombre en base 60 : "
+                        f"mettez-le entre guillemets (\"{value}\")")
+            return value
+        if node.tag == _TIMESTAMP:
+            return value
+        return self._constructor.construct_object(node, deep=True)
+
+    def _error(self, node: yaml.Node, loc: Location, message: str) -> None:
+        line = node.start_mark.line + 1 + self.offset
+        self.errors.append(ContentError(self.path, line, _field_name(loc), message))
+
+
+def _field_name(loc: Location) -> str | None:
+    """``('sources', 0, 'url')`` → ``sources[0].url`` (1-based for editors: ``sources[1]``)."""
+    name = ""
+    for part in loc:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name or None
+
+
+field_name = _field_name
+
+
+def read_text(path: Path, label: str) -> str:
+    """Decode a content file: UTF-8 (BOM tolerated), any line endings, not empty."""
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _fail(label, line, "le fichier n’est pas encodé en UTF-8 : enregistrez-le "
+                    "en UTF-8 depuis votre éditeur") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise _fail(label, 1, "le fichier est vide")
+    return text
+
+
+def parse_yaml(text: str, label: str, first_line: int = 1) -> Located:
+    """Parse one YAML document; raise ``ContentFileError`` with every problem found."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + first_line - 1
+        problem = _YAML_PROBLEMS.get(exc.problem or "", f"syntaxe YAML invalide ({exc.problem})")
+        raise _fail(label, line, problem) from None
+    if node is None:
+        raise _fail(label, first_line, "aucune donnée")
+    builder = _Builder(label, first_line)
+    data = builder.build(node)
+    if builder.errors:
+        raise ContentFileError(builder.errors)
+    return Located(label, data, builder.lines)
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+def parse_front_matter(text: str, label: str) -> Located:
+    """Split ``---``-fenced YAML front matter from a Markdown body."""
+    lines = text.split("\n")
+    if not _FENCE.match(lines[0]):
+        raise _fail(label, 1, "le fichier doit commencer par une ligne « --- » suivie des "
+                    "champs (front matter)")
+    for index in range(1, len(lines)):
+        if _END.match(lines[index]):
+            break
+    else:
+        raise _fail(label, 1, "front matter non fermé : ajoutez une ligne « --- » après "
+                    "le dernier champ")
+    yaml_text = "\n".join(lines[1:index])
+    if not yaml_text.strip():
+        raise _fail(label, 1, "front matter vide : les champs obligatoires manquent")
+    located = parse_yaml(yaml_text, label, first_line=2)
+    located.body = "\n".join(lines[index + 1:])
+    located.body_line = index + 2
+    return located
+
+
+class ContentFileError(Exception):
+    """A file that could not be read at all; carries its errors."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = errors
+        super().__init__("\n".join(map(str, errors)))
+
+
+def _fail(label: str, line: int, message: str) -> ContentFileError:
+    return ContentFileError([ContentError(label, line, None, message)])

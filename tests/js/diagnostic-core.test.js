@@ -1,0 +1,189 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const D = require('../../overrides/assets/javascripts/diagnostic-core.js');
+
+// Jeu de données minimal : 3 axes, 4 niveaux.
+const data = {
+  cle: 'vmi-diagnostic',
+  axes: [{ id: 'gouv', nom: 'Gouvernance' }, { id: 'data', nom: 'Données' }, { id: 'mob', nom: 'Mobilité' }],
+  niveaux: [{ min: 0, nom: 'Découverte' }, { min: 20, nom: 'Initiation' }, { min: 50, nom: 'Structuration' }, { min: 80, nom: 'Maîtrise' }],
+  questions: [
+    { id: 'g1', axe: 'gouv', points: [0, 1, 2, 3] },
+    { id: 'g2', axe: 'gouv', points: [0, 2, 5] },
+    { id: 'g3', axe: 'gouv', points: [0, 1, 2, 3] },
+    { id: 'g4', axe: 'gouv', points: [0, 1, 2, 3] },
+    { id: 'd1', axe: 'data', points: [0, 1, 2, 3, 4, 5, 6, 7, 8] },
+    { id: 'd2', axe: 'data', points: [0, 1, 2] },
+    { id: 'm1', axe: 'mob', points: [3, 0] }
+  ],
+  recommandations: [
+    { axe: 'gouv', jusqu_a: 49, texte_html: 'Nommer un référent', liens: [] },
+    { axe: 'data', jusqu_a: 19, texte_html: 'Inventorier les données', liens: [{ titre: 'Cas', href: '../cas/' }] },
+    { axe: 'mob', jusqu_a: 100, texte_html: 'Toujours', liens: [] }
+  ]
+};
+const frenchError = (re) => (err) => err instanceof Error && re.test(err.message);
+
+test('score : toutes les questions répondues', () => {
+  const r = D.scoreAxes(data, { g1: 3, g2: 2, g3: 3, g4: 3, d1: 8, d2: 2, m1: 1 });
+  assert.deepEqual(r.gouv, { score: 100, niveau: 'Maîtrise', niveauIndex: 3, answered: 4, nsp: 0, total: 4, status: 'evalue' });
+  assert.equal(r.data.score, 100);
+  assert.equal(r.mob.score, 0);
+  assert.equal(r.mob.niveau, 'Découverte');
+});
+
+test('score : « je ne sais pas » exclu des deux sommes', () => {
+  // g1 = 3/3, g2 nsp, g3 = 0/3 → 3/6 = 50
+  const r = D.scoreAxes(data, { g1: 3, g2: 'nsp', g3: 0 }).gouv;
+  assert.equal(r.score, 50);
+  assert.equal(r.nsp, 1);
+  assert.equal(r.answered, 2);
+  assert.equal(r.status, 'evalue');
+});
+
+test('score : plus de la moitié de nsp → non évalué ; exactement la moitié → évalué', () => {
+  const plus = D.scoreAxes(data, { g1: 3, g2: 'nsp', g3: 'nsp', g4: 'nsp' }).gouv;
+  assert.equal(plus.status, 'non-evalue');
+  assert.equal(plus.score, null);
+  assert.equal(plus.niveau, null);
+  assert.equal(plus.nsp, 3);
+  const moitie = D.scoreAxes(data, { g1: 3, g2: 'nsp', g3: 'nsp' }).gouv;
+  assert.equal(moitie.status, 'evalue');
+  assert.equal(moitie.score, 100);
+});
+
+test('score : aucune réponse → non évalué', () => {
+  const r = D.scoreAxes(data, {});
+  assert.equal(r.gouv.status, 'non-evalue');
+  assert.equal(r.gouv.score, null);
+  assert.equal(r.gouv.total, 4);
+  const seulNsp = D.scoreAxes(data, { m1: 'nsp' }).mob;
+  assert.equal(seulNsp.status, 'non-evalue');
+});
+
+test('score : arrondi au plus proche, moitiés vers le haut', () => {
+  assert.equal(D.scoreAxes(data, { d1: 5 }).data.score, 63); // 5/8 = 62,5
+  assert.equal(D.scoreAxes(data, { d1: 1 }).data.score, 13); // 1/8 = 12,5
+  assert.equal(D.scoreAxes(data, { d1: 3 }).data.score, 38); // 3/8 = 37,5
+  assert.equal(D.scoreAxes(data, { d2: 1, g1: 0 }).data.score, 50);
+  assert.equal(D.scoreAxes(data, { g1: 2 }).gouv.score, 67); // 2/3
+  assert.equal(D.scoreAxes(data, { g1: 1 }).gouv.score, 33); // 1/3
+});
+
+test('score : maximum nul → 0', () => {
+  const d = { axes: [{ id: 'a', nom: 'A' }], niveaux: data.niveaux, questions: [{ id: 'q', axe: 'a', points: [0, 0] }] };
+  assert.equal(D.scoreAxes(d, { q: 1 }).a.score, 0);
+});
+
+test('niveaux : bornes', () => {
+  const n = [{ min: 0, nom: 'A' }, { min: 20, nom: 'B' }, { min: 40, nom: 'C' }, { min: 60, nom: 'D' }, { min: 80, nom: 'E' }];
+  assert.equal(D.levelFor(n, 0).nom, 'A');
+  assert.equal(D.levelFor(n, 19).nom, 'A');
+  assert.equal(D.levelFor(n, 20).nom, 'B');
+  assert.equal(D.levelFor(n, 79).nom, 'D');
+  assert.equal(D.levelFor(n, 100).nom, 'E');
+  assert.equal(D.levelFor(n, null), null);
+  assert.equal(D.levelIndex(n, 40), 2);
+});
+
+test('axe le plus faible et priorités (égalités → ordre des axes)', () => {
+  const r = { gouv: { status: 'evalue', score: 40 }, data: { status: 'evalue', score: 40 }, mob: { status: 'evalue', score: 10 } };
+  assert.equal(D.weakestAxis(r, data.axes), 'mob');
+  assert.deepEqual(D.priorities(r, data.axes), ['mob', 'gouv', 'data']);
+  assert.deepEqual(D.priorities(r, data.axes, 2), ['mob', 'gouv']);
+  const r2 = { gouv: { status: 'evalue', score: 70 }, data: { status: 'evalue', score: 70 }, mob: { status: 'non-evalue', score: null } };
+  assert.equal(D.weakestAxis(r2, data.axes), 'gouv');
+  assert.deepEqual(D.priorities(r2, data.axes), ['gouv', 'data']);
+  assert.equal(D.weakestAxis(D.scoreAxes(data, {}), data.axes), null);
+  assert.deepEqual(D.priorities(D.scoreAxes(data, {}), data.axes), []);
+});
+
+test('recommandations applicables : score ≤ jusqu_a, jamais pour un axe non évalué', () => {
+  const texts = (answers) => D.applicableRecommendations(data, D.scoreAxes(data, answers)).map((r) => r.texte_html);
+  assert.deepEqual(texts({}), []);
+  assert.deepEqual(texts({ d2: 0 }), ['Inventorier les données']); // 0 ≤ 19
+  assert.deepEqual(texts({ d1: 1, d2: 0 }), ['Inventorier les données']); // 1/10 = 10
+  assert.deepEqual(texts({ d1: 2 }), []); // 25 > 19
+  assert.deepEqual(texts({ g1: 3, g3: 0, m1: 0 }), ['Toujours']); // gouv = 50 > 49
+  assert.deepEqual(texts({ g1: 1, g2: 2, g3: 0, g4: 0, m1: 'nsp' }), ['Nommer un référent']); // 6/14 = 43 ; mob non évalué
+  const borne = { ...data, recommandations: [{ axe: 'data', jusqu_a: 63, texte_html: 'Borne', liens: [] }] };
+  assert.equal(D.applicableRecommendations(borne, D.scoreAxes(data, { d1: 5 })).length, 1); // 63 ≤ 63
+  assert.equal(D.applicableRecommendations(borne, D.scoreAxes(data, { d1: 6 })).length, 0); // 75
+});
+
+test('lien de partage : aller-retour', () => {
+  const state = { v: 1, answers: { g1: 3, g2: 'nsp', d1: 8, m1: 0 }, targets: { gouv: 2, mob: 0 }, notes: { gouv: 'x' }, date: '2024-01-01T00:00:00.000Z' };
+  const code = D.encodeShare(data, state);
+  assert.equal(code, '13n--8-0.2-0');
+  const back = D.decodeShare(data, code);
+  assert.deepEqual(back.answers, state.answers);
+  assert.deepEqual(back.targets, state.targets);
+  assert.deepEqual(back.notes, {});
+  assert.equal(D.encodeShare(data, { answers: {}, targets: {} }), '1-------.---');
+});
+
+test('lien de partage : codes abîmés → erreur en français', () => {
+  const bad = ['', '2-------.---', '1------.---', '1--------.---', '1-------.--', '1-------', '1---x---.---',
+    '1-------.-9-', '19------.---', '1------- .---', null];
+  for (const c of bad) {
+    assert.throws(() => D.decodeShare(data, c), frenchError(/lien de partage est incomplet ou abîmé/), String(c));
+  }
+});
+
+test('export/import JSON : aller-retour', () => {
+  const state = { v: 1, answers: { g1: 1, g2: 'nsp', d1: 5 }, targets: { data: 3 }, notes: { gouv: 'Réunion « élus » ; à suivre' }, date: '2024-05-02T10:00:00.000Z' };
+  const text = D.toJSON(data, state);
+  const o = JSON.parse(text);
+  assert.equal(o.format, 'vmi-diagnostic');
+  assert.equal(o.v, 1);
+  assert.deepEqual(o.scores.data, { score: 63, niveau: 'Structuration' });
+  assert.deepEqual(o.scores.mob, { score: null, niveau: null });
+  assert.match(text, /\n {2}"format"/);
+  assert.deepEqual(D.fromJSON(data, text), state);
+});
+
+test('import JSON : fichiers mal formés → erreur en français', () => {
+  const ok = { format: 'vmi-diagnostic', v: 1, date: 'x', answers: {}, targets: {}, notes: {} };
+  const cases = [
+    ['pas du json', /n’est pas un export de l’auto-diagnostic/],
+    ['[]', /n’est pas un export/],
+    ['null', /n’est pas un export/],
+    [JSON.stringify({ ...ok, format: 'autre' }), /n’est pas un export/],
+    [JSON.stringify({ ...ok, v: 2 }), /Version/],
+    [JSON.stringify({ ...ok, answers: { zz: 1 } }), /Question inconnue\u00a0: «\u00a0zz\u00a0»/],
+    [JSON.stringify({ ...ok, answers: { g2: 3 } }), /Réponse invalide pour la question «\u00a0g2\u00a0»/],
+    [JSON.stringify({ ...ok, answers: { g2: -1 } }), /Réponse invalide/],
+    [JSON.stringify({ ...ok, answers: { g2: 1.5 } }), /Réponse invalide/],
+    [JSON.stringify({ ...ok, answers: { g2: '1' } }), /Réponse invalide/],
+    [JSON.stringify({ ...ok, answers: [] }), /mal formée/],
+    [JSON.stringify({ ...ok, targets: { gouv: 4 } }), /Niveau visé invalide/],
+    [JSON.stringify({ ...ok, targets: { xx: 1 } }), /Axe inconnu/],
+    [JSON.stringify({ ...ok, notes: { gouv: 3 } }), /Note invalide/],
+    ['{"format":"vmi-diagnostic","v":1,"answers":{"__proto__":1}}', /Question inconnue/]
+  ];
+  for (const [text, re] of cases) assert.throws(() => D.fromJSON(data, text), frenchError(re), text);
+});
+
+test('validateState : nettoie et complète', () => {
+  const s = D.validateState(data, { v: 1, answers: { g1: 0 }, notes: { gouv: '' } });
+  assert.deepEqual(s.answers, { g1: 0 });
+  assert.deepEqual(s.targets, {});
+  assert.deepEqual(s.notes, {});
+  assert.equal(typeof s.date, 'string');
+  assert.throws(() => D.validateState(data, 'x'), frenchError(/n’est pas un état|ne sont pas/));
+});
+
+test('CSV : BOM, point-virgule, guillemets et retour à la ligne', () => {
+  const state = { v: 1, answers: { d1: 5, g1: 'nsp' }, targets: { data: 3 }, notes: { data: 'a; b "c"\nd' } };
+  const csv = D.toCSV(data, state);
+  assert.equal(csv.charCodeAt(0), 0xfeff);
+  const lines = csv.slice(1).split('\r\n');
+  assert.equal(lines[0], 'axe;score;niveau;cible;points à vérifier;note');
+  assert.equal(lines[1], 'Gouvernance;;non évalué;;1;');
+  assert.equal(lines[2], 'Données;63;Structuration;Maîtrise;0;"a; b ""c""\nd"');
+  assert.equal(lines[3], 'Mobilité;;non évalué;;0;');
+  assert.equal(lines[4], '');
+  const formula = D.toCSV(data, { answers: {}, notes: { gouv: '=1+1' } });
+  assert.match(formula, /;'=1\+1\r\n/);
+});
