@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from vmi.documents import site_files
 from vmi.errors import ContentErrors
 from vmi.headings import toc_tokens
 from vmi.loader import Content, load_content
@@ -28,7 +29,8 @@ from vmi.quiz import find_quizzes
 log = logging.getLogger("mkdocs.hooks.content_pages")
 
 LABELS = {"piliers": "Piliers de la vie quotidienne", "glossaire": "Glossaire",
-          "specificites": "Spécificités des villes moyennes", "cas": "Démarches de villes"}
+          "specificites": "Spécificités des villes moyennes", "cas": "Démarches de villes",
+          "bibliotheque": "Bibliothèque"}
 
 
 class _State:
@@ -55,6 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for error in exc.errors:
             log.error(str(error))
         raise PluginError(exc.summary()) from None
+    for warning in state.content.warnings:  # --strict turns them into a failure
+        log.warning(str(warning))
     labels = {**LABELS, **config.extra.get("rubriques", {})}
     planned = plan_pages(state.content, labels)
     clashes = sorted(p.src_uri for p in planned if p.src_uri in docs_pages)
@@ -83,13 +87,15 @@ def _expand_nav(items: list) -> list:
 
 
 def _children(folder: str) -> list[dict[str, str]]:
-    return [{page.title: uri} for uri, page in state.pages.items()
+    return [{page.escaped_title: uri} for uri, page in state.pages.items()
             if uri.startswith(folder) and uri != f"{folder}index.md"]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in state.pages.values():
         files.append(File.generated(config, page.src_uri, content=page.markdown()))
+    for uri, path in site_files(state.content).items():  # documents, copied as they are
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, Iterable, TypeVar
@@ -10,12 +11,10 @@ from pydantic import BaseModel, RootModel, ValidationError
 
 from .errors import ContentError, ContentErrors
 from .messages import validation_errors
-from .models import Cas, Diagnostic, Pilier, Specificite, Terme
+from .models import Cas, Diagnostic, Document, Pilier, Specificite, Terme, TypeDocument
 from .quiz import find_quizzes
 from .source import ContentFileError, Located, parse_front_matter, parse_yaml, read_text
 from .slugs import SLUG_PATTERN
-
-import re
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,14 +46,21 @@ class Content:
     cas: list[Entry[Cas]] = field(default_factory=list)
     glossaire: list[Terme] = field(default_factory=list)
     diagnostic: Diagnostic | None = None
+    types_documents: list[TypeDocument] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # not tied to one case
     files: list[str] = field(default_factory=list)
+    # Problems that do not stop the build (a heavy document…); --strict makes them fail.
+    warnings: list[ContentError] = field(default_factory=list)
+    # Slugs of every file found, valid or not, so one broken file does not make every
+    # reference to it an error too.
+    found: dict[str, set[str]] = field(default_factory=dict)
 
     def cas_for_pilier(self, pilier_id: str) -> list[Entry[Cas]]:
         return [entry for entry in self.cas if pilier_id in entry.model.piliers]
 
     def generated_pages(self) -> set[str]:
         """Source paths (MkDocs ``src_uri``) of the pages built from this content."""
-        pages = {"piliers.md", "glossaire.md"}
+        pages = {"piliers.md", "glossaire.md", "bibliotheque.md"}
         if self.diagnostic:
             pages.add("diagnostic.md")
         if self.specificites:
@@ -72,6 +78,7 @@ class _Run:
         self.root = root
         self.errors: list[ContentError] = []
         self.files: list[str] = []
+        self.found: dict[str, set[str]] = {}
 
     def label(self, path: Path) -> str:
         return path.relative_to(self.root.parent).as_posix()
@@ -98,18 +105,21 @@ class _Run:
 
 
 def _yaml_list(run: _Run, path: Path, model: type[M]) -> tuple[list[M], Located | None]:
+    """Items of a YAML list file; ``None`` as the file when it is missing or invalid."""
     if not path.exists():
         return [], None
     located = run.read(path, markdown=False)
     if located is None:
         return [], None
     items = run.validate(located, RootModel[list[model]])  # type: ignore[valid-type]
-    return (list(items.root) if items else []), located
+    return (list(items.root), located) if items else ([], None)
 
 
 def _entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
     entries = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    run.found[folder.name] = {path.stem for path in paths}
+    for path in paths:
         located = run.read(path, markdown=True)
         if located is None:
             continue
@@ -134,7 +144,7 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
 
     ``docs_pages`` are the hand-written pages (``a-propos.md``…) that links may target.
     """
-    from . import checks  # local: checks imports Content from here
+    from . import checks, documents  # local: they import Content from here
 
     run = _Run(root)
     content = Content(root)
@@ -148,10 +158,21 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
         diagnostic_file = run.read(root / "diagnostic.yml", markdown=False)
         if diagnostic_file is not None:
             content.diagnostic = run.validate(diagnostic_file, Diagnostic)
+    content.types_documents, types_file = _yaml_list(run, root / "types-documents.yml",
+                                                     TypeDocument)
+    content.documents, documents_file = _yaml_list(run, root / "documents.yml", Document)
     content.files = run.files
+    content.found = run.found
     pages = content.generated_pages() | set(docs_pages)
     run.errors.extend(checks.cross_references(content, pages, piliers_file, glossaire_file,
                                               diagnostic_file))
+    types_broken = types_file is None and (root / "types-documents.yml").exists()
+    errors, content.warnings = documents.check_documents(content, documents_file,
+                                                         check_types=not types_broken)
+    if types_file:
+        errors += checks.duplicates(types_file, (t.id for t in content.types_documents), (),
+                                    "id", "identifiant")
+    run.errors.extend(errors)
     if run.errors:
         raise ContentErrors(run.errors)
     return content

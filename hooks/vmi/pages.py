@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .checks import page_for_link
+from .documents import library
 from .loader import Content
 from .quiz import QuizBlock
 from .slugs import slugify
@@ -46,9 +47,14 @@ class GeneratedPage:
     source: str | None = None
     theme_template: str | None = None
 
+    @property
+    def escaped_title(self) -> str:
+        """The title as the theme needs it: it prints page titles without escaping."""
+        return html.escape(self.title, quote=False)
+
     def markdown(self) -> str:
-        """Markdown source handed to MkDocs; titles are escaped once for the theme."""
-        meta: dict[str, str] = {"title": html.escape(self.title, quote=False)}
+        """Markdown source handed to MkDocs, with the title escaped for the theme."""
+        meta: dict[str, str] = {"title": self.escaped_title}
         if self.description:
             meta["description"] = html.escape(self.description)
         if self.theme_template:
@@ -78,11 +84,19 @@ def plan_pages(content: Content, labels: dict[str, str]) -> list[GeneratedPage]:
         pages.append(GeneratedPage("cas/index.md", labels["cas"], "cas-index.html",
                                    {"cas": content.cas, "piliers": content.piliers}))
     piliers = {p.id: p for p in content.piliers}
+    documents = library(content)
     for entry in content.cas:
         pages.append(GeneratedPage(f"cas/{entry.slug}.md", entry.model.ville, "cas.html",
                                    {"cas": entry.model,
-                                    "piliers": [piliers[p] for p in entry.model.piliers]},
+                                    "piliers": [piliers[p] for p in entry.model.piliers],
+                                    "documents": [d for d in documents if d.cas is entry]},
                                    entry.body, entry.model.resume, entry.path))
+    pages.append(GeneratedPage("bibliotheque.md", labels["bibliotheque"], "bibliotheque.html",
+                               {"documents": documents, "types": content.types_documents,
+                                "piliers": content.piliers, "cas": content.cas},
+                               description="Cahiers des charges, délibérations, feuilles de "
+                               "route, études : les documents rendus publics par les villes.",
+                               theme_template="bibliotheque.html"))
     if content.diagnostic:
         pages.append(GeneratedPage("diagnostic.md", content.diagnostic.titre, "diagnostic.html",
                                    {"diagnostic": content.diagnostic},

@@ -1,0 +1,67 @@
+/* Small site-wide behaviours: quiz feedback, case filter, glossary terms on focus.
+   Plain script (works over file://); runs again on Material's instant navigation. */
+(function () {
+  "use strict";
+
+  function initQuiz(form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+      var isRight = function (input) { return input.dataset.correct === "oui"; };
+      var chosen = inputs.filter(function (input) { return input.checked; });
+      var allRight = inputs.every(function (input) { return input.checked === isRight(input); });
+      inputs.forEach(function (input) {
+        var note = input.parentNode.querySelector(".vmi-quiz__explication");
+        note.hidden = !chosen.length || !(input.checked || isRight(input));
+      });
+      form.querySelector(".vmi-quiz__resultat").textContent = !chosen.length
+        ? "Choisissez au moins une réponse."
+        : allRight ? "Bonne réponse\u00a0!" : "Pas tout à fait\u00a0: lisez les explications.";
+    });
+  }
+
+  function initFilter(box) {
+    var select = box.querySelector("select");
+    var count = box.querySelector("[role=status]");
+    var items = document.querySelectorAll("[data-piliers]");
+    box.hidden = false;
+    select.addEventListener("change", function () {
+      var shown = 0;
+      items.forEach(function (item) {
+        var match = !select.value || item.dataset.piliers.split(" ").indexOf(select.value) >= 0;
+        item.hidden = !match;
+        if (match) shown += 1;
+      });
+      count.textContent = shown + (shown > 1 ? " démarches affichées" : " démarche affichée");
+    });
+  }
+
+  /* Glossary terms: the first occurrence of each term takes focus so keyboard users can
+     read its definition too (Material shows the tooltip on focus). */
+  function initGlossary(root) {
+    var seen = {};
+    root.querySelectorAll("abbr[title]").forEach(function (abbr) {
+      var key = abbr.textContent.toLowerCase();
+      if (seen[key]) return;
+      seen[key] = true;
+      abbr.tabIndex = 0;
+    });
+  }
+
+  function init() {
+    if (document.body.dataset.vmiInit === location.href) return;
+    document.body.dataset.vmiInit = location.href;
+    document.querySelectorAll("form[data-quiz]").forEach(initQuiz);
+    document.querySelectorAll("[data-filtre]").forEach(initFilter);
+    var article = document.querySelector(".md-content");
+    if (article) initGlossary(article);
+  }
+
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
