@@ -6,13 +6,19 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-python test-js check
+.PHONY: help serve build test test-python test-js check schemas nouveau-cas nouvelle-specificite offline bench bench-web
 
 help:
 	@echo "make serve  : aperçu du site sur http://127.0.0.1:8000 (rechargement automatique)"
 	@echo "make test   : installe ce qu'il faut et lance tous les tests"
 	@echo "make build  : construit le site dans site/ (mode strict)"
 	@echo "make check  : vérifie le contenu sans construire le site"
+	@echo "make bench : mesure la construction (hooks contre MkDocs seul, jusqu'à 1 000 démarches)"
+	@echo "make bench-web : scores Lighthouse et poids des pages (écrit bench/resultats-web.md)"
+	@echo "make offline: écrit site-hors-ligne.zip, le site à copier sur une clé USB"
+	@echo 'make nouveau-cas VILLE="Saumur"            : crée content/cas/saumur.md à remplir'
+	@echo 'make nouvelle-specificite TITRE="Un titre" : crée content/specificites/un-titre.md'
+	@echo "make schemas: réécrit content/schemas/ (après un changement de hooks/vmi/models.py)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
@@ -42,6 +48,30 @@ build: $(VENV)/.site-installed
 check: $(VENV)/.site-installed
 	@PYTHONPATH=hooks $(BIN)/python -m vmi check
 
+schemas: $(VENV)/.site-installed
+	@PYTHONPATH=hooks $(BIN)/python -m vmi schemas
+
+# VILLE and TITRE come from the command line, which make exports to the shell: "$$VILLE"
+# keeps quotes and accents intact.
+nouveau-cas: $(VENV)/.site-installed
+	@test -n "$$VILLE" || { echo 'Indiquez le nom de la ville : make nouveau-cas VILLE="Saumur"' >&2; exit 1; }
+	@PYTHONPATH=hooks $(BIN)/python -m vmi nouveau-cas "$$VILLE"
+
+nouvelle-specificite: $(VENV)/.site-installed
+	@test -n "$$TITRE" || { echo 'Indiquez le titre de la page : make nouvelle-specificite TITRE="Des services mutualisés"' >&2; exit 1; }
+	@PYTHONPATH=hooks $(BIN)/python -m vmi nouvelle-specificite "$$TITRE"
+
+# Offline site for a USB key: built in a temporary folder (site/ is left alone), zipped
+# with one top folder: unzipped anywhere, it opens from site-hors-ligne/index.html.
+OFFLINE_ZIP ?= site-hors-ligne.zip
+offline: $(VENV)/.site-installed
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  VMI_HORS_LIGNE=true $(BIN)/mkdocs build --strict -d "$$tmp/site-hors-ligne" && \
+	  $(BIN)/python -c 'import shutil, sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2], "site-hors-ligne")' \
+	    "$$tmp/site-hors-ligne" "$$tmp" && \
+	  mv "$$tmp/site-hors-ligne.zip" "$(OFFLINE_ZIP)" && \
+	  echo "$(OFFLINE_ZIP) est prêt : décompressez-le et ouvrez site-hors-ligne/index.html."
+
 test: test-js test-python
 
 test-js: node_modules/.installed
@@ -50,3 +80,11 @@ test-js: node_modules/.installed
 test-python: $(VENV)/.test-installed node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Chromium manque pour les tests navigateur : apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest
+
+# Measurements, not tests: they print figures (see bench/build.py and bench/web.py).
+bench: $(VENV)/.site-installed
+	$(BIN)/python bench/build.py
+
+bench-web: $(VENV)/.test-installed
+	@test -x $(CHROMIUM) || { echo "Chromium manque : apt-get install -y chromium"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/web.py

@@ -7,8 +7,13 @@ quiz blocks and glossary tooltips, and wraps generated pages in their templates.
 
 from __future__ import annotations
 
+import atexit
 import html
 import logging
+import shutil
+import tempfile
+import posixpath
+from urllib.parse import urlsplit, urlunsplit
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,7 +26,9 @@ from mkdocs.structure.toc import get_toc
 
 from vmi.documents import site_files
 from vmi.errors import ContentErrors
+from vmi.handwritten import check_docs
 from vmi.headings import toc_tokens
+from vmi.links import locate_message
 from vmi.loader import Content, load_content
 from vmi.pages import GeneratedPage, Renderer, plan_pages
 from vmi.quiz import find_quizzes
@@ -41,6 +48,10 @@ class _State:
     renderer: Renderer
     project: Path
     files: Files
+    serving = False  # `mkdocs serve`: keep serving the last good site on content errors
+    discard = False  # this build only keeps the server alive; its output is thrown away
+    scratch: str | None = None
+    sources: dict[str, str] = {}  # page src_uri → its file, relative to the project
 
 
 state = _State()
@@ -51,12 +62,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.project = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     docs_pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    docs_errors = check_docs(docs, docs_pages)  # quiz blocks of docs/, before any writing
+    state.discard = False
     try:
         state.content = load_content(state.project / "content", docs_pages)
+        if docs_errors:
+            raise ContentErrors([])
     except ContentErrors as exc:
+        exc = ContentErrors(exc.errors + docs_errors)
         for error in exc.errors:
             log.error(str(error))
-        raise PluginError(exc.summary()) from None
+        if not (state.serving and hasattr(state, "content")):
+            raise PluginError(exc.summary()) from None
+        _discard_this_build(config, exc)
     for warning in state.content.warnings:  # --strict turns them into a failure
         log.warning(str(warning))
     labels = {**LABELS, **config.extra.get("rubriques", {})}
@@ -70,6 +88,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav:
         config.nav = _expand_nav(config.nav)
     return config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
+
+
+def _discard_this_build(config: MkDocsConfig, exc: ContentErrors) -> None:
+    """``mkdocs serve`` stalls every request after a failed rebuild: instead, rebuild the
+    last good content into a scratch folder, so the served site stays as it was."""
+    if not getattr(state, "scratch", None):
+        state.scratch = tempfile.mkdtemp(prefix="vmi-serve-")
+        atexit.register(shutil.rmtree, state.scratch, True)
+    config.site_dir = state.scratch
+    state.discard = True
+    log.error(f"{exc.summary()} Le site affiché reste la dernière version correcte ; "
+              f"il se mettra à jour dès que le fichier sera corrigé et enregistré.")
 
 
 def _expand_nav(items: list) -> list:
@@ -93,7 +127,10 @@ def _children(folder: str) -> list[dict[str, str]]:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in state.pages.values():
-        files.append(File.generated(config, page.src_uri, content=page.markdown()))
+        file = File.generated(config, page.src_uri, content=page.markdown())
+        # « Modifier cette page » opens the content file (edit_uri is relative to docs/).
+        file.edit_uri = f"../{page.source}" if page.source else None
+        files.append(file)
     for uri, path in site_files(state.content).items():  # documents, copied as they are
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
@@ -103,9 +140,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Turn ``quiz`` fences into forms and append glossary abbreviations."""
     label = _label(page)
     blocks, errors = find_quizzes(markdown, label)
-    for error in errors:  # content files were checked in on_config; docs/ pages are here
-        log.error(str(error))
-    if errors:
+    if errors and not state.discard:  # on_config checked them all; when discarding, it said so
+        for error in errors:
+            log.error(str(error))
         raise PluginError(f"Bloc quiz invalide dans {label}.")
     lines = markdown.split("\n")
     for number, block in reversed(list(enumerate(blocks, 1))):
@@ -146,7 +183,35 @@ class _Links:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     state.files = files
+    state.sources = {}
+    for file in files.documentation_pages():  # ".../docs/../content/x.md" → ".../content/x.md"
+        if file.page is not None and file.page.edit_url:
+            file.page.edit_url = _clean_url(file.page.edit_url)
+        generated = state.pages.get(file.src_uri)
+        if generated is None or generated.source:
+            state.sources[file.src_uri] = (generated.source if generated else
+                                           f"{Path(file.src_dir or 'docs').name}/{file.src_uri}")
     return nav
+
+
+def _clean_url(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+
+
+class _SourceNames(logging.Filter):
+    """Name the content file (and line) in MkDocs' link warnings about generated pages."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("Doc file '"):
+            record.msg = locate_message(record.getMessage(), state.sources, state.project)
+            record.args = ()
+        return True
+
+
+_pages_log = logging.getLogger("mkdocs.structure.pages")
+if not any(type(f).__name__ == "_SourceNames" for f in _pages_log.filters):  # serve reloads
+    _pages_log.addFilter(_SourceNames())
 
 
 @event_priority(50)  # before the search plugin indexes page.content

@@ -17,14 +17,29 @@ def page_for_link(ref: str) -> str:
 
 def _duplicates(located: Located, values: Iterable[str], loc: tuple, key: str,
                 what: str) -> list[ContentError]:
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     errors = []
     for index, value in enumerate(values):
+        where = loc + (index, key)
         if value in seen:
-            where = loc + (index, key)
             errors.append(ContentError(located.path, located.line(where), field_name(where),
-                                       f"{what} « {value} » déjà utilisé plus haut"))
-        seen.add(value)
+                                       f"{what} « {value} » déjà utilisé ligne {seen[value]}"))
+        else:
+            seen[value] = located.line(where)
+    return errors
+
+
+def _same_across_files(entries, key: str, message: str) -> list[ContentError]:
+    """One value per file (a town, a position): the later file is told which one has it."""
+    first: dict[object, str] = {}
+    errors = []
+    for entry in sorted(entries, key=lambda e: e.path):
+        value = getattr(entry.model, key)
+        if value in first:
+            errors.append(ContentError(entry.path, entry.located.line((key,)), key,
+                                       message.format(value=value, other=first[value])))
+        else:
+            first[value] = entry.path
     return errors
 
 
@@ -49,6 +64,10 @@ def cross_references(content: Content, pages: set[str], piliers_file: Located | 
     if glossaire_file:
         errors += _duplicates(glossaire_file, (t.terme for t in content.glossaire), (),
                               "terme", "terme")
+    errors += _same_across_files(content.cas, "ville", "« {value} » a déjà sa page : "
+                                 "{other} (complétez-la plutôt)")
+    errors += _same_across_files(content.specificites, "ordre", "la position {value} est "
+                                 "déjà prise par {other} : choisissez un autre numéro")
     pilier_ids = {p.id for p in content.piliers}
     cas_slugs = content.found.get("cas", set())
     for entry in content.cas if piliers_file else []:  # a broken piliers.yml says it itself

@@ -14,7 +14,7 @@ from .messages import validation_errors
 from .models import Cas, Diagnostic, Document, Pilier, Specificite, Terme, TypeDocument
 from .quiz import find_quizzes
 from .source import ContentFileError, Located, parse_front_matter, parse_yaml, read_text
-from .slugs import SLUG_PATTERN
+from .slugs import SLUG_PATTERN, slugify
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -126,7 +126,8 @@ def _entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
         slug = path.stem
         if not re.match(SLUG_PATTERN, slug):
             run.errors.append(ContentError(located.path, 1, None, "nom de fichier invalide : "
-                              "minuscules sans accent, chiffres et tirets (ex. saint-quentin.md)"))
+                              "minuscules sans accent, chiffres et tirets ; renommez-le "
+                              f"« {slugify(slug) or 'saint-quentin'}.md »"))
             continue
         _check_quizzes(run, located)
         item = run.validate(located, model)
@@ -163,7 +164,9 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     content.documents, documents_file = _yaml_list(run, root / "documents.yml", Document)
     content.files = run.files
     content.found = run.found
-    pages = content.generated_pages() | set(docs_pages)
+    # Pages of invalid files count as existing: their own error is enough.
+    found = {f"{folder}/{slug}.md" for folder, slugs in content.found.items() for slug in slugs}
+    pages = content.generated_pages() | found | set(docs_pages)
     run.errors.extend(checks.cross_references(content, pages, piliers_file, glossaire_file,
                                               diagnostic_file))
     types_broken = types_file is None and (root / "types-documents.yml").exists()

@@ -44,10 +44,11 @@ def _message(error: dict[str, Any]) -> str:
 
 
 def _bound(kind: str, ctx: dict[str, Any]) -> str:
-    words = {"greater_than": ("supérieur à", "gt"), "greater_than_equal": ("au moins", "ge"),
-             "less_than": ("inférieur à", "lt"), "less_than_equal": ("au plus", "le")}
+    words = {"greater_than": ("être supérieur à", "gt"),
+             "greater_than_equal": ("valoir au moins", "ge"),
+             "less_than": ("être inférieur à", "lt"), "less_than_equal": ("valoir au plus", "le")}
     text, key = words[kind]
-    return f"doit valoir {text} {ctx.get(key)}"
+    return f"doit {text} {ctx.get(key)}"
 
 
 def _unknown_field(name: str, model: type[BaseModel] | None) -> str:

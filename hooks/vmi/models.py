@@ -52,8 +52,11 @@ def _check_url(value: str) -> str:
     return value
 
 
-PartialDate = Annotated[str, BeforeValidator(_date_text), AfterValidator(_check_date)]
-Url = Annotated[str, AfterValidator(_check_url)]
+# The patterns only guide editors' tools through the JSON Schemas; the validators decide.
+PartialDate = Annotated[str, BeforeValidator(_date_text), AfterValidator(_check_date),
+                        Field(json_schema_extra={"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+Url = Annotated[str, AfterValidator(_check_url),
+                Field(json_schema_extra={"pattern": "^https?://"})]
 
 
 class Model(BaseModel):
@@ -103,6 +106,45 @@ class Source(Model):
     url: Url = Field(description="Adresse web (http:// ou https://).")
 
 
+class TypeDocument(Model):
+    """Un type de document de la bibliothèque (cahier des charges, délibération…)."""
+
+    id: Slug = Field(description="Identifiant court, ex. « cahier-des-charges ».")
+    nom: Text = Field(description="Nom affiché, ex. « Cahier des charges ».")
+    description: Text = Field(description="Ce que recouvre ce type, en une phrase.")
+
+
+class Document(Model):
+    """Un document rendu public par une collectivité : un fichier fourni ou un lien web."""
+
+    # Editors' tools learn « exactly one of fichier and url » from the schema.
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["fichier"]},
+                                                           {"required": ["url"]}]})
+
+    titre: Text = Field(description="Titre du document.")
+    type: Slug = Field(description="Type (identifiant de content/types-documents.yml), "
+                       "ex. « deliberation ».")
+    annee: Year | None = Field(default=None, description="Année du document (facultatif).")
+    fichier: Text | None = Field(default=None, description="Fichier placé dans "
+                                 "content/documents/, chemin relatif à ce dossier, ex. "
+                                 "« bethune/feuille-de-route.pdf ». Soit fichier, soit url.")
+    url: Url | None = Field(default=None, description="Adresse web du document (http:// ou "
+                            "https://). Soit fichier, soit url.")
+    licence: Text | None = Field(default=None, description="Licence de réutilisation, ex. "
+                                 "« Licence Ouverte 2.0 » (facultatif).")
+    description: Text | None = Field(default=None, description="Ce que contient le document, "
+                                     "en une ou deux phrases (facultatif).")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Document:
+        if self.fichier is not None and self.url is not None:
+            raise ValueError("indiquez soit « fichier », soit « url », pas les deux")
+        if self.fichier is None and self.url is None:
+            raise ValueError("indiquez « fichier » (document placé dans content/documents/) "
+                             "ou « url » (adresse web du document)")
+        return self
+
+
 class Cas(Model):
     """En-tête d’une étude de cas : une démarche de ville moyenne."""
 
@@ -119,6 +161,8 @@ class Cas(Model):
     partenaires: list[Text] = Field(default=[], description="Partenaires nommés par les sources.")
     feuille_de_route: list[Etape] = Field(default=[], description="Étapes datées de la démarche.")
     sources: list[Source] = Field(min_length=1, description="Sources publiques (au moins une).")
+    documents: list[Document] = Field(default=[], description="Documents publiés par la "
+                                      "ville : cahiers des charges, délibérations, études…")
 
 
 class Terme(Model):

@@ -164,7 +164,13 @@ def diagnostic_context(diagnostic, introduction_html: str, links: Links) -> dict
                             for r in diagnostic.recommandations],
     }
     return {"questions_by_axis": grouped, "data_json": script_json(data),
+            "duree_minutes": estimated_minutes(len(diagnostic.questions)),
             "introduction_html": Markup(introduction_html)}
+
+
+def estimated_minutes(questions: int, seconds_each: int = 33) -> int:
+    """Time announced to the visitor, rounded to 5 minutes (27 questions → 15)."""
+    return max(5, 5 * round(questions * seconds_each / 300))
 
 
 def link_target(ref: str, links: Links) -> dict[str, str]:

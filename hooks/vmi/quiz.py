@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
@@ -33,7 +33,7 @@ def find_quizzes(markdown: str, label: str, first_line: int = 1
     while index < len(lines):
         opening = _OPEN.match(lines[index])
         if not opening:
-            index += 1
+            index = _after_code_block(lines, index)
             continue
         fence = opening.group("fence")
         end = next((j for j in range(index + 1, len(lines))
@@ -51,12 +51,30 @@ def find_quizzes(markdown: str, label: str, first_line: int = 1
     return blocks, errors
 
 
+_ANY_FENCE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
+
+
+def _after_code_block(lines: list[str], index: int) -> int:
+    """Index after the code block opening at ``index`` (or ``index + 1``): a ```quiz shown
+    as an example inside a ````markdown block stays an example."""
+    opening = _ANY_FENCE.match(lines[index])
+    if not opening:
+        return index + 1
+    fence = opening.group("fence")
+    for j in range(index + 1, len(lines)):
+        closing = lines[j].strip()
+        if closing.startswith(fence) and not closing.strip(fence[0]):
+            return j + 1
+    return len(lines)
+
+
 def _parse(lines: list[str], label: str, first_line: int
            ) -> tuple[Quiz | None, list[ContentError]]:
     try:
         located = parse_yaml("\n".join(lines), label, first_line)
-    except ContentFileError as exc:
-        return None, exc.errors
+    except ContentFileError as exc:  # name fields as validation errors do: quiz.reponses[1]…
+        return None, [replace(e, field=f"quiz.{e.field}" if e.field else "quiz")
+                      for e in exc.errors]
     try:
         return Quiz.model_validate(located.data), []
     except ValidationError as exc:

@@ -35,6 +35,28 @@ _YAML_PROBLEMS = {
     "found undefined alias": "alias YAML inconnu (« * » en début de texte ? mettez des guillemets)",
 }
 
+# PyYAML problems that vary in their end (``…, but found '<scalar>'``): matched by prefix.
+_YAML_PROBLEM_PREFIXES = {
+    "expected <block end>": "ligne mal alignée ou texte inattendu : vérifiez l’indentation "
+                            "(espaces en début de ligne) et les guillemets",
+    "did not find expected key": "champ mal aligné : vérifiez l’indentation (espaces en "
+                                 "début de ligne)",
+    "did not find expected '-' indicator": "élément de liste mal aligné : chaque ligne de la "
+                                           "liste commence par « - » au même niveau",
+    "expected ',' or ']'": "liste entre crochets non fermée : ajoutez « ] » en fin de ligne",
+    "expected ',' or '}'": "bloc entre accolades non fermé : ajoutez « } » en fin de ligne",
+    "found unexpected end of stream": "fin de fichier inattendue : un guillemet n’est pas fermé",
+    "found unknown escape character": "« \\ » inattendu entre guillemets doubles : doublez-le "
+                                      "(\\\\) ou utilisez des guillemets simples",
+    "found character '@' that cannot start any token": "un texte ne peut pas commencer par "
+                                                       "« @ » : mettez-le entre guillemets",
+    "found character '`' that cannot start any token": "un texte ne peut pas commencer par "
+                                                       "« ` » : mettez-le entre guillemets",
+}
+
+# A value that opens a quote (``titre: "Saumur``) and does not close it on its line.
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"':#][^:#]*:\s+)?(?P<q>["'])""")
+
 
 @dataclass
 class Located:
@@ -139,8 +161,11 @@ def parse_yaml(text: str, label: str, first_line: int = 1) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + first_line - 1
-        problem = _YAML_PROBLEMS.get(exc.problem or "", f"syntaxe YAML invalide ({exc.problem})")
-        raise _fail(label, line, problem) from None
+        unclosed = _unclosed_quote(text, mark.line if mark else 0)
+        if unclosed is not None:
+            raise _fail(label, unclosed + first_line, "guillemet ouvert mais jamais fermé : "
+                        "ajoutez le guillemet de fin sur la même ligne") from None
+        raise _fail(label, line, _yaml_problem(exc.problem or "")) from None
     if node is None:
         raise _fail(label, first_line, "aucune donnée")
     builder = _Builder(label, first_line)
@@ -148,6 +173,36 @@ def parse_yaml(text: str, label: str, first_line: int = 1) -> Located:
     if builder.errors:
         raise ContentFileError(builder.errors)
     return Located(label, data, builder.lines)
+
+
+def _yaml_problem(problem: str) -> str:
+    if problem in _YAML_PROBLEMS:
+        return _YAML_PROBLEMS[problem]
+    for prefix, message in _YAML_PROBLEM_PREFIXES.items():
+        if problem.startswith(prefix):
+            return message
+    return f"syntaxe YAML invalide ({problem})"
+
+
+def _unclosed_quote(text: str, upto: int) -> int | None:
+    """0-based index of the first line up to ``upto`` whose quoted value never closes.
+
+    Only consulted once parsing failed: quotes spanning lines are legal YAML, but in
+    content files they are nearly always a forgotten closing quote.
+    """
+    for index, line in enumerate(text.split("\n")[: upto + 1]):
+        match = _OPEN_QUOTE.match(line)
+        if not match:
+            continue
+        quote, rest = match.group("q"), line[match.end():]
+        if quote == '"':
+            rest = re.sub(r'\\.', "", rest)
+            closed = '"' in rest
+        else:
+            closed = "'" in rest.replace("''", "")
+        if not closed:
+            return index
+    return None
 
 
 _FENCE = re.compile(r"^---[ \t]*$")

@@ -127,14 +127,14 @@ def test_empty_required_list(content: Path):
 def test_zero_population(content: Path):
     edit_case(content, "habitants: 12000", "habitants: 0")
     assert errors(content) == [
-        "content/cas/exempleville.md:5: population.habitants: doit valoir supérieur à 0"]
+        "content/cas/exempleville.md:5: population.habitants: doit être supérieur à 0"]
 
 
 def test_duplicate_pillar_id(content: Path):
     (content / "piliers.yml").write_text(PILIERS + "- id: habitat\n  nom: Logement\n"
                                          "  description: Encore.\n")
     assert errors(content)[0] == "content/piliers.yml:7: [3].id: identifiant « habitat » " \
-                                 "déjà utilisé plus haut"
+                                 "déjà utilisé ligne 1"
 
 
 def test_every_error_of_the_run_is_listed(content: Path):

@@ -1,0 +1,355 @@
+"""Build benchmark: our hooks against plain MkDocs on the same pages.
+
+For the default content, then with 100 and 1,000 generated case studies (varied copies
+of ``content/cas/bethune.md``), it times ``mkdocs build`` of the project with its hooks
+and of a "plain" twin: the same theme configuration, no hooks, and every page written
+out as an ordinary Markdown file holding the HTML the hooks produced (so only the hooks
+differ). It prints median wall time, peak memory, output size and the ratio; the last
+line is ``hooks/plain ratio at N cases: X.XX``. ``--smoke`` runs a tiny version for CI.
+It also measures, under ``mkdocs serve``, the time from saving a content file to the
+rebuilt page being served (skipped with ``--smoke``).
+
+Usage: ``python bench/build.py [--smoke] [--keep DIR]`` (``make bench``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from vmi.loader import load_content  # noqa: E402
+from vmi.pages import plan_pages  # noqa: E402
+
+PARTS = ("mkdocs.yml", "docs", "content", "hooks", "overrides")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+LABELS = {"piliers": "Piliers de la vie quotidienne", "glossaire": "Glossaire",
+          "specificites": "Spécificités des villes moyennes", "cas": "Démarches de villes",
+          "bibliotheque": "Bibliothèque"}
+
+# Name parts for generated towns: plausible French place names, all distinct.
+_STEMS = ("Beau", "Belle", "Château", "Mont", "Ville", "Font", "Roche", "Val", "Pont",
+          "Saint-Martin", "Sainte-Croix", "Saint-Pierre", "Bourg", "Champ", "Clair",
+          "Mar", "Neuf", "Haut", "Lan", "Ker", "Aube", "Ro", "Ver", "Ar", "Bel",
+          "Chaumont", "Villeneuve", "Montreuil", "Lou")
+_ENDS = ("court", "ville", "mont", "fort", "lieu", "bourg", "nay", "ac", "champ", "val",
+         "-sur-Loire", "-sur-Marne", "-les-Bains", "-en-Vallée", "-la-Forêt", "-le-Château",
+         "ignac", "ange", "iers", "oux", "y", "é", "ois", "ières", "euil", "-d’Armor",
+         "-sur-Mer", "-en-Bresse", "-du-Lac", "ède", "ans", "elle", "in", "ard", "esse",
+         "-de-Provence", "-sur-Seine", "-en-Forez", "isy")
+_PLACES = (("Loiret", "Centre-Val de Loire"), ("Marne", "Grand Est"),
+           ("Finistère", "Bretagne"), ("Gironde", "Nouvelle-Aquitaine"),
+           ("Ain", "Auvergne-Rhône-Alpes"), ("Somme", "Hauts-de-France"),
+           ("Lot", "Occitanie"), ("Vendée", "Pays de la Loire"), ("Jura", "Bourgogne-Franche-Comté"),
+           ("Calvados", "Normandie"), ("Var", "Provence-Alpes-Côte d’Azur"))
+_FIRST = ("Claire", "Jean", "Sophie", "Marc", "Nadia", "Paul", "Hélène", "Yves", "Inès", "Luc")
+_LAST = ("Martin", "Bernard", "Moreau", "Lefèvre", "Garnier", "Roussel", "Fabre", "Perrin")
+
+
+def town_names(count: int, seed: int = 2017) -> list[str]:
+    """``count`` distinct town names (deterministic)."""
+    names = [f"{s}{e}" if e[0] == "-" or s.endswith("-") else f"{s}{e.lower()}"
+             for s in _STEMS for e in _ENDS]
+    random.Random(seed).shuffle(names)
+    if count > len(names):
+        raise SystemExit(f"At most {len(names)} generated towns.")
+    return names[:count]
+
+
+def slug(name: str) -> str:
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def generate_cases(content: Path, count: int) -> None:
+    """Write ``count`` case studies derived from ``cas/bethune.md`` into ``content/cas``."""
+    model = (content / "cas" / "bethune.md").read_text(encoding="utf-8")
+    rng = random.Random(count)
+    for number, name in enumerate(town_names(count)):
+        dept, region = _PLACES[number % len(_PLACES)]
+        mayor = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+        text = (model.replace("Béthune", name).replace("bethune", slug(name))
+                .replace("Pas-de-Calais", dept).replace("Hauts-de-France", region)
+                .replace("Olivier Gacquerre", mayor)
+                .replace("25300", str(rng.randrange(10_000, 100_000)))
+                .replace("25 300", f"{rng.randrange(10, 100)} {rng.randrange(100, 999)}")
+                .replace("annee: 2017", f"annee: {rng.randrange(2012, 2025)}"))
+        (content / "cas" / f"{slug(name)}.md").write_text(text, encoding="utf-8")
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+# --- the plain twin ----------------------------------------------------------------
+
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+_EDIT = re.compile(r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.S)
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+
+
+def article_html(page: str) -> str:
+    """The body of a built page: Material's article, without the edit button."""
+    start = page.index(_ARTICLE) + len(_ARTICLE)
+    end = page.rindex("</article>", 0, page.index("<footer"))
+    return _EDIT.sub("", page[start:end]).strip()
+
+
+def output_path(src_uri: str) -> str:
+    if src_uri == "index.md" or src_uri.endswith("/index.md"):
+        return src_uri.removesuffix(".md") + ".html"
+    return src_uri.removesuffix(".md") + "/index.html"
+
+
+def front_matter(markdown: str) -> dict:
+    if markdown.startswith("---\n"):
+        return yaml.safe_load(markdown.split("---\n", 2)[1]) or {}
+    return {}
+
+
+class _Loose(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring its tags (``!ENV``, ``!!python/name``…)."""
+
+
+_Loose.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def make_plain(project: Path, built: Path, plain: Path) -> None:
+    """Write the plain twin of ``project`` (whose hooks build is in ``built``)."""
+    plain.mkdir(parents=True)
+    shutil.copytree(project / "overrides", plain / "overrides")
+    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    docs = project / "docs"
+    content = load_content(project / "content",
+                           {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")})
+    labels = {**LABELS, **(yaml.load(config_text, _Loose).get("extra") or {})
+              .get("rubriques", {})}
+    pages = {p.src_uri: front_matter(p.markdown()) for p in plan_pages(content, labels)}
+    for path in docs.rglob("*.md"):
+        pages[path.relative_to(docs).as_posix()] = front_matter(path.read_text(encoding="utf-8"))
+    for src_uri, meta in pages.items():
+        body = article_html((built / output_path(src_uri)).read_text(encoding="utf-8"))
+        if "title" not in meta and (h1 := _H1.search(body)):
+            meta["title"] = html.unescape(_TAG.sub("", _PERMALINK.sub("", h1.group(1)))).strip()
+        target = plain / "docs" / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        target.write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
+    for asset in docs.rglob("*"):  # images and other non-Markdown files
+        if asset.is_file() and asset.suffix != ".md":
+            dest = plain / "docs" / asset.relative_to(docs)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(asset, dest)
+    # Same configuration without hooks, with the navigation the hooks would have built.
+    config_text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config_text)
+    config_text = re.sub(r"(?m)^(watch|validation):\n(?:  .*\n)+", "", config_text)
+    nav_start = config_text.index("\nnav:\n")
+    nav = yaml.safe_load(config_text[nav_start:])["nav"]
+    config_text = config_text[:nav_start + 1] + yaml.safe_dump(
+        {"nav": expand_nav(nav, list(pages))}, allow_unicode=True, sort_keys=False)
+    (plain / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+
+
+def expand_nav(items: list, uris: list[str]) -> list:
+    """The same expansion as hooks/content_pages.py: ``folder/index.md`` lists its pages."""
+    expanded = []
+    for item in items:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if isinstance(value, list):
+                item = {title: expand_nav(value, uris)}
+            elif isinstance(value, str) and value.endswith("/index.md"):
+                folder = value.removesuffix("index.md")
+                item = {title: [value, *[u for u in uris if u.startswith(folder) and u != value]]}
+        expanded.append(item)
+    return expanded
+
+
+# --- measuring ---------------------------------------------------------------------
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def build(project: Path, site: Path) -> Run:
+    """One ``mkdocs build`` in a child process: wall time and its own peak RSS."""
+    if site.exists():
+        shutil.rmtree(site)
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                              str(project / "mkdocs.yml"), "-d", str(site)],
+                             cwd=project, env=ENV, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    errors = child.stderr.read().decode() if child.stderr else ""
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"Build failed in {project}:\n{errors}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def size_mb(site: Path) -> tuple[float, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 1e6, len(files)
+
+
+@dataclass
+class Result:
+    label: str
+    cases: int
+    pages: int
+    hooks: list[Run]
+    plain: list[Run]
+    hooks_size: tuple[float, int]
+    plain_size: tuple[float, int]
+
+    @staticmethod
+    def median(runs: list[Run]) -> float:
+        return statistics.median(r.seconds for r in runs)
+
+    @property
+    def ratio(self) -> float:
+        return self.median(self.hooks) / self.median(self.plain)
+
+
+def measure(work: Path, generated: int, runs: int) -> Result:
+    project = copy_project(work / "hooks")
+    if generated:
+        generate_cases(project / "content", generated)
+    cases = len(list((project / "content" / "cas").glob("*.md")))
+    build(project, work / "site-hooks")  # cold run, and the source of the twin
+    make_plain(project, work / "site-hooks", work / "plain")
+    hooks = [build(project, work / "site-hooks") for _ in range(runs)]
+    build(work / "plain", work / "site-plain")  # cold run
+    plain = [build(work / "plain", work / "site-plain") for _ in range(runs)]
+    pages = len(list((work / "site-hooks").rglob("index.html")))
+    return Result("contenu par défaut" if not generated else f"+{generated} démarches",
+                  cases, pages, hooks, plain, size_mb(work / "site-hooks"),
+                  size_mb(work / "site-plain"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_latency(work: Path, tries: int = 3) -> list[float]:
+    """Seconds from saving ``content/cas/bethune.md`` to ``/cas/bethune/`` showing it."""
+    project = copy_project(work / "serve")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/cas/bethune/"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f",
+                               str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    source = project / "content" / "cas" / "bethune.md"
+    original = source.read_text(encoding="utf-8")
+    timings = []
+    try:
+        _wait_for(url, "</html>", 60)
+        for attempt in range(tries):
+            marker = f"Repère de mesure {attempt} {time.time_ns()}"
+            time.sleep(1.5)  # let the watcher settle after the previous rebuild
+            started = time.perf_counter()
+            source.write_text(f"{original}\n\n{marker}\n", encoding="utf-8")
+            _wait_for(url, marker, 60)
+            timings.append(time.perf_counter() - started)
+    finally:
+        server.terminate()
+        server.wait(10)
+    return timings
+
+
+def _wait_for(url: str, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8", "replace"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"Timed out waiting for {text!r} at {url}")
+
+
+def report(results: list[Result], latency: list[float] | None) -> str:
+    lines = ["| Contenu | Démarches | Pages | Hooks (s, médiane) | MkDocs seul (s) | Ratio "
+             "| Mémoire max hooks / seul (Mo) | Sortie hooks / seul (Mo, fichiers) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        lines.append(
+            f"| {r.label} | {r.cases} | {r.pages} | {r.median(r.hooks):.2f} "
+            f"| {r.median(r.plain):.2f} | {r.ratio:.2f} "
+            f"| {max(x.peak_mb for x in r.hooks):.0f} / {max(x.peak_mb for x in r.plain):.0f} "
+            f"| {r.hooks_size[0]:.1f} ({r.hooks_size[1]}) / {r.plain_size[0]:.1f} "
+            f"({r.plain_size[1]}) |")
+    base = results[0]
+    for r in results[1:]:
+        added = r.cases - base.cases
+        lines.append(f"\nPar démarche ajoutée ({r.label}) : "
+                     f"{1000 * (r.median(r.hooks) - base.median(base.hooks)) / added:.1f} ms, "
+                     f"{1000 * (r.hooks_size[0] - base.hooks_size[0]) / added:.0f} Ko de sortie.")
+    runs = ", ".join(f"{len(r.hooks)}" for r in results)
+    lines.append(f"\nExécutions par mesure : {runs} (médiane ; la première, à froid, est écartée).")
+    if latency:
+        lines.append(f"`mkdocs serve`, enregistrement d’un fichier de content/ → page à jour : "
+                     f"médiane {statistics.median(latency):.2f} s "
+                     f"({', '.join(f'{t:.2f}' for t in latency)}).")
+    last = results[-1]
+    lines.append(f"hooks/plain ratio at {last.cases - base.cases} cases: {last.ratio:.2f}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny version for CI")
+    parser.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
+    args = parser.parse_args()
+    plan = [(0, 1), (3, 1)] if args.smoke else [(0, 5), (100, 5), (1000, 3)]
+    work = Path(args.keep or tempfile.mkdtemp(prefix="vmi-bench-"))
+    try:
+        results = []
+        for generated, runs in plan:
+            print(f"… {generated} démarches générées, {runs} exécution(s)", file=sys.stderr)
+            results.append(measure(work / f"n{generated}", generated, runs))
+        latency = None if args.smoke else serve_latency(work)
+        print(report(results, latency))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""Web benchmark: Lighthouse scores and first-visit weight, served compressed.
+
+Builds the site, serves it gzip-compressed on 127.0.0.1 (as any real host would), then
+for the home page, a case study and the diagnostic:
+
+- runs Lighthouse 12.2.3 (mobile) in Debian's Chromium: the four category scores and
+  the bytes transferred;
+- records a first visit with Playwright (empty cache, 412×823) and adds up the gzipped
+  size of every resource loaded, separating our own CSS/JS from the theme's.
+
+Prints a Markdown table and writes it to ``bench/resultats-web.md``. Lighthouse is
+installed on first use into ``.cache/lighthouse`` (not a test dependency).
+Usage: ``python bench/web.py [--skip-lighthouse]`` (``make bench-web``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
+LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PAGES = {"Accueil": "", "Démarche (Béthune)": "cas/bethune/", "Auto-diagnostic": "diagnostic/"}
+# First-visit budgets in KB (gzipped), from the « budgets » issue.
+BUDGETS = {"": 90, "diagnostic/": 110}
+OWN_BUDGET = 15
+THEME_ASSETS = ("bundle.", "workers/", "lunr/", "main.", "palette.", "favicon")
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed when the client accepts it (level 6, like nginx)."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # noqa: D102 - same contract as the parent
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+            path = path / "index.html"
+        if (not path.is_file() or path.suffix not in COMPRESSIBLE
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache" if path.suffix == ".html"
+                         else "public, max-age=31536000")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def build(site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                   cwd=ROOT, env=env, check=True)
+
+
+def ensure_lighthouse() -> None:
+    if not LIGHTHOUSE.exists():
+        print("Installation de Lighthouse 12.2.3 dans .cache/lighthouse…", file=sys.stderr)
+        subprocess.run(["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit",
+                        "--no-fund", "--loglevel=error", "lighthouse@12.2.3"], check=True)
+
+
+def lighthouse(url: str, work: Path) -> dict:
+    """Scores (0-100) of the four categories and bytes transferred, mobile settings."""
+    report = work / "lighthouse.json"
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    subprocess.run(["node", str(LIGHTHOUSE), url, "--quiet", "--output=json",
+                    f"--output-path={report}", "--form-factor=mobile",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                   env=env, check=True, capture_output=True)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {key: round(100 * cat["score"]) for key, cat in data["categories"].items()}
+    failed = [f"{a['id']} ({a['score']})" for a in data["audits"].values()
+              if a.get("score") is not None and a["score"] < 1
+              and a.get("scoreDisplayMode") in ("binary", "numeric")]
+    return {**scores, "bytes": data["audits"]["total-byte-weight"]["numericValue"],
+            "failed": failed}
+
+
+def first_visit(url: str) -> list[tuple[str, int]]:
+    """Every resource of a first visit and its gzipped size, recorded in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                             args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 412, "height": 823},
+                                      device_scale_factor=2.6, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        responses = []
+        page.on("response", lambda response: responses.append(response))
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        sizes = []
+        for response in responses:
+            try:
+                body = response.body()
+            except Exception:  # redirects and the like have no body
+                continue
+            sizes.append((response.url, len(gzip.compress(body, 6))))
+        browser.close()
+    return sizes
+
+
+def is_own(url: str) -> bool:
+    return ("/assets/javascripts/" in url or "/assets/stylesheets/" in url) and \
+        not any(part in url for part in THEME_ASSETS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--skip-lighthouse", action="store_true", help="weights only")
+    args = parser.parse_args()
+    if not args.skip_lighthouse:
+        ensure_lighthouse()
+    work = Path(tempfile.mkdtemp(prefix="vmi-web-"))
+    try:
+        build(work / "site")
+        base, server = serve(work / "site")
+        rows, details, verdicts = [], [], []
+        for label, path in PAGES.items():
+            resources = first_visit(base + path)
+            total = sum(size for _, size in resources) / 1024
+            own = sum(size for url, size in resources if is_own(url)) / 1024
+            scores = {} if args.skip_lighthouse else lighthouse(base + path, work)
+            cells = [scores.get(k, "–") for k in
+                     ("performance", "accessibility", "best-practices", "seo")]
+            lh_kb = f"{scores['bytes'] / 1024:.1f}" if scores else "–"
+            rows.append(f"| {label} (`/{path}`) | {' | '.join(map(str, cells))} | {lh_kb} "
+                        f"| {total:.1f} | {own:.1f} | {len(resources)} |")
+            budget = BUDGETS.get(path)
+            if budget:
+                verdicts.append(f"{label} : {total:.1f} Ko pour {budget} Ko "
+                                f"{'✔' if total <= budget else '✘ DÉPASSÉ'}")
+            verdicts.append(f"{label}, nos CSS et JS : {own:.1f} Ko pour {OWN_BUDGET} Ko "
+                            f"{'✔' if own <= OWN_BUDGET else '✘ DÉPASSÉ'}")
+            if scores.get("failed"):
+                verdicts.append(f"{label}, audits Lighthouse sous 1 : {', '.join(scores['failed'])}")
+            details.append(f"\n<details><summary>{label} : ressources (Ko gzip)</summary>\n")
+            details += [f"- {url.removeprefix(base) or '/'} : {size / 1024:.1f}"
+                        for url, size in sorted(resources, key=lambda r: -r[1])]
+            details.append("\n</details>")
+        server.shutdown()
+        searched = any("search_index" in line for line in details)
+        table = "\n".join([
+            "# Mesures web (Lighthouse mobile, site servi compressé)", "",
+            "| Page | Performance | Accessibilité | Bonnes pratiques | SEO "
+            "| Transféré selon Lighthouse (Ko) | Première visite, gzip (Ko) | dont nos CSS/JS (Ko) "
+            "| Requêtes |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|", *rows, "",
+            *[f"- {v}" for v in verdicts],
+            f"- Index de recherche chargé à la première visite : {'oui' if searched else 'non'}",
+            *details, ""])
+        print(table)
+        (ROOT / "bench" / "resultats-web.md").write_text(table, encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,28 @@
+"""Offline site (``make offline``): no request to a CDN, even for the search worker.
+
+Material's offline plugin (enabled by ``VMI_HORS_LIGNE=true``) adds
+``https://unpkg.com/iframe-worker/shim`` to every page unless a polyfill already
+mentions ``iframe-worker``. This hook lists our vendored copy first, and only in the
+offline build: online, the shim is useless and would cost every visitor a request.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+def _offline_enabled(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(100)  # before the offline plugin's own on_config (priority 0)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _offline_enabled(config):
+        polyfills = list(config.extra.get("polyfills") or [])
+        if SHIM not in polyfills:
+            config.extra["polyfills"] = [SHIM, *polyfills]
+    return config

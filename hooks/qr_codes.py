@@ -1,0 +1,45 @@
+"""MkDocs glue for QR codes: each page gets the code of its public address.
+
+Templates receive ``vmi_qr`` (``url`` and ``svg``); ``partials/vmi/forum.html`` shows it
+on projected slides. Without ``site_url`` there is no public address to encode: the
+build warns (so ``--strict`` refuses to publish a site whose codes would be missing)
+and pages carry no code.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from vmi.qr import public_path, public_url, qr_svg
+
+log = logging.getLogger("mkdocs.hooks.qr_codes")
+
+
+class _State:
+    """Reset in ``on_config``: ``mkdocs serve`` keeps hook modules between builds."""
+
+    directory_urls: bool = True
+
+
+state = _State()
+
+
+@event_priority(100)  # before the offline plugin switches directory URLs off
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    state.directory_urls = bool(config.use_directory_urls)
+    if not config.site_url:
+        log.warning("site_url n’est pas renseigné dans mkdocs.yml : les pages n’auront pas "
+                    "de code QR en mode projection. Indiquez l’adresse publique du site.")
+    return config
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    if config.site_url:
+        url = public_url(config.site_url, public_path(page.file.src_uri, state.directory_urls))
+        context["vmi_qr"] = {"url": url, "svg": Markup(qr_svg(url))}
+    return context

@@ -1,0 +1,136 @@
+"""Command line for editors: ``python -m vmi check|schemas|nouveau-cas|nouvelle-specificite``.
+
+Run from the project folder (where ``mkdocs.yml`` is) with ``PYTHONPATH=hooks``; the
+Makefile does both. Messages are French because editors read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ContentError, ContentErrors
+from .handwritten import check_docs
+from .links import check_links, site_pages
+from .loader import load_content
+from .scaffold import ScaffoldError, new_case, new_specificity
+from .source import ContentFileError, read_text
+
+# Content Markdown files become pages at these site paths: their links resolve from there.
+_CONTENT_PAGES = ("cas", "specificites")
+
+
+def _docs_pages(docs: Path) -> list[str]:
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+def _body(text: str) -> tuple[str, int]:
+    """Markdown after the front matter and its first line; tolerant of broken files."""
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                return "\n".join(lines[index + 1:]), index + 2
+    return text, 1
+
+
+def check(project: Path) -> tuple[list[ContentError], int]:
+    """All errors of ``content/`` and ``docs/``, and how many files were read."""
+    content_dir, docs = project / "content", project / "docs"
+    docs_pages = _docs_pages(docs)
+    errors: list[ContentError] = []
+    count = 0
+    try:
+        loaded = load_content(content_dir, docs_pages)
+        count += len(loaded.files)
+        errors += loaded.warnings  # the strict build refuses them too (heavy documents)
+    except ContentErrors as exc:
+        errors += exc.errors
+    pages = site_pages(content_dir, docs_pages)
+    for folder in _CONTENT_PAGES:
+        for path in sorted((content_dir / folder).glob("*.md")):
+            label = f"content/{folder}/{path.name}"
+            try:
+                body, first = _body(read_text(path, label))
+            except ContentFileError:
+                continue  # already reported by the loader
+            errors += check_links(body, f"{folder}/{path.name}", label, pages, docs, first)
+    errors += check_docs(docs, docs_pages, pages)
+    count += len(docs_pages)
+    return sorted(set(errors), key=lambda e: (e.path, e.line or 0, e.field or "")), count
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _check(args: argparse.Namespace) -> int:
+    errors, count = check(args.projet)
+    if errors:
+        for error in errors:
+            print(error, file=sys.stderr)
+        print(f"{_plural(len(errors), 'erreur')} : corrigez les lignes ci-dessus, puis "
+              f"relancez « make check ».", file=sys.stderr)
+        return 1
+    print(f"{count} fichiers vérifiés, aucune erreur")
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from .schemas import write_all  # pydantic's schema generation is only needed here
+
+    for path in write_all(args.projet / "content" / "schemas"):
+        print(f"écrit : {path.relative_to(args.projet).as_posix()}")
+    return 0
+
+
+def _scaffold(args: argparse.Namespace) -> int:
+    create = new_case if args.commande == "nouveau-cas" else new_specificity
+    try:
+        path = create(args.projet / "content", args.nom)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"créé : {path.relative_to(args.projet).as_posix()} — remplacez les « À compléter », "
+          f"puis lancez « make check ».")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="python -m vmi", add_help=False, description="Outils des contenus du site "
+        "Villes moyennes intelligentes.")
+    main.add_argument("-h", "--help", action="help", help="affiche cette aide")
+    main.add_argument("--projet", type=Path, default=Path.cwd(), metavar="DOSSIER",
+                      help="dossier du projet, celui de mkdocs.yml (par défaut : le dossier "
+                      "courant)")
+    commands = main.add_subparsers(dest="commande", required=True, metavar="COMMANDE",
+                                   title="commandes")
+    commands.add_parser("check", add_help=False, help="vérifie tout le contenu sans construire le site",
+                        description="Vérifie content/ et les pages de docs/ ; affiche chaque "
+                        "erreur sous la forme « fichier:ligne: champ: message ».")
+    commands.add_parser("schemas", add_help=False, help="réécrit les schémas JSON de content/schemas/",
+                        description="Réécrit content/schemas/*.schema.json à partir des "
+                        "modèles du validateur.")
+    for name, what, folder in (("nouveau-cas", "ville", "cas"),
+                               ("nouvelle-specificite", "titre", "specificites")):
+        sub = commands.add_parser(name, help=f"crée content/{folder}/<nom>.md prêt à remplir",
+                                  add_help=False,
+                                  description=f"Crée content/{folder}/<nom>.md avec tous les "
+                                  f"champs, expliqués ; ne remplace jamais un fichier existant.")
+        sub.add_argument("nom", metavar=what.upper(), help=f"{what}, ex. « Saumur »"
+                         if what == "ville" else f"{what}, ex. « Des services mutualisés »")
+    for sub in commands.choices.values():
+        sub.add_argument("-h", "--help", action="help", help="affiche cette aide")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.projet = args.projet.resolve()
+    if args.commande == "check":
+        return _check(args)
+    if args.commande == "schemas":
+        return _schemas(args)
+    return _scaffold(args)

@@ -1,0 +1,31 @@
+"""Small repairs to Material's navigation markup that templates cannot reach.
+
+For a section that has an index page, Material (9.8) writes the expand toggle as an
+empty ``<label ... tabindex="">`` holding only an icon, and names the section's
+``<nav>`` after that label: the landmark gets no name (axe ``landmark-unique``) and the
+empty ``tabindex`` is invalid HTML. We name each such ``<nav>`` with the section's
+title (``aria-label``) and drop the empty attribute. On those index pages the table of
+contents also has a ``<label for="__toc">`` whose checkbox is not written: we unlink it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_SECTION = re.compile(
+    r'<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">(?P<title>[^<]*)'
+    r'</span>\s*</a>\s*<label class="md-nav__link[^"]*" for="(?P<id>__nav_\w+)" '
+    r'id="(?P=id)_label"')
+
+
+def fix_nav(markup: str) -> str:
+    """``markup`` (the rendered site navigation) with named section landmarks."""
+    for match in _SECTION.finditer(markup):
+        title = html.escape(" ".join(html.unescape(match["title"]).split()))
+        markup = markup.replace(f'aria-labelledby="{match["id"]}_label"',
+                                f'aria-label="{title}"')
+    if 'id="__toc"' not in markup:  # index pages: the table of contents has no toggle
+        markup = markup.replace('<label class="md-nav__title" for="__toc">',
+                                '<label class="md-nav__title">')
+    return markup.replace(' tabindex=""', "")

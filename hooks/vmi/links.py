@@ -1,0 +1,100 @@
+"""Relative links between pages, checked without building the site (``make check``).
+
+The build checks links too (``validation:`` in mkdocs.yml, with anchors); this is the
+fast version for editors: a ``.md`` link must name a page that will exist.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Iterable
+
+from .errors import ContentError
+
+_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def site_pages(content_dir: Path, docs_pages: Iterable[str]) -> set[str]:
+    """Source paths of every page: hand-written ones and those ``content/`` generates."""
+    pages = set(docs_pages) | {"piliers.md", "glossaire.md", "bibliotheque.md"}
+    if (content_dir / "diagnostic.yml").exists():
+        pages.add("diagnostic.md")
+    for folder in ("cas", "specificites"):
+        stems = [p.stem for p in sorted((content_dir / folder).glob("*.md"))]
+        if stems:
+            pages |= {f"{folder}/index.md"} | {f"{folder}/{stem}.md" for stem in stems}
+    return pages
+
+
+def page_links(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """``(line, target)`` of each Markdown link outside code blocks and code spans."""
+    found = []
+    fence: str | None = None
+    for number, line in enumerate(markdown.split("\n"), first_line):
+        opening = _FENCE.match(line)
+        if fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.lstrip(fence[0]):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        for match in _LINK.finditer(_CODE_SPAN.sub("", line)):
+            found.append((number, match.group("target")))
+    return found
+
+
+def check_links(markdown: str, page: str, label: str, pages: set[str], docs_dir: Path,
+                first_line: int = 1) -> list[ContentError]:
+    """Errors for relative links of ``page`` (its site path) that lead nowhere."""
+    errors = []
+    folder = posixpath.dirname(page)
+    for line, target in page_links(markdown, first_line):
+        if target.startswith(("#", "/")) or _SCHEME.match(target):
+            continue
+        path = target.split("#", 1)[0].split("?", 1)[0]
+        resolved = posixpath.normpath(posixpath.join(folder, path))
+        if path.endswith(".md"):
+            if resolved not in pages:
+                errors.append(ContentError(label, line, "lien", f"la page « {target} » "
+                                           f"n’existe pas ; vérifiez le nom du fichier"))
+        elif not (docs_dir / resolved).is_file():
+            errors.append(ContentError(label, line, "lien", f"lien « {target} » non reconnu : "
+                                       f"visez le fichier .md de la page (ex. « ../piliers.md »)"))
+    return errors
+
+
+_DOC_FILE = re.compile(r"^Doc file '(?P<uri>[^']+)'(?P<rest> contains (?:a |an |an unrecognized "
+                       r"relative |an absolute )?link (?:to )?'(?P<link>[^']+)'.*)$", re.S)
+
+
+def line_of_link(text: str, link: str) -> int | None:
+    """First line of ``text`` whose Markdown link points at ``link``."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if f"]({link}" in line or f"](<{link}" in line:
+            return number
+    return None
+
+
+def locate_message(message: str, source_of: dict[str, str], project: Path) -> str:
+    """Rewrite MkDocs' ``Doc file 'cas/x.md' contains a link…`` to ``content/cas/x.md:LINE: …``.
+
+    ``source_of`` maps a page's site path to its file relative to ``project``.
+    """
+    match = _DOC_FILE.match(message)
+    if not match or match.group("uri") not in source_of:
+        return message
+    label = source_of[match.group("uri")]
+    try:
+        text = (project / label).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    line = line_of_link(text, match.group("link"))
+    where = f"{label}:{line}" if line else label
+    return f"{where}: Doc file '{label}'{match.group('rest')}"

@@ -1,0 +1,44 @@
+"""Which theme files a built site can drop: source maps and unused search languages.
+
+Material ships ~1.3 MB of source maps and lunr stemmers for 30 languages in every
+build; visitors never load them, but they weigh on the offline copy and the upload.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+LUNR_DIR = "assets/javascripts/lunr/"
+# Always needed by Material's search worker once any non-English language is set.
+LUNR_SUPPORT = ("min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js")
+# Languages whose stemmer needs an extra segmenter script.
+LUNR_EXTRAS = {"ja": ("tinyseg.js",), "jp": ("tinyseg.js",), "th": ("wordcut.js",)}
+
+_MAP_COMMENT = re.compile(rb"\n?(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
+
+
+def lunr_keep(languages: Iterable[str]) -> set[str]:
+    """Paths under ``LUNR_DIR`` that the search worker loads for ``languages``."""
+    keep = set(LUNR_SUPPORT)
+    for lang in languages:
+        keep.add(f"min/lunr.{lang}.min.js")
+        keep.update(LUNR_EXTRAS.get(lang, ()))
+    return keep
+
+
+def removable(paths: Iterable[str], languages: Iterable[str]) -> list[str]:
+    """The site-relative ``paths`` (POSIX) to delete: ``*.map`` and unused lunr files."""
+    keep = lunr_keep(languages)
+    drop = []
+    for path in paths:
+        if path.endswith(".map"):
+            drop.append(path)
+        elif path.startswith(LUNR_DIR) and path.removeprefix(LUNR_DIR) not in keep:
+            drop.append(path)
+    return sorted(drop)
+
+
+def strip_map_comment(code: bytes) -> bytes:
+    """``code`` without its trailing ``sourceMappingURL`` comment (the map is gone)."""
+    return _MAP_COMMENT.sub(b"\n", code, count=1)

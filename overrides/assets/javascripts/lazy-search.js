@@ -1,0 +1,78 @@
+/* Load the search index and the search worker only once the visitor opens search.
+ *
+ * Material fetches search/search_index.json and starts its worker on every page view,
+ * which is most of a first visit's weight. Loaded before Material's bundle, this script
+ * holds back that one request and that one worker until the search field gets focus
+ * (or the search toggle opens, or the URL asks for highlighting with ?h=). Any other
+ * request or worker goes through untouched; over file:// nothing is changed.
+ */
+(function () {
+  "use strict";
+  if (location.protocol === "file:" || !window.XMLHttpRequest || !window.Worker) return;
+
+  var INDEX = /\/search\/search_index\.json(\?|#|$)/;
+  var WORKER = /\/workers\/search\.[^/]*\.js(\?|#|$)/;
+  var started = false;
+  var waiting = [];
+
+  function start() {
+    if (started) return;
+    started = true;
+    var queue = waiting;
+    waiting = [];
+    queue.forEach(function (run) { run(); });
+  }
+
+  function whenStarted(run) {
+    if (started) run(); else waiting.push(run);
+  }
+
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.vmiLazyIndex = INDEX.test(String(url));
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var xhr = this;
+    var args = arguments;
+    if (!xhr.vmiLazyIndex) return send.apply(xhr, args);
+    whenStarted(function () { send.apply(xhr, args); });
+  };
+
+  var RealWorker = window.Worker;
+  /* A stand-in with the Worker methods Material uses; the real worker is created at
+   * the first message, which Material sends only after the index has arrived. */
+  function LazyWorker(url, options) {
+    if (!WORKER.test(String(url))) return new RealWorker(url, options);
+    var real = null;
+    var listeners = [];
+    function create() {
+      if (real) return real;
+      real = new RealWorker(url, options);
+      listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
+      return real;
+    }
+    return {
+      postMessage: function () { var w = create(); w.postMessage.apply(w, arguments); },
+      addEventListener: function (type, fn, opts) {
+        if (real) real.addEventListener(type, fn, opts); else listeners.push([type, fn, opts]);
+      },
+      removeEventListener: function (type, fn, opts) {
+        if (real) real.removeEventListener(type, fn, opts);
+        listeners = listeners.filter(function (l) { return l[0] !== type || l[1] !== fn; });
+      },
+      terminate: function () { if (real) real.terminate(); }
+    };
+  }
+  window.Worker = LazyWorker;
+
+  function isSearch(el) {
+    return el && el.closest && el.closest(".md-search, label[for='__search'], #__search");
+  }
+  document.addEventListener("focusin", function (ev) { if (isSearch(ev.target)) start(); }, true);
+  document.addEventListener("pointerdown", function (ev) { if (isSearch(ev.target)) start(); }, true);
+  document.addEventListener("mouseover", function (ev) { if (isSearch(ev.target)) start(); }, true);
+  document.addEventListener("change", function (ev) { if (isSearch(ev.target)) start(); }, true);
+  if (/[?&]h=/.test(location.search)) start();
+})();

@@ -1,0 +1,166 @@
+"""Accessibility in a real browser: axe-core finds nothing on any kind of page.
+
+axe-core (npm) is injected into each page in Chromium and run with all its rules; any
+violation, whatever its impact, fails with the rule, the impact and the elements. Also
+checked: the French skip link, the switch that turns single-key shortcuts off (RGAA
+12.10) and the accessibility statement linked from every page.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_project, run_build
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+PAGES = {
+    "accueil": "",
+    "specificites": "specificites/",
+    "specificite": "specificites/agilite-et-proximite/",
+    "cas-index": "cas/",
+    "cas": "cas/bethune/",
+    "piliers": "piliers/",
+    "glossaire": "glossaire/",
+    "diagnostic-vide": "diagnostic/",
+    "accessibilite": "accessibilite/",
+    "projection": "cas/bethune/?projection",
+    "diagnostic-projection": "diagnostic/?projection",
+}
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the current page, one readable line per element."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ['violations']});
+        return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => n.target.join(' ') + ' — ' + n.failureSummary)}));
+    }""")
+    return [f"{v['impact']} {v['id']} ({v['help']}): {node}"
+            for v in violations for node in v["nodes"]]
+
+
+def open_details(page) -> None:
+    """Open every <details> so that axe checks what a reader can reveal."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+
+
+def answer_everything(page) -> None:
+    names = page.evaluate("""[...new Set([...document.querySelectorAll(
+        '#vmi-diagnostic input[type=radio]')].map(i => i.name))]""")
+    assert names, "the diagnostic shows no question"
+    for number, name in enumerate(names):
+        choices = page.locator(f'#vmi-diagnostic input[name="{name}"]')
+        choices.nth(number % (choices.count() - 1)).check()  # varied answers, no « nsp »
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES)
+def test_no_axe_violation(page, site_url, name, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + PAGES[name])
+    page.wait_for_load_state("load")
+    open_details(page)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_on_answered_diagnostic(page, site_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "diagnostic/")
+    answer_everything(page)
+    open_details(page)
+    assert page.locator("#vmi-tableau-corps tr").count() > 0
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_with_search_results(page, site_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url)
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("bethune")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert axe_violations(page) == []
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    """The copy for file:// that `make offline` builds (VMI_HORS_LIGNE=true)."""
+    if "VMI_HORS_LIGNE" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"):
+        pytest.skip("no offline build in mkdocs.yml (make offline) yet")
+    base = tmp_path_factory.mktemp("hors-ligne")
+    project = copy_project(base / "projet")
+    os.environ["VMI_HORS_LIGNE"] = "true"
+    try:
+        result = run_build(project, base / "site")
+    finally:
+        del os.environ["VMI_HORS_LIGNE"]
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
+@pytest.mark.parametrize("path", ["index.html", "cas/bethune.html", "diagnostic.html"])
+def test_no_axe_violation_offline(page, offline_site, path):
+    page.goto((offline_site / path).as_uri())
+    open_details(page)
+    assert axe_violations(page) == []
+
+
+def test_skip_link_is_french_and_moves_focus_to_content(page, site_url):
+    page.goto(site_url + "cas/bethune/")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text().strip() == "Aller au contenu"
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    target = page.evaluate("location.hash")
+    assert target and page.locator(target).first.is_visible()
+    assert page.evaluate("document.querySelector('.md-content').contains("
+                         "document.querySelector(location.hash))")
+
+
+def test_statement_linked_in_footer_and_nav(page, site_url):
+    page.goto(site_url + "glossaire/")
+    link = page.locator(".md-footer-meta a", has_text="Accessibilité")
+    assert link.inner_text().strip() == "Accessibilité\u202f: partiellement conforme"
+    link.click()
+    assert page.url == site_url + "accessibilite/"
+    assert page.locator("h1").inner_text().startswith("Déclaration d’accessibilité")
+    assert "partiellement conforme" in page.locator("article").inner_text()
+    assert page.locator(".md-nav__link--active", has_text="Déclaration").count() >= 1
+
+
+def search_is_open(page) -> bool:
+    return page.evaluate("document.getElementById('__search').checked")
+
+
+def test_single_key_shortcuts_can_be_turned_off(page, site_url):
+    page.goto(site_url + "accessibilite/")
+    box = page.get_by_label("Désactiver les raccourcis clavier d’une seule touche")
+    assert box.is_visible() and not box.is_checked()
+    box.check()
+
+    page.goto(site_url + "cas/bethune/")
+    page.locator("h1").click()
+    for key in ("f", "s", "/", "p", "n"):
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert not search_is_open(page)
+    assert page.url == site_url + "cas/bethune/"
+    assert page.evaluate("document.documentElement.getAttribute('data-mode')") != "projection"
+    # Typing in the search field still works, letters included.
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("sante")
+    assert page.locator(".md-search__input").input_value() == "sante"
+
+    page.goto(site_url + "accessibilite/")
+    assert box.is_checked()  # the setting is remembered
+    box.uncheck()
+    page.goto(site_url + "cas/bethune/")
+    page.locator("h1").click()
+    page.keyboard.press("f")
+    page.wait_for_function("document.getElementById('__search').checked")

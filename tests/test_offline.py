@@ -1,0 +1,134 @@
+"""`make offline`: the zipped site works from a folder over file://, with no network.
+
+The zip is made by the real Makefile target (into a temporary path); the browser then
+opens the unzipped copy and every request of every test must stay on file://.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+
+def _listing(folder: Path) -> dict[str, float]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime
+            for p in folder.rglob("*")} if folder.is_dir() else {}
+
+
+@pytest.fixture(scope="module")
+def offline_zip(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("hors-ligne") / "site-hors-ligne.zip"
+    before = _listing(ROOT / "site")
+    # -o: the venv is already set up (pytest runs from it); do not reinstall it.
+    result = subprocess.run(["make", "-o", ".venv/.site-installed", "offline", f"OFFLINE_ZIP={target}"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _listing(ROOT / "site") == before, "make offline a modifié site/"
+    return target
+
+
+@pytest.fixture(scope="module")
+def offline_root(offline_zip: Path) -> Path:
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(offline_zip.parent / "cle-usb")
+    return offline_zip.parent / "cle-usb" / "site-hors-ligne"
+
+
+LOCAL = ("file:", "data:", "blob:", "about:")
+
+
+@pytest.fixture
+def request_log(context) -> list[str]:
+    """Every URL the browser asks for; anything but file:// is refused."""
+    seen: list[str] = []
+
+    def refuse(route):
+        seen.append(route.request.url)
+        route.abort()
+    context.route(lambda url: not url.startswith(LOCAL), refuse)
+    context.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+def outside(log: list[str]) -> list[str]:
+    return sorted({url for url in log if not url.startswith(LOCAL)})
+
+
+def test_zip_holds_a_self_contained_site(offline_zip):
+    with zipfile.ZipFile(offline_zip) as archive:
+        names = set(archive.namelist())
+        pages = [n for n in names if n.endswith(".html")]
+        assert "site-hors-ligne/index.html" in names
+        assert "site-hors-ligne/search/search_index.js" in names
+        assert "site-hors-ligne/cas/bethune.html" in names
+        for name in pages:
+            text = archive.read(name).decode("utf-8")
+            assert "unpkg.com" not in text and "iframe-worker/shim" not in text, name
+            assert "vendor/iframe-worker-shim.js" in text, name
+
+
+def search(page, query: str) -> list[str]:
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially(query, delay=10)
+    page.locator(".md-search-result__meta").filter(has_text="trouvé").wait_for()
+    return page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+
+
+def test_search_and_navigation_over_file(page, offline_root, request_log):
+    page.goto(offline_root.joinpath("index.html").as_uri())
+    links = search(page, "bethune")
+    bethune = offline_root.joinpath("cas", "bethune.html").as_uri()
+    assert any(link.startswith(bethune) for link in links), links
+    assert any(url.endswith("search_index.js") for url in request_log)  # the log records
+    first = next(i for i, link in enumerate(links) if link.startswith(bethune))
+    page.locator(".md-search-result__link").nth(first).click()
+    page.wait_for_url(bethune + "**")
+    assert "Béthune" in page.locator("article h1").inner_text()
+    page.locator(".md-footer__link--prev").click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file:") and page.url.endswith(".html")
+    assert page.locator("article h1").is_visible()
+    assert outside(request_log) == []
+
+
+def test_diagnostic_over_file(page, offline_root, request_log):
+    page.goto(offline_root.joinpath("diagnostic.html").as_uri())
+    page.evaluate("window.print = () => { window.vmiPrinted = true; }")
+    scores_before = page.locator(".vmi-diag__score").all_inner_texts()
+    questions = page.locator("#vmi-diagnostic fieldset").evaluate_all(
+        "fs => fs.map(f => f.querySelector('input').name)")
+    assert questions
+    for name in questions:
+        page.locator(f"input[name='{name}']").nth(2).check()
+    assert page.locator(".vmi-diag__score").all_inner_texts() != scores_before  # scores computed
+    assert page.locator("#vmi-priorites li").count() > 0
+    with page.expect_download() as download:
+        page.locator("#vmi-export-json").click()
+    assert download.value.suggested_filename.endswith(".json")
+    page.locator("#vmi-imprimer").click()
+    assert page.evaluate("window.vmiPrinted") is True
+    page.reload()  # saved in localStorage, even over file://
+    assert all(page.locator(f"input[name='{name}']").nth(2).is_checked() for name in questions)
+    assert outside(request_log) == []
+
+
+def test_projection_over_file(page, offline_root, request_log):
+    start = offline_root.joinpath("a-propos.html").as_uri()
+    page.goto(start + "?projection")
+    assert page.evaluate("document.documentElement.dataset.mode") == "projection"
+    assert page.locator(".vmi-qr").get_attribute("data-qr").endswith("/a-propos/")
+    slides = page.locator("article > h2").count() + 1
+    following = page.locator("link[rel=next]").evaluate("l => l.href")
+    for _ in range(slides - 1):
+        page.keyboard.press("PageDown")
+    assert page.url.startswith(start + "?projection#")
+    page.keyboard.press("PageDown")
+    page.wait_for_url(following + "?projection")
+    assert page.evaluate("document.documentElement.dataset.mode") == "projection"
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.documentElement.dataset.mode") is None
+    assert outside(request_log) == []

@@ -1,0 +1,54 @@
+"""Print: pages on A4 without the site's chrome, links with their address, terms explained."""
+
+from __future__ import annotations
+
+from vmi.printing import keep_abbr_titles
+
+
+def test_first_use_of_each_term_outside_headings_keeps_its_meaning():
+    html = ('<h2 id="a">La <abbr title="Ville moyenne">VM</abbr></h2>'
+            '<p><abbr title="Ville moyenne">VM</abbr>, <abbr title="Ville moyenne">VM</abbr>'
+            ' et <abbr class="x" title="Agence &amp; co">ANCT</abbr></p>')
+    out = keep_abbr_titles(html)
+    assert out.startswith('<h2 id="a">La <abbr title="Ville moyenne">VM</abbr></h2>')
+    assert out.count('data-vmi-titre="Ville moyenne"') == 1
+    assert '<abbr class="x" title="Agence &amp; co" data-vmi-titre="Agence &amp; co">' in out
+    assert keep_abbr_titles(out) == out
+
+
+def printed(page, url: str) -> None:
+    page.goto(url)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as the browser does
+    page.emulate_media(media="print")
+
+
+def after(page, selector: str) -> str:
+    return page.locator(selector).first.evaluate("e => getComputedStyle(e, '::after').content")
+
+
+def test_printed_case_study(page, site_url):
+    printed(page, site_url + "cas/bethune/")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".vmi-forum__bouton",
+                   ".md-content__button", "article button"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    # in-content links show their address, absolute; in-page anchors do not
+    internal = page.locator("article a[href^='../']:not(.vmi-tags a)").first
+    href = internal.evaluate("a => a.href")
+    assert internal.evaluate("a => getComputedStyle(a, '::after').content") == f'" ({href})"'
+    external = page.locator("article a[href^='https://']").last
+    assert external.get_attribute("href") in after(page, f"a[href='{external.get_attribute('href')}']")
+    assert after(page, "article a[href^='#']") in ("none", "normal")
+    # the first glossary term is followed by its meaning; the facts box stays on one page
+    term = page.locator("article abbr[data-vmi-titre]").first
+    assert term.evaluate("e => getComputedStyle(e, '::after').content") == \
+        '" (' + term.get_attribute("data-vmi-titre") + ')"'
+    assert page.locator(".vmi-facts").evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+
+
+def test_printing_during_projection_prints_the_whole_page(page, site_url):
+    page.goto(site_url + "a-propos/?projection")
+    page.emulate_media(media="print")
+    headings = page.locator("article > h2")
+    assert headings.count() >= 2
+    assert all(headings.nth(i).is_visible() for i in range(headings.count()))
+    assert not page.locator(".vmi-qr").is_visible()

@@ -1,0 +1,215 @@
+"""Projection mode in a real browser: entering, slides driven by clicker keys, leaving.
+
+The pages' headings and links are read from the DOM, so content edits do not break
+these tests; they need a page with at least three h2 sections (« À propos »).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import copy_project, run_build, serve
+
+PAGE = "a-propos/"
+SITE_URL = "https://villes-moyennes-intelligentes.example.org/"
+
+
+def mode(page) -> str | None:
+    return page.evaluate("document.documentElement.getAttribute('data-mode')")
+
+
+def h2_ids(page) -> list[str]:
+    return page.locator("article > h2").evaluate_all("hs => hs.map(h => h.id)")
+
+
+def visible_h2(page) -> list[str]:
+    return [i for i in h2_ids(page) if page.locator(f"[id='{i}']").is_visible()]
+
+
+def fragment(page) -> str:
+    return page.evaluate("location.hash")
+
+
+def test_query_parameter_projects_the_page(page, site_url):
+    page.goto(site_url + PAGE + "?projection")
+    assert mode(page) == "projection"
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(chrome).is_visible(), chrome
+    assert page.locator("article h1").is_visible()
+    assert visible_h2(page) == []  # the first slide is the title and introduction
+    qr = page.locator(".vmi-qr")
+    assert qr.is_visible()
+    assert qr.get_attribute("data-qr") == SITE_URL + PAGE
+    assert page.locator(".vmi-forum__bouton").inner_text() == "Quitter la projection"
+    font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article > p')).fontSize)")
+    assert font >= 24, font  # readable from the back of the room at 1280 px wide
+
+
+def test_p_key_enters_escape_leaves(page, site_url):
+    page.goto(site_url + PAGE)
+    assert mode(page) is None and page.locator(".md-header").is_visible()
+    page.keyboard.press("p")
+    assert mode(page) == "projection"
+    assert page.url == site_url + PAGE + "?projection"  # Material's own `p` did not change page
+    page.keyboard.press("PageDown")
+    page.keyboard.press("Escape")
+    assert mode(page) is None
+    assert page.locator(".md-header").is_visible()
+    assert visible_h2(page) == h2_ids(page)
+    assert "projection" not in page.url
+    assert not page.locator(".vmi-qr").is_visible()
+
+
+def test_p_is_ignored_while_typing_in_search(page, site_url):
+    page.goto(site_url + PAGE)
+    page.locator(".md-search__input").click()
+    page.keyboard.type("p")
+    assert mode(page) is None
+    assert page.locator(".md-search__input").input_value() == "p"
+
+
+def test_clicker_keys_move_between_slides_and_write_the_fragment(page, site_url):
+    page.goto(site_url + PAGE + "?projection")
+    ids = h2_ids(page)
+    assert len(ids) >= 3
+    page.keyboard.press("PageDown")
+    assert fragment(page) == "#" + ids[0] and visible_h2(page) == [ids[0]]
+    assert not page.locator("article h1").is_visible()
+    page.keyboard.press("ArrowRight")
+    assert fragment(page) == "#" + ids[1] and visible_h2(page) == [ids[1]]
+    page.keyboard.press("Space")
+    assert fragment(page) == "#" + ids[2]
+    page.keyboard.press("PageUp")
+    assert fragment(page) == "#" + ids[1]
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowUp")
+    assert fragment(page) == "" and page.locator("article h1").is_visible()
+    assert page.locator(".vmi-forum__diapo").inner_text() == f"Diapositive 1 sur {len(ids) + 1}"
+
+
+def test_reload_keeps_the_slide(page, site_url):
+    page.goto(site_url + PAGE + "?projection")
+    page.keyboard.press("PageDown")
+    page.keyboard.press("PageDown")
+    slide = fragment(page)
+    page.reload()
+    assert mode(page) == "projection" and fragment(page) == slide
+    assert visible_h2(page) == [slide[1:]]
+
+
+def test_last_slide_leads_to_next_page_and_back(page, site_url):
+    page.goto(site_url + PAGE + "?projection")
+    last = h2_ids(page)[-1]
+    following = page.locator("link[rel=next]").evaluate("l => l.href")
+    page.goto(site_url + PAGE + "?projection#" + last)
+    assert visible_h2(page) == [last]
+    page.keyboard.press("PageDown")
+    page.wait_for_url(following + "?projection")
+    assert mode(page) == "projection"
+    assert page.locator(".vmi-qr").get_attribute("data-qr") == SITE_URL + following[len(site_url):]
+    page.keyboard.press("PageUp")
+    page.wait_for_url(re.compile(re.escape(site_url + PAGE) + r"\?projection#"))
+    assert fragment(page) == "#" + last and visible_h2(page) == [last]
+
+
+def test_button_toggles_projection(page, site_url):
+    page.goto(site_url + PAGE)
+    button = page.locator(".vmi-forum__bouton")
+    assert button.inner_text() == "Projeter cette page"
+    button.click()
+    assert mode(page) == "projection"
+    button.click()
+    assert mode(page) is None and button.inner_text() == "Projeter cette page"
+
+
+def test_projection_lasts_across_pages_until_left(page, site_url):
+    page.goto(site_url + PAGE + "?projection")
+    page.goto(site_url)
+    assert mode(page) == "projection"
+    page.keyboard.press("Escape")
+    page.goto(site_url + PAGE)
+    assert mode(page) is None
+
+
+def test_p_shortcut_can_be_switched_off(page, site_url):
+    page.goto(site_url + PAGE)
+    page.evaluate("VMIProjection.setShortcuts(false)")
+    page.reload()
+    page.keyboard.press("p")
+    assert mode(page) is None
+    assert page.evaluate("localStorage.getItem('vmi-shortcuts-off')") == "1"
+    page.locator(".vmi-forum__bouton").click()  # the button still works
+    assert mode(page) == "projection"
+    page.evaluate("VMIProjection.setShortcuts(true)")
+    page.keyboard.press("p")
+    assert mode(page) is None
+
+
+def visible_fieldsets(page) -> list[str]:
+    return page.locator("#vmi-diagnostic fieldset").evaluate_all(
+        "fs => fs.filter(f => f.offsetParent !== null).map(f => f.querySelector('input').name)")
+
+
+def test_diagnostic_one_question_per_slide_then_results(page, site_url):
+    page.goto(site_url + "diagnostic/?projection")
+    questions = page.locator("#vmi-diagnostic fieldset").evaluate_all(
+        "fs => fs.map(f => f.querySelector('input').name)")
+    assert visible_fieldsets(page) == [] and page.locator("article h1").is_visible()
+    page.keyboard.press("PageDown")
+    assert visible_fieldsets(page) == [questions[0]]
+    first = page.locator(f"input[name='{questions[0]}']").first
+    page.locator(f"label[for='{first.get_attribute('id')}']").click()  # the presenter clicks the room's vote
+    page.keyboard.press("ArrowDown")  # on a radio, arrows change the answer, not the slide
+    assert visible_fieldsets(page) == [questions[0]]
+    assert page.locator(f"input[name='{questions[0]}']").nth(1).is_checked()
+    page.keyboard.press("PageDown")
+    assert visible_fieldsets(page) == [questions[1]]
+    assert fragment(page) == "#" + page.locator("#vmi-diagnostic fieldset").nth(1).get_attribute("id")
+    for _ in questions[1:]:
+        page.keyboard.press("PageDown")
+    assert fragment(page) == "#vmi-resultats"
+    assert visible_fieldsets(page) == []
+    assert page.locator("#vmi-resultats").is_visible() and page.locator("#vmi-radar").is_visible()
+    assert page.locator(".vmi-qr").is_visible()
+
+
+@pytest.fixture(scope="module")
+def instant_site_url(tmp_path_factory):
+    """The default site built with Material's instant navigation on.
+
+    Material only navigates instantly to URLs of the sitemap, matched with the port:
+    the site is built with ``site_url`` set to the local server's address.
+    """
+    base = tmp_path_factory.mktemp("instant")
+    site = base / "site"
+    site.mkdir()
+    url, server = serve(site)
+    project = copy_project(base / "projet")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1)
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {url}", text), encoding="utf-8")
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    yield url
+    server.shutdown()
+
+
+def test_works_with_instant_navigation(page, instant_site_url):
+    page.goto(instant_site_url + PAGE + "?projection")
+    following = page.locator("link[rel=next]").evaluate("l => l.href")
+    page.goto(instant_site_url + PAGE + "?projection#" + h2_ids(page)[-1])
+    page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is in
+    page.evaluate("window.vmiSamePage = true")
+    page.keyboard.press("PageDown")
+    page.wait_for_url(following + "?projection")
+    page.locator(f".vmi-qr[data-qr='{following}']").wait_for()
+    assert page.evaluate("window.vmiSamePage") is True  # no full reload: instant navigation
+    assert mode(page) == "projection"
+    assert page.locator("article h1").is_visible()
+    ids = h2_ids(page)
+    if ids:
+        assert visible_h2(page) == []
+        page.keyboard.press("PageDown")
+        assert fragment(page) == "#" + ids[0]

@@ -1,0 +1,110 @@
+"""QR codes: each page carries the code of its public address, made at build time.
+
+segno cannot decode, so the SVG path is read back into a grid of modules and compared
+with segno's matrix for the expected URL: a code for any other text would differ.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import segno
+from conftest import run_build
+
+from vmi.qr import public_path, public_url, qr_svg
+
+SITE_URL = "https://villes-moyennes-intelligentes.example.org/"
+FIGURE = re.compile(r'<figure class="vmi-qr" data-qr="([^"]*)">\s*<div[^>]*>(<svg.*?</svg>)', re.S)
+
+
+def modules(svg: str) -> set[tuple[int, int]]:
+    """Dark modules drawn by segno's path (``M``/``m`` moves, ``h`` runs), quiet zone removed."""
+    path = re.search(r'<path stroke="#000" d="([^"]+)"', svg)
+    assert path, svg[:200]
+    x = y = 0.0
+    dark = set()
+    for op, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path.group(1)):
+        if op == "M":
+            x, y = float(a), float(b)
+        elif op == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            dark.update((col - 4, int(y)) for col in range(int(x), int(x + float(a))))
+            x += float(a)
+    return {(col, int(row) - 4) for col, row in dark}
+
+
+def expected_modules(url: str) -> set[tuple[int, int]]:
+    matrix = segno.make(url, error="m", micro=False).matrix
+    return {(col, row) for row, line in enumerate(matrix) for col, bit in enumerate(line) if bit}
+
+
+@pytest.mark.parametrize(("src", "directory_urls", "path"), [
+    ("index.md", True, ""),
+    ("cas/index.md", True, "cas/"),
+    ("cas/bethune.md", True, "cas/bethune/"),
+    ("cas/bethune.md", False, "cas/bethune.html"),
+    ("a-propos.md", False, "a-propos.html"),
+    ("cas/index.md", False, "cas/"),
+    ("notes/été.md", True, "notes/%C3%A9t%C3%A9/"),
+])
+def test_public_path_follows_the_online_url_style(src, directory_urls, path):
+    assert public_path(src, directory_urls) == path
+
+
+def test_public_url_joins_with_one_slash():
+    assert public_url(SITE_URL, "cas/") == SITE_URL + "cas/"
+    assert public_url(SITE_URL.rstrip("/"), "") == SITE_URL
+
+
+def test_svg_encodes_the_given_url():
+    url = SITE_URL + "cas/bethune/"
+    svg = qr_svg(url)
+    assert svg.startswith("<svg") and "viewBox" in svg and "<?xml" not in svg
+    assert modules(svg) == expected_modules(url)
+    assert modules(svg) != expected_modules(SITE_URL + "cas/")
+
+
+def page_qr(site: Path, rel: str) -> tuple[str, str]:
+    found = FIGURE.findall((site / rel).read_text(encoding="utf-8"))
+    assert len(found) == 1, f"{rel}: {len(found)} codes QR"
+    return found[0]
+
+
+@pytest.mark.parametrize(("rel", "path"), [
+    ("index.html", ""),
+    ("cas/bethune/index.html", "cas/bethune/"),
+    ("specificites/index.html", "specificites/"),
+    ("diagnostic/index.html", "diagnostic/"),
+    ("a-propos/index.html", "a-propos/"),
+])
+def test_each_page_carries_the_code_of_its_public_url(site_dir, rel, path):
+    url, svg = page_qr(site_dir, rel)
+    assert url == SITE_URL + path
+    assert svg == qr_svg(url)
+    assert modules(svg) == expected_modules(url)
+
+
+def test_offline_build_still_points_to_the_online_pages(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("VMI_HORS_LIGNE", "true")
+    site = tmp_path / "hors-ligne"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    url, svg = page_qr(site, "cas/bethune.html")
+    assert url == SITE_URL + "cas/bethune/"
+    assert modules(svg) == expected_modules(url)
+
+
+def test_missing_site_url_warns_and_drops_the_codes(project, tmp_path):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url:.*\n", "", text), encoding="utf-8")
+    strict = run_build(project, tmp_path / "strict")
+    assert strict.returncode != 0
+    assert "site_url" in strict.stderr
+    lenient = run_build(project, tmp_path / "site", "--no-strict")
+    assert lenient.returncode == 0, lenient.stderr
+    assert "site_url n’est pas renseigné" in lenient.stderr
+    assert "data-qr" not in (tmp_path / "site" / "cas" / "bethune" / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,47 @@
+"""Checks across files: one page per town, one position per specificity."""
+
+from pathlib import Path
+
+import pytest
+
+from vmi.errors import ContentErrors
+from vmi.loader import load_content
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    import shutil
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    return tmp_path / "content"
+
+
+def errors(root: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        load_content(root, {p.name for p in (ROOT / "docs").glob("*.md")})
+    return [str(e) for e in caught.value.errors]
+
+
+def test_same_town_in_two_files(content: Path):
+    text = (content / "cas" / "bethune.md").read_text("utf-8")
+    (content / "cas" / "zz-bethune-bis.md").write_text(text, "utf-8")
+    assert errors(content) == [
+        "content/cas/zz-bethune-bis.md:2: ville: « Béthune » a déjà sa page : "
+        "content/cas/bethune.md (complétez-la plutôt)"]
+
+
+def test_same_position_in_two_specificities(content: Path):
+    folder = content / "specificites"
+    first = sorted(folder.glob("*.md"))[0]
+    (folder / "zz-copie.md").write_text(first.read_text("utf-8"), "utf-8")
+    [error] = errors(content)
+    assert error.startswith("content/specificites/zz-copie.md:")
+    assert f"est déjà prise par content/specificites/{first.name}" in error
+
+
+def test_invalid_case_file_does_not_break_links_to_it(content: Path):
+    cas = content / "cas" / "bethune.md"
+    cas.write_text(cas.read_text("utf-8").replace("annee: 2017", 'annee: "2017"', 1), "utf-8")
+    assert errors(content) == ["content/cas/bethune.md:10: annee: doit être un nombre entier"]
