@@ -26,6 +26,7 @@ from mkdocs.structure.toc import get_toc
 
 from vmi.documents import site_files
 from vmi.errors import ContentErrors
+from vmi.glossary import abbreviations
 from vmi.handwritten import check_docs
 from vmi.headings import toc_tokens
 from vmi.links import locate_message
@@ -149,8 +150,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         lines[block.start:block.end] = ["", state.renderer.quiz(block, number), ""]
     markdown = "\n".join(lines)
     if page.file.src_uri != "glossaire.md" and state.content.glossaire:
-        markdown += "\n\n" + "\n".join(f"*[{t.terme}]: {t.definition}"
-                                       for t in state.content.glossaire)
+        markdown += "\n\n" + abbreviations(state.content.glossaire)
     return markdown
 
 

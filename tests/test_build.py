@@ -46,8 +46,10 @@ def test_pillars_page_links_each_pillar_to_its_cases(site_dir: Path):
 def test_glossary_terms_explain_themselves_in_other_pages(site_dir: Path):
     assert 'id="bassin-de-vie"' in read(site_dir, "glossaire/index.html")
     page = read(site_dir, "specificites/echelle-du-bassin-de-vie/index.html")
-    assert re.search(r'<abbr title="Le territoire que les habitants[^"]*">bassin de vie</abbr>',
-                     page)
+    marked = re.findall(r'<abbr title="(Le territoire que les habitants[^"]*)" '
+                        r'data-vmi-titre="[^"]*">bassin de vie</abbr>', page)
+    assert len(marked) == 1  # explained on first use only
+    assert page.count("bassin de vie") > 2
 
 
 def test_quiz_blocks_become_forms(site_dir: Path):
@@ -124,7 +126,7 @@ def test_invalid_content_fails_and_keeps_the_previous_site(project: Path, tmp_pa
         NEW_CASE.replace("piliers: [sante]", "piliers: [sante, inconnu]"))
     result = run_build(project, site)
     assert result.returncode == 1
-    assert "content/cas/casse.md:6: piliers[2]: pilier inconnu « inconnu »" in result.stderr
+    assert "content/cas/casse.md:6: piliers[2]: pilier inconnu « inconnu »" in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text() == "ancien site"

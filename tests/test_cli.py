@@ -51,8 +51,9 @@ def test_check_lists_every_error_then_a_count(project: Path):
     assert lines[0].startswith("content/cas/bethune.md:")
     assert any(line.endswith("annee: doit être un nombre entier") for line in lines)
     assert any(line.startswith("content/specificites/agilite-et-proximite.md:")
-               and "cas inconnu « betune »" in line for line in lines)
-    assert lines[-1] == "2 erreurs : corrigez les lignes ci-dessus, puis relancez « make check »."
+               and "cas inconnu « betune »" in line for line in lines)
+    assert lines[-1] == ("2 erreurs\u00a0: corrigez les lignes ci-dessus, "
+                         "puis relancez «\u00a0make check\u00a0».")
 
 
 def test_help_is_french(project: Path):

@@ -134,5 +134,5 @@ def test_a_very_large_file_is_read_and_located(pristine: Path, tmp_path: Path):
     line = text.count("\n") - 1  # the ```quiz line
     result = check(project)
     assert result.returncode == 1
-    assert (f"content/cas/exempleville.md:{line}: quiz: bloc non fermé : ajoutez une ligne "
+    assert (f"content/cas/exempleville.md:{line}: quiz: bloc non fermé : ajoutez une ligne "
             f"``` après le quiz") in result.stderr.splitlines(), result.stderr

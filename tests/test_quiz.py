@@ -114,5 +114,5 @@ def test_quiz_without_a_right_answer_stops_the_build(project: Path, tmp_path: Pa
     path.write_text(text.replace("correct: true", "correct: false"), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert (f"{CASE}:{start + 2}: quiz: au moins une réponse doit avoir « correct: true »"
+    assert (f"{CASE}:{start + 2}: quiz: au moins une réponse doit avoir « correct: true »"
             in messages(result.stderr)), result.stderr

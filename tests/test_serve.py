@@ -79,7 +79,7 @@ def test_broken_file_is_reported_and_last_good_page_stays(server):
     assert first_page and "Béthune" in first_page
 
     cas.write_text(good.replace("  habitants: 25300", "\thabitants: 25300"), "utf-8")
-    message = f"content/cas/bethune.md:{line}: tabulation interdite : indentez avec des espaces"
+    message = f"content/cas/bethune.md:{line}: tabulation interdite : indentez avec des espaces"
     _wait(lambda: message in log.read_text("utf-8", "replace"), 30, "erreur non affichée", log)
     time.sleep(1)  # let a (wrong) rebuild finish, if one were to happen
     assert process.poll() is None, "le serveur s’est arrêté"

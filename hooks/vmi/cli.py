@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, french_typography
 from .handwritten import check_docs
 from .links import check_links, site_pages
 from .loader import load_content
@@ -70,8 +70,8 @@ def _check(args: argparse.Namespace) -> int:
     if errors:
         for error in errors:
             print(error, file=sys.stderr)
-        print(f"{_plural(len(errors), 'erreur')} : corrigez les lignes ci-dessus, puis "
-              f"relancez « make check ».", file=sys.stderr)
+        print(french_typography(f"{_plural(len(errors), 'erreur')} : corrigez les lignes "
+                                f"ci-dessus, puis relancez « make check »."), file=sys.stderr)
         return 1
     print(f"{count} fichiers vérifiés, aucune erreur")
     return 0
@@ -81,7 +81,7 @@ def _schemas(args: argparse.Namespace) -> int:
     from .schemas import write_all  # pydantic's schema generation is only needed here
 
     for path in write_all(args.projet / "content" / "schemas"):
-        print(f"écrit : {path.relative_to(args.projet).as_posix()}")
+        print(french_typography(f"écrit : {path.relative_to(args.projet).as_posix()}"))
     return 0
 
 
@@ -90,10 +90,10 @@ def _scaffold(args: argparse.Namespace) -> int:
     try:
         path = create(args.projet / "content", args.nom)
     except ScaffoldError as exc:
-        print(exc, file=sys.stderr)
+        print(french_typography(str(exc)), file=sys.stderr)
         return 1
-    print(f"créé : {path.relative_to(args.projet).as_posix()} — remplacez les « À compléter », "
-          f"puis lancez « make check ».")
+    print(french_typography(f"créé : {path.relative_to(args.projet).as_posix()} — remplacez "
+                            f"les « À compléter », puis lancez « make check »."))
     return 0
 
 

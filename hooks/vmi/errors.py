@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_BEFORE_HIGH = re.compile(r" ([:;?!])(?=\s|$)")
+_NBSP, _NNBSP = "\u00a0", "\u202f"
+
+
+def french_typography(text: str) -> str:
+    """No-break spaces where French wants them: « texte », before : and narrow before ; ? !"""
+    text = text.replace("« ", f"«{_NBSP}").replace(" »", f"{_NBSP}»")
+    return _BEFORE_HIGH.sub(lambda m: (_NBSP if m[1] == ":" else _NNBSP) + m[1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -16,9 +26,8 @@ class ContentError:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+        message = french_typography(self.message)
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
 
 class ContentErrors(Exception):
@@ -31,4 +40,4 @@ class ContentErrors(Exception):
     def summary(self) -> str:
         count = len(self.errors)
         noun = "erreur" if count == 1 else "erreurs"
-        return f"Contenu invalide : {count} {noun} (détail ci-dessus)."
+        return french_typography(f"Contenu invalide : {count} {noun} (détail ci-dessus).")

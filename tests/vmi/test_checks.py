@@ -28,7 +28,7 @@ def test_same_town_in_two_files(content: Path):
     text = (content / "cas" / "bethune.md").read_text("utf-8")
     (content / "cas" / "zz-bethune-bis.md").write_text(text, "utf-8")
     assert errors(content) == [
-        "content/cas/zz-bethune-bis.md:2: ville: « Béthune » a déjà sa page : "
+        "content/cas/zz-bethune-bis.md:2: ville: « Béthune » a déjà sa page : "
         "content/cas/bethune.md (complétez-la plutôt)"]
 
 

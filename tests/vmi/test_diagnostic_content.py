@@ -81,30 +81,30 @@ def test_unknown_axis_in_a_question(content: Path):
     edit(content, "    axe: usagers\n", "    axe: usager\n")
     assert errors(content) == [
         # usagers lost its only question: the editor sees both sides of the typo
-        "content/diagnostic.yml:7: axes[2].id: aucune question pour l’axe « usagers »",
-        "content/diagnostic.yml:27: questions[2].axe: axe inconnu « usager » "
-        "(connus : donnees, usagers)"]
+        "content/diagnostic.yml:7: axes[2].id: aucune question pour l’axe « usagers »",
+        "content/diagnostic.yml:27: questions[2].axe: axe inconnu « usager » "
+        "(connus : donnees, usagers)"]
 
 
 def test_unknown_axis_in_a_recommendation(content: Path):
     edit(content, "  - axe: donnees\n    jusqu_a", "  - axe: donnee\n    jusqu_a")
     assert errors(content) == [
-        "content/diagnostic.yml:35: recommandations[1].axe: axe inconnu « donnee » "
-        "(connus : donnees, usagers)"]
+        "content/diagnostic.yml:35: recommandations[1].axe: axe inconnu « donnee » "
+        "(connus : donnees, usagers)"]
 
 
 def test_duplicate_question_id(content: Path):
     edit(content, "  - id: q2\n", "  - id: q1\n")
     assert errors(content) == [
-        "content/diagnostic.yml:26: questions[2].id: identifiant « q1 » déjà utilisé ligne 18"]
+        "content/diagnostic.yml:26: questions[2].id: identifiant « q1 » déjà utilisé ligne 18"]
 
 
 def test_duplicate_axis_id(content: Path):
     edit(content, "  - id: usagers\n", "  - id: donnees\n")
     assert errors(content) == [
-        "content/diagnostic.yml:7: axes[2].id: axe « donnees » déjà utilisé ligne 4",
-        "content/diagnostic.yml:27: questions[2].axe: axe inconnu « usagers » "
-        "(connus : donnees)"]
+        "content/diagnostic.yml:7: axes[2].id: axe « donnees » déjà utilisé ligne 4",
+        "content/diagnostic.yml:27: questions[2].axe: axe inconnu « usagers » "
+        "(connus : donnees)"]
 
 
 @pytest.mark.parametrize(("points", "line", "answer", "message"), [
@@ -156,14 +156,14 @@ def test_first_level_starts_at_zero(content: Path):
 def test_recommendation_link_to_a_missing_page(content: Path):
     edit(content, "liens: [a-propos]", "liens: [a-propos, cas/inconnu]")
     assert errors(content) == [
-        "content/diagnostic.yml:38: recommandations[1].liens[2]: la page « cas/inconnu » "
+        "content/diagnostic.yml:38: recommandations[1].liens[2]: la page « cas/inconnu » "
         "n’existe pas"]
 
 
 def test_axis_without_question(content: Path):
     edit(content, "    axe: usagers\n", "    axe: donnees\n")
     assert errors(content) == [
-        "content/diagnostic.yml:7: axes[2].id: aucune question pour l’axe « usagers »"]
+        "content/diagnostic.yml:7: axes[2].id: aucune question pour l’axe « usagers »"]
 
 
 def test_default_questionnaire_is_valid():

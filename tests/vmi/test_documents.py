@@ -61,29 +61,29 @@ def test_unknown_type_names_the_known_ones(content: Path) -> None:
                                "    url: https://example.org/plaquette.pdf\n")
     [error] = errors_of(content)
     assert error.startswith(f"{path}:13: documents[1].type: type de document inconnu "
-                            "« brochure » (connus : autre, cahier-des-charges,")
+                            "« brochure » (connus : autre, cahier-des-charges,")
 
 
 def test_both_file_and_url_is_refused(content: Path) -> None:
     (content / "documents" / "cdc.pdf").write_bytes(b"%PDF-1.4\n")
     path = write_case(content, "  - titre: Cahier\n    type: cahier-des-charges\n"
                                "    fichier: cdc.pdf\n    url: https://example.org/cdc.pdf\n")
-    assert errors_of(content) == [f"{path}:12: documents[1]: indiquez soit « fichier », "
-                                  "soit « url », pas les deux"]
+    assert errors_of(content) == [f"{path}:12: documents[1]: indiquez soit « fichier », "
+                                  "soit « url », pas les deux"]
 
 
 def test_neither_file_nor_url_is_refused(content: Path) -> None:
     path = write_case(content, "  - titre: Cahier\n    type: cahier-des-charges\n")
     [error] = errors_of(content)
-    assert error.startswith(f"{path}:12: documents[1]: indiquez « fichier »")
-    assert "ou « url »" in error
+    assert error.startswith(f"{path}:12: documents[1]: indiquez « fichier »")
+    assert "ou « url »" in error
 
 
 def test_missing_file(content: Path) -> None:
     path = write_case(content, "  - titre: Délibération\n    type: deliberation\n"
                                "    annee: 2019\n    fichier: villessai/deliberation.pdf\n")
-    assert errors_of(content) == [f"{path}:15: documents[1].fichier: fichier introuvable : "
-                                  "placez « villessai/deliberation.pdf » dans content/documents/ "
+    assert errors_of(content) == [f"{path}:15: documents[1].fichier: fichier introuvable : "
+                                  "placez « villessai/deliberation.pdf » dans content/documents/ "
                                   "ou corrigez le chemin"]
 
 
@@ -112,8 +112,8 @@ def test_heavy_file_is_a_warning_not_an_error(content: Path) -> None:
                                "    fichier: etude.pdf\n")
     loaded = load(content)
     assert [str(w) for w in loaded.warnings] == [
-        f"{path}:14: documents[1].fichier: fichier lourd (12,0\u00a0Mo) : au-delà de "
-        "10\u00a0Mo, le site et son archive hors ligne s’alourdissent ; compressez-le ou "
+        f"{path}:14: documents[1].fichier: fichier lourd (12,0\u00a0Mo) : au-delà de "
+        "10\u00a0Mo, le site et son archive hors ligne s’alourdissent ; compressez-le ou "
         "donnez plutôt son adresse web (url)"]
 
 
@@ -122,9 +122,9 @@ def test_general_documents_file_is_checked_too(content: Path) -> None:
         "- titre: Guide\n  type: guide\n  url: https://example.org/guide\n"
         "- titre: Note\n  type: autre\n  fichier: note.odt\n", "utf-8")
     assert errors_of(content) == [
-        "content/documents.yml:2: [1].type: type de document inconnu « guide » (connus : "
+        "content/documents.yml:2: [1].type: type de document inconnu « guide » (connus : "
         "autre, cahier-des-charges, deliberation, etude, feuille-de-route, presentation)",
-        "content/documents.yml:6: [2].fichier: fichier introuvable : placez « note.odt » dans "
+        "content/documents.yml:6: [2].fichier: fichier introuvable : placez « note.odt » dans "
         "content/documents/ ou corrigez le chemin"]
 
 
@@ -134,7 +134,7 @@ def test_duplicate_type_id(content: Path) -> None:
                      "  description: Doublon.\n", "utf-8")
     [error] = errors_of(content)
     assert error.startswith("content/types-documents.yml:")
-    assert "[7].id: identifiant « etude » déjà utilisé ligne " in error
+    assert "[7].id: identifiant « etude » déjà utilisé ligne " in error
 
 
 def test_broken_types_file_does_not_make_every_type_unknown(content: Path) -> None:

@@ -19,7 +19,7 @@ def test_relative_md_links_resolve_from_the_page(tmp_path: Path):
 def test_missing_page_is_named_with_its_line(tmp_path: Path):
     text = "Intro\n\nVoir les [piliers](../pilier.md).\n"
     assert messages(text, "cas/bethune.md", tmp_path) == [
-        "content/cas/bethune.md:3: lien: la page « ../pilier.md » n’existe pas ; "
+        "content/cas/bethune.md:3: lien: la page « ../pilier.md » n’existe pas ; "
         "vérifiez le nom du fichier"]
 
 

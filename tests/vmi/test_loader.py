@@ -84,8 +84,8 @@ def test_missing_field_points_at_the_mapping_that_lacks_it(content: Path):
 def test_unknown_field_suggests_the_close_one(content: Path):
     edit_case(content, "departement:", "departemnt:")
     assert errors(content) == [
-        "content/cas/exempleville.md:3: departemnt: champ inconnu ; vouliez-vous dire "
-        "« departement » ?"]
+        "content/cas/exempleville.md:3: departemnt: champ inconnu ; vouliez-vous dire "
+        "« departement » ?"]
 
 
 def test_wrong_type(content: Path):
@@ -97,22 +97,22 @@ def test_wrong_type(content: Path):
 def test_unknown_pillar(content: Path):
     edit_case(content, "piliers: [habitat]", "piliers: [habitat, logement]")
     assert errors(content) == [
-        "content/cas/exempleville.md:11: piliers[2]: pilier inconnu « logement » "
-        "(connus : habitat, sante)"]
+        "content/cas/exempleville.md:11: piliers[2]: pilier inconnu « logement » "
+        "(connus : habitat, sante)"]
 
 
 def test_unknown_case_in_a_specificity(content: Path):
     (content / "cas" / "exempleville.md").rename(content / "cas" / "autreville.md")
     assert errors(content) == [
-        "content/specificites/echelle.md:5: cas[1]: cas inconnu « exempleville » "
-        "(connus : autreville)"]
+        "content/specificites/echelle.md:5: cas[1]: cas inconnu « exempleville » "
+        "(connus : autreville)"]
 
 
 def test_empty_sources_and_bad_url_and_date(content: Path):
     edit_case(content, '"2019-03"', '"2019-02-30"')
     edit_case(content, "https://exempleville.fr/", "ftp://exempleville.fr/")
     assert errors(content) == [
-        "content/cas/exempleville.md:13: feuille_de_route[1].date: la date « 2019-02-30 » "
+        "content/cas/exempleville.md:13: feuille_de_route[1].date: la date « 2019-02-30 » "
         "n’existe pas",
         "content/cas/exempleville.md:17: sources[1].url: adresse web attendue, commençant "
         "par http:// ou https://"]
@@ -133,7 +133,7 @@ def test_zero_population(content: Path):
 def test_duplicate_pillar_id(content: Path):
     (content / "piliers.yml").write_text(PILIERS + "- id: habitat\n  nom: Logement\n"
                                          "  description: Encore.\n")
-    assert errors(content)[0] == "content/piliers.yml:7: [3].id: identifiant « habitat » " \
+    assert errors(content)[0] == "content/piliers.yml:7: [3].id: identifiant « habitat » " \
                                  "déjà utilisé ligne 1"
 
 
@@ -168,5 +168,5 @@ recommandations:
     liens: [cas/exempleville, page-absente]
 """)
     assert errors(content, docs_pages={"index.md"}) == [
-        "content/diagnostic.yml:17: recommandations[1].liens[2]: la page « page-absente » "
+        "content/diagnostic.yml:17: recommandations[1].liens[2]: la page « page-absente » "
         "n’existe pas"]

@@ -24,6 +24,6 @@ def test_quiz_inside_a_four_backtick_block_is_left_alone():
 def test_yaml_errors_in_a_quiz_are_named_quiz_fields():
     text = QUIZ.replace("correct: false", "correct: no")
     [error] = find_quizzes(text, "docs/p.md", first_line=10)[1]
-    assert str(error) == ("docs/p.md:14: quiz.reponses[1].correct: « no » serait lu comme "
-                          "vrai/faux : écrivez true ou false, ou mettez le texte entre "
+    assert str(error) == ("docs/p.md:14: quiz.reponses[1].correct: « no » serait lu comme "
+                          "vrai/faux : écrivez true ou false, ou mettez le texte entre "
                           "guillemets (\"no\")")

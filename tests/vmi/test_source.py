@@ -23,7 +23,7 @@ def test_values_keep_their_lines():
 @pytest.mark.parametrize("value", ["No", "yes", "ON", "off"])
 def test_yaml_11_booleans_are_refused(value):
     assert errors_of(lambda: parse_yaml(f"nom: x\nvaleur: {value}\n", "f.yml")) == [
-        f"f.yml:2: valeur: « {value} » serait lu comme vrai/faux : écrivez true ou false, "
+        f"f.yml:2: valeur: « {value} » serait lu comme vrai/faux : écrivez true ou false, "
         f"ou mettez le texte entre guillemets (\"{value}\")"]
 
 
@@ -33,7 +33,7 @@ def test_quoted_yes_and_true_are_accepted():
 
 def test_sexagesimal_numbers_are_refused():
     assert errors_of(lambda: parse_yaml("heure: 12:30\n", "f.yml")) == [
-        "f.yml:1: heure: « 12:30 » serait lu comme un nombre en base 60 : "
+        "f.yml:1: heure: « 12:30 » serait lu comme un nombre en base 60 : "
         "mettez-le entre guillemets (\"12:30\")"]
 
 
@@ -48,7 +48,7 @@ def test_duplicate_key_is_an_error():
 
 def test_tab_indentation_gets_a_french_message():
     assert errors_of(lambda: parse_yaml("a:\n\tb: 1\n", "f.yml")) == [
-        "f.yml:2: tabulation interdite : indentez avec des espaces"]
+        "f.yml:2: tabulation interdite : indentez avec des espaces"]
 
 
 def test_front_matter_lines_count_from_the_file_start():
@@ -60,12 +60,12 @@ def test_front_matter_lines_count_from_the_file_start():
 
 def test_unterminated_front_matter():
     assert errors_of(lambda: parse_front_matter("---\nville: X\n\nTexte\n", "c.md")) == [
-        "c.md:1: front matter non fermé : ajoutez une ligne « --- » après le dernier champ"]
+        "c.md:1: front matter non fermé : ajoutez une ligne « --- » après le dernier champ"]
 
 
 def test_missing_front_matter():
     assert errors_of(lambda: parse_front_matter("# Titre\n", "c.md"))[0].startswith(
-        "c.md:1: le fichier doit commencer par une ligne « --- »")
+        "c.md:1: le fichier doit commencer par une ligne « --- »")
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path):
@@ -78,7 +78,7 @@ def test_non_utf8_bytes_name_the_line(tmp_path: Path):
     path = tmp_path / "f.md"
     path.write_bytes("---\nville: B".encode() + "éthune".encode("latin-1") + b"\n---\n")
     assert errors_of(lambda: read_text(path, "f.md")) == [
-        "f.md:2: le fichier n’est pas encodé en UTF-8 : enregistrez-le en UTF-8 depuis "
+        "f.md:2: le fichier n’est pas encodé en UTF-8 : enregistrez-le en UTF-8 depuis "
         "votre éditeur"]
 
 

@@ -14,7 +14,7 @@ def error_of(text: str) -> str:
 
 def test_unclosed_quote_points_at_its_own_line():
     assert error_of('a: "x\nb: 2\nc: "y"\n') == (
-        "f.yml:1: guillemet ouvert mais jamais fermé : ajoutez le guillemet de fin sur la "
+        "f.yml:1: guillemet ouvert mais jamais fermé : ajoutez le guillemet de fin sur la "
         "même ligne")
 
 
@@ -32,7 +32,7 @@ def test_escaped_quotes_and_doubled_apostrophes_close_normally():
 @pytest.mark.parametrize("text,line,message", [
     ("a: [x, y\nb: 1\n", 2, "liste entre crochets non fermée"),
     ("a:\n  - x\n - y\n", 3, "ligne mal alignée"),
-    ("a: @x\n", 1, "ne peut pas commencer par « @ »"),
+    ("a: @x\n", 1, "ne peut pas commencer par « @ »"),
     ('a: "x \\q"\n', 1, "inattendu entre guillemets doubles"),
 ])
 def test_common_syntax_errors_are_explained(text: str, line: int, message: str):

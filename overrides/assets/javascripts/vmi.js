@@ -36,14 +36,10 @@
     });
   }
 
-  /* Glossary terms: the first occurrence of each term takes focus so keyboard users can
-     read its definition too (Material shows the tooltip on focus). */
+  /* Glossary terms (explained on first use only, see hooks/vmi/glossary.py) take focus,
+     so keyboard users can read their definition too: Material shows it on focus. */
   function initGlossary(root) {
-    var seen = {};
-    root.querySelectorAll("abbr[title]").forEach(function (abbr) {
-      var key = abbr.textContent.toLowerCase();
-      if (seen[key]) return;
-      seen[key] = true;
+    root.querySelectorAll("abbr[data-vmi-titre]").forEach(function (abbr) {
       abbr.tabIndex = 0;
     });
   }
