@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from vmi.loader import load_content  # noqa: E402
-from vmi.pages import plan_pages  # noqa: E402
+from vmi.pages import expand_nav, plan_pages  # noqa: E402
 
 PARTS = ("mkdocs.yml", "docs", "content", "hooks", "overrides")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -151,7 +151,8 @@ def make_plain(project: Path, built: Path, plain: Path) -> None:
                            {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")})
     labels = {**LABELS, **(yaml.load(config_text, _Loose).get("extra") or {})
               .get("rubriques", {})}
-    pages = {p.src_uri: front_matter(p.markdown()) for p in plan_pages(content, labels)}
+    planned = {p.src_uri: p for p in plan_pages(content, labels)}
+    pages = {uri: front_matter(p.markdown()) for uri, p in planned.items()}
     for path in docs.rglob("*.md"):
         pages[path.relative_to(docs).as_posix()] = front_matter(path.read_text(encoding="utf-8"))
     for src_uri, meta in pages.items():
@@ -173,23 +174,8 @@ def make_plain(project: Path, built: Path, plain: Path) -> None:
     nav_start = config_text.index("\nnav:\n")
     nav = yaml.safe_load(config_text[nav_start:])["nav"]
     config_text = config_text[:nav_start + 1] + yaml.safe_dump(
-        {"nav": expand_nav(nav, list(pages))}, allow_unicode=True, sort_keys=False)
+        {"nav": expand_nav(nav, planned)[0]}, allow_unicode=True, sort_keys=False)
     (plain / "mkdocs.yml").write_text(config_text, encoding="utf-8")
-
-
-def expand_nav(items: list, uris: list[str]) -> list:
-    """The same expansion as hooks/content_pages.py: ``folder/index.md`` lists its pages."""
-    expanded = []
-    for item in items:
-        if isinstance(item, dict):
-            (title, value), = item.items()
-            if isinstance(value, list):
-                item = {title: expand_nav(value, uris)}
-            elif isinstance(value, str) and value.endswith("/index.md"):
-                folder = value.removesuffix("index.md")
-                item = {title: [value, *[u for u in uris if u.startswith(folder) and u != value]]}
-        expanded.append(item)
-    return expanded
 
 
 # --- measuring ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -31,7 +31,7 @@ from vmi.handwritten import check_docs
 from vmi.headings import toc_tokens
 from vmi.links import locate_message
 from vmi.loader import Content, load_content
-from vmi.pages import GeneratedPage, Renderer, plan_pages
+from vmi.pages import GeneratedPage, Renderer, expand_nav, plan_pages
 from vmi.quiz import find_quizzes
 
 log = logging.getLogger("mkdocs.hooks.content_pages")
@@ -53,6 +53,7 @@ class _State:
     discard = False  # this build only keeps the server alive; its output is thrown away
     scratch: str | None = None
     sources: dict[str, str] = {}  # page src_uri → its file, relative to the project
+    not_in_nav: set[str] = set()  # pages of sections too big to list in the navigation
 
 
 state = _State()
@@ -86,8 +87,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           f"{', '.join(clashes)}. Renommez-les.")
     state.pages = {page.src_uri: page for page in planned}
     state.renderer = Renderer(state.project / "overrides" / "partials" / "vmi")
+    state.not_in_nav = set()
     if config.nav:
-        config.nav = _expand_nav(config.nav)
+        config.nav, state.not_in_nav = expand_nav(config.nav, state.pages)
     return config
 
 
@@ -107,28 +109,11 @@ def _discard_this_build(config: MkDocsConfig, exc: ContentErrors) -> None:
               f"il se mettra à jour dès que le fichier sera corrigé et enregistré.")
 
 
-def _expand_nav(items: list) -> list:
-    """Replace each ``<folder>/index.md`` entry by a section holding the folder's pages."""
-    expanded = []
-    for item in items:
-        if isinstance(item, dict):
-            (title, value), = item.items()
-            if isinstance(value, list):
-                item = {title: _expand_nav(value)}
-            elif isinstance(value, str) and value.endswith("/index.md"):
-                item = {title: [value, *_children(value.removesuffix("index.md"))]}
-        expanded.append(item)
-    return expanded
-
-
-def _children(folder: str) -> list[dict[str, str]]:
-    return [{page.escaped_title: uri} for uri, page in state.pages.items()
-            if uri.startswith(folder) and uri != f"{folder}index.md"]
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in state.pages.values():
-        file = File.generated(config, page.src_uri, content=page.markdown())
+        inclusion = (InclusionLevel.NOT_IN_NAV if page.src_uri in state.not_in_nav
+                     else InclusionLevel.UNDEFINED)
+        file = File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
         # « Modifier cette page » opens the content file (edit_uri is relative to docs/).
         file.edit_uri = f"../{page.source}" if page.source else None
         files.append(file)

@@ -1,7 +1,7 @@
-"""Drop from the built site what no visitor loads: source maps and unused lunr languages.
+"""Lighter output: drop source maps and unused lunr languages, minify our own assets.
 
-The decision is made by ``vmi.trim``; this module only reads the search languages from
-the configuration and deletes files.
+The decisions are made by ``vmi.trim``; this module only reads the configuration and
+rewrites files in the built site.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from vmi.trim import removable, strip_map_comment
+from vmi.trim import minified, removable, strip_map_comment
 
 log = logging.getLogger("mkdocs.hooks.output_trim")
 
@@ -37,3 +37,17 @@ def on_post_build(config: MkDocsConfig) -> None:
             if code.is_file():
                 code.write_bytes(strip_map_comment(code.read_bytes()))
     log.debug("output_trim: %d fichiers retirés", len(dropped))
+    _minify_own_assets(config, site)
+
+
+def _minify_own_assets(config: MkDocsConfig, site: Path) -> None:
+    """Minify the copies of our scripts and styles (``overrides/assets``, not vendored)."""
+    own = Path(config.theme.custom_dir) / "assets"
+    for source in own.rglob("*"):
+        rel = source.relative_to(own.parent).as_posix()
+        target = site / rel
+        if "/vendor/" in rel or not target.is_file():
+            continue
+        text = minified(rel, target.read_text(encoding="utf-8"))
+        if text is not None:
+            target.write_text(text, encoding="utf-8")

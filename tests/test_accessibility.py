@@ -84,6 +84,7 @@ def test_no_axe_violation_with_search_results(page, site_url, scheme):
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially("bethune")
     page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(500)  # let the theme's colour transitions end
     assert axe_violations(page) == []
 
 

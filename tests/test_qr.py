@@ -13,7 +13,7 @@ import pytest
 import segno
 from conftest import run_build
 
-from vmi.qr import public_path, public_url, qr_svg
+from vmi.qr import QR_OPTIONS, public_path, public_url, qr_svg
 
 SITE_URL = "https://villes-moyennes-intelligentes.example.org/"
 FIGURE = re.compile(r'<figure class="vmi-qr" data-qr="([^"]*)">\s*<div[^>]*>(<svg.*?</svg>)', re.S)
@@ -37,7 +37,7 @@ def modules(svg: str) -> set[tuple[int, int]]:
 
 
 def expected_modules(url: str) -> set[tuple[int, int]]:
-    matrix = segno.make(url, error="m", micro=False).matrix
+    matrix = segno.make(url, **QR_OPTIONS).matrix
     return {(col, row) for row, line in enumerate(matrix) for col, bit in enumerate(line) if bit}
 
 

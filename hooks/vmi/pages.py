@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import html
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import markdown as md
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .checks import page_for_link
-from .documents import library
+from .documents import Item, library
 from .loader import Content
 from .quiz import QuizBlock
 from .slugs import slugify
@@ -59,50 +59,114 @@ class GeneratedPage:
             meta["description"] = html.escape(self.description)
         if self.theme_template:
             meta["template"] = self.theme_template
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        # JSON strings are valid YAML and much cheaper to write than yaml.safe_dump.
+        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+                        for key, value in meta.items())
         return f"---\n{front}---\n\n{self.body}\n"
 
 
 def plan_pages(content: Content, labels: dict[str, str]) -> list[GeneratedPage]:
     """Every generated page; ``labels`` names the collections (``labels["cas"]``…)."""
+    documents = library(content)
     pages = [GeneratedPage("piliers.md", labels["piliers"], "piliers.html",
                            {"piliers": content.piliers, "cas_for": content.cas_for_pilier},
                            source="content/piliers.yml"),
              GeneratedPage("glossaire.md", labels["glossaire"], "glossaire.html",
                            {"termes": sorted(content.glossaire, key=lambda t: slugify(t.terme))},
-                           source="content/glossaire.yml")]
-    if content.specificites:
-        pages.append(GeneratedPage("specificites/index.md", labels["specificites"],
-                                   "specificites-index.html",
-                                   {"specificites": content.specificites}))
-    for entry in content.specificites:
-        cas = [c for c in content.cas if c.slug in entry.model.cas]
-        pages.append(GeneratedPage(f"specificites/{entry.slug}.md", entry.model.titre,
-                                   "specificite.html", {"specificite": entry.model, "cas": cas},
-                                   entry.body, entry.model.resume, entry.path))
-    if content.cas:
-        pages.append(GeneratedPage("cas/index.md", labels["cas"], "cas-index.html",
-                                   {"cas": content.cas, "piliers": content.piliers}))
-    piliers = {p.id: p for p in content.piliers}
-    documents = library(content)
-    for entry in content.cas:
-        pages.append(GeneratedPage(f"cas/{entry.slug}.md", entry.model.ville, "cas.html",
-                                   {"cas": entry.model,
-                                    "piliers": [piliers[p] for p in entry.model.piliers],
-                                    "documents": [d for d in documents if d.cas is entry]},
-                                   entry.body, entry.model.resume, entry.path))
-    pages.append(GeneratedPage("bibliotheque.md", labels["bibliotheque"], "bibliotheque.html",
-                               {"documents": documents, "types": content.types_documents,
-                                "piliers": content.piliers, "cas": content.cas},
-                               description="Cahiers des charges, délibérations, feuilles de "
-                               "route, études : les documents rendus publics par les villes.",
-                               theme_template="bibliotheque.html"))
+                           source="content/glossaire.yml"),
+             *_specificity_pages(content, labels),
+             *_case_pages(content, labels, documents),
+             _library_page(content, labels, documents)]
     if content.diagnostic:
         pages.append(GeneratedPage("diagnostic.md", content.diagnostic.titre, "diagnostic.html",
                                    {"diagnostic": content.diagnostic},
                                    content.diagnostic.introduction, None,
                                    "content/diagnostic.yml", "diagnostic.html"))
     return pages
+
+
+def _specificity_pages(content: Content, labels: dict[str, str]) -> list[GeneratedPage]:
+    if not content.specificites:
+        return []
+    pages = [GeneratedPage("specificites/index.md", labels["specificites"],
+                           "specificites-index.html", {"specificites": content.specificites})]
+    for entry in content.specificites:
+        cas = [c for c in content.cas if c.slug in entry.model.cas]
+        pages.append(GeneratedPage(f"specificites/{entry.slug}.md", entry.model.titre,
+                                   "specificite.html", {"specificite": entry.model, "cas": cas},
+                                   entry.body, entry.model.resume, entry.path))
+    return pages
+
+
+def _case_pages(content: Content, labels: dict[str, str],
+                documents: list[Item]) -> list[GeneratedPage]:
+    if not content.cas:
+        return []
+    pages = [GeneratedPage("cas/index.md", labels["cas"], "cas-index.html",
+                           {"cas": content.cas, "piliers": content.piliers})]
+    piliers = {p.id: p for p in content.piliers}
+    by_case: dict[str, list[Item]] = defaultdict(list)
+    for item in documents:
+        if item.cas:
+            by_case[item.cas.slug].append(item)
+    for entry in content.cas:
+        pages.append(GeneratedPage(f"cas/{entry.slug}.md", entry.model.ville, "cas.html",
+                                   {"cas": entry.model,
+                                    "piliers": [piliers[p] for p in entry.model.piliers],
+                                    "documents": by_case[entry.slug]},
+                                   entry.body, entry.model.resume, entry.path))
+    return pages
+
+
+def _library_page(content: Content, labels: dict[str, str],
+                  documents: list[Item]) -> GeneratedPage:
+    """The library, with its groups and filter choices worked out once, here."""
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item in documents:
+        groups[item.type.id].append(item)
+    towns = {item.cas.slug for item in documents if item.cas}
+    pillars = {pilier for item in documents for pilier in item.piliers}
+    context = {"documents": documents,
+               "groupes": [(t, groups[t.id]) for t in content.types_documents if groups[t.id]],
+               "villes": [entry for entry in content.cas if entry.slug in towns],
+               "sans_ville": any(item.cas is None for item in documents),
+               "piliers": [p for p in content.piliers if p.id in pillars]}
+    return GeneratedPage("bibliotheque.md", labels["bibliotheque"], "bibliotheque.html", context,
+                         description="Cahiers des charges, délibérations, feuilles de route, "
+                         "études : les documents rendus publics par les villes.",
+                         theme_template="bibliotheque.html")
+
+
+NAV_MAX_CHILDREN = 40
+
+
+def expand_nav(items: list, pages: dict[str, GeneratedPage],
+               max_children: int = NAV_MAX_CHILDREN) -> tuple[list, set[str]]:
+    """Replace each ``<folder>/index.md`` nav entry by a section holding the folder's pages.
+
+    A folder with more than ``max_children`` pages keeps its index page alone (it lists
+    them all): listing them in every page's navigation would make the site grow with the
+    square of its size. Returns the new nav and the pages left out of it on purpose.
+    """
+    left_out: set[str] = set()
+    expanded = []
+    for item in items:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if isinstance(value, list):
+                value, more = expand_nav(value, pages, max_children)
+                left_out |= more
+                item = {title: value}
+            elif isinstance(value, str) and value.endswith("/index.md"):
+                folder = value.removesuffix("index.md")
+                children = [{page.escaped_title: uri} for uri, page in pages.items()
+                            if uri.startswith(folder) and uri != value]
+                if len(children) > max_children:
+                    left_out.update(uri for child in children for uri in child.values())
+                    children = []
+                item = {title: [value, *children]}
+        expanded.append(item)
+    return expanded, left_out
 
 
 class Renderer:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import re
 from dataclasses import dataclass, replace
 
@@ -68,8 +70,21 @@ def _after_code_block(lines: list[str], index: int) -> int:
     return len(lines)
 
 
+@functools.lru_cache(maxsize=1024)
+def _valid_quiz(text: str) -> Quiz | None:
+    """The quiz of a block, if valid. Blocks are read twice (validation, then rendering)
+    and a valid quiz does not depend on where it stands, so it is parsed once."""
+    try:
+        return Quiz.model_validate(parse_yaml(text, "").data)
+    except (ContentFileError, ValidationError):
+        return None
+
+
 def _parse(lines: list[str], label: str, first_line: int
            ) -> tuple[Quiz | None, list[ContentError]]:
+    valid = _valid_quiz("\n".join(lines))
+    if valid is not None:
+        return valid, []
     try:
         located = parse_yaml("\n".join(lines), label, first_line)
     except ContentFileError as exc:  # name fields as validation errors do: quiz.reponses[1]…

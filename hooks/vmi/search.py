@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -11,11 +12,13 @@ _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]+>")
 
 
+_fold_word = functools.lru_cache(maxsize=65536)(fold)  # a site repeats its words a lot
+
+
 def folded_words(text: str) -> list[str]:
     """Accent-free forms of the accented words of ``text``, each once, in order."""
-    words = dict.fromkeys(fold(word) for word in _WORD.findall(_TAG.sub(" ", text))
-                          if fold(word) != word)
-    return list(words)
+    words = (_fold_word(word) for word in _WORD.findall(_TAG.sub(" ", text)) if not word.isascii())
+    return list(dict.fromkeys(words))
 
 
 def fold_index(index: dict[str, Any]) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 /* Forum mode: project a page to a room, one slide per h2 section (on /diagnostic/: one
  * per question, then the results). On: the button, `p` or `?projection`; off: Escape,
- * `p` or the button. <html data-mode="projection"> drives forum.css. Clicker keys move
+ * `p` or the button. <html data-mode="projection"> drives the forum rules of vmi.css. Clicker keys move
  * slides, then pages; the slide's id goes into the fragment. Lasts for the tab.
  * `p` obeys the single-key shortcut switch (RGAA 12.10) shared with shortcuts.js:
  * localStorage "vmi-shortcuts-off" = "1", or window.VMIProjection.setShortcuts(false).
@@ -165,7 +165,7 @@
     if (index >= 0) show(index, false);
   });
 
-  /* Print: content links followed by their address (forum.css); offline, the online one. */
+  /* Print: content links followed by their address (vmi.css); offline, the online one. */
   function onlineUrl(href) {
     var qr = document.querySelector('[data-qr]');
     var config = document.getElementById('__config');
