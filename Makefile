@@ -42,8 +42,12 @@ node_modules/.installed: package.json package-lock.json
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
+# Built beside site/ and swapped in only when the build succeeded: a failed build (even a
+# strict-mode warning found at the very end) leaves the previous site/ as it was.
 build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict
+	@tmp=$$(mktemp -d .site-XXXXXX) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(BIN)/mkdocs build --strict -d "$$tmp/site" && \
+	  rm -rf site && mv "$$tmp/site" site && echo "Site construit dans site/."
 
 check: $(VENV)/.site-installed
 	@PYTHONPATH=hooks $(BIN)/python -m vmi check
@@ -75,6 +79,7 @@ offline: $(VENV)/.site-installed
 test: test-js test-python
 
 test-js: node_modules/.installed
+	@command -v node >/dev/null || { echo "Node.js manque pour les tests JavaScript : apt-get install -y nodejs"; exit 1; }
 	node --test tests/js/
 
 test-python: $(VENV)/.test-installed node_modules/.installed

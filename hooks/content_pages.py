@@ -2,7 +2,7 @@
 
 The content layer (package ``vmi``) does the work; this module only hands its objects
 to MkDocs: it registers the generated pages, adds them to the navigation, renders
-quiz blocks and glossary tooltips, and wraps generated pages in their templates.
+quiz blocks, wraps generated pages in their templates and explains glossary terms.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 
 from vmi.documents import site_files
 from vmi.errors import ContentErrors
-from vmi.glossary import abbreviations
+from vmi.glossary import Glossary
 from vmi.handwritten import check_docs
 from vmi.headings import toc_tokens
 from vmi.links import locate_message
@@ -47,6 +47,7 @@ class _State:
     content: Content
     pages: dict[str, GeneratedPage] = {}
     renderer: Renderer
+    glossary: Glossary
     project: Path
     files: Files
     serving = False  # `mkdocs serve`: keep serving the last good site on content errors
@@ -87,6 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           f"{', '.join(clashes)}. Renommez-les.")
     state.pages = {page.src_uri: page for page in planned}
     state.renderer = Renderer(state.project / "overrides" / "partials" / "vmi")
+    state.glossary = Glossary(state.content.glossaire)
     state.not_in_nav = set()
     if config.nav:
         config.nav, state.not_in_nav = expand_nav(config.nav, state.pages)
@@ -123,7 +125,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Turn ``quiz`` fences into forms and append glossary abbreviations."""
+    """Turn ``quiz`` fences into forms."""
     label = _label(page)
     blocks, errors = find_quizzes(markdown, label)
     if errors and not state.discard:  # on_config checked them all; when discarding, it said so
@@ -134,8 +136,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for number, block in reversed(list(enumerate(blocks, 1))):
         lines[block.start:block.end] = ["", state.renderer.quiz(block, number), ""]
     markdown = "\n".join(lines)
-    if page.file.src_uri != "glossaire.md" and state.content.glossaire:
-        markdown += "\n\n" + abbreviations(state.content.glossaire)
     return markdown
 
 
@@ -201,11 +201,13 @@ if not any(type(f).__name__ == "_SourceNames" for f in _pages_log.filters):  # s
 
 @event_priority(50)  # before the search plugin indexes page.content
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Wrap a generated page's body in its template; rebuild its table of contents."""
+    """Wrap a generated page's body in its template (rebuilding its table of contents),
+    then explain the glossary terms of every page but the glossary itself."""
     generated = state.pages.get(page.file.src_uri)
-    if generated is None:
-        return context
-    links = _Links(page, state.files)
-    page.content = state.renderer.page(generated, page.content or "", links)
-    page.toc = get_toc(toc_tokens(page.content))
+    if generated is not None:
+        links = _Links(page, state.files)
+        page.content = state.renderer.page(generated, page.content or "", links)
+        page.toc = get_toc(toc_tokens(page.content))
+    if page.content and page.file.src_uri != "glossaire.md":
+        page.content = state.glossary.mark_first_uses(page.content)
     return context

@@ -5,9 +5,12 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import run_build
+from conftest import ROOT, run_build
 
 
 def read(site: Path, path: str) -> str:
@@ -130,3 +133,30 @@ def test_invalid_content_fails_and_keeps_the_previous_site(project: Path, tmp_pa
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text() == "ancien site"
+
+
+def test_make_build_keeps_the_previous_site_when_strict_mode_fails(project: Path):
+    """Strict mode counts warnings at the very end; `make build` swaps site/ in only then."""
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy2(ROOT / name, project / name)
+    venv = project / "venv"  # the already installed tools, without installing again
+    (venv / "bin").mkdir(parents=True)
+    for tool, target in (("python", sys.executable), ("mkdocs", Path(sys.executable).parent / "mkdocs")):
+        (venv / "bin" / tool).symlink_to(target)
+    (venv / ".site-installed").touch()
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("ancien site")
+    page = project / "docs" / "a-propos.md"
+    page.write_text(page.read_text() + "\n[Lien cassé](page-absente.md)\n")
+    result = subprocess.run(["make", "build", f"VENV={venv}"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "page-absente.md" in result.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert not list(project.glob(".site-*"))  # the attempt is cleaned up
+    page.write_text(page.read_text().replace("[Lien cassé](page-absente.md)", ""))
+    result = subprocess.run(["make", "build", f"VENV={venv}"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (site / "cas" / "bethune" / "index.html").is_file()

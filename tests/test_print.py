@@ -2,19 +2,6 @@
 
 from __future__ import annotations
 
-from vmi.glossary import mark_first_uses
-
-
-def test_terms_are_explained_once_outside_headings():
-    html = ('<h2 id="a">La <abbr title="Ville moyenne">VM</abbr></h2>'
-            '<p><abbr title="Ville moyenne">VM</abbr>, <abbr title="Ville moyenne">VM</abbr>'
-            ' et <abbr class="x" title="Agence &amp; co">ANCT</abbr></p>')
-    out = mark_first_uses(html)
-    assert out == ('<h2 id="a">La VM</h2><p><abbr title="Ville moyenne" '
-                   'data-vmi-titre="Ville moyenne">VM</abbr>, VM et <abbr class="x" '
-                   'title="Agence &amp; co" data-vmi-titre="Agence &amp; co">ANCT</abbr></p>')
-
-
 def printed(page, url: str) -> None:
     page.goto(url)
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as the browser does

@@ -108,3 +108,11 @@ def test_missing_site_url_warns_and_drops_the_codes(project, tmp_path):
     assert lenient.returncode == 0, lenient.stderr
     assert "site_url n’est pas renseigné" in lenient.stderr
     assert "data-qr" not in (tmp_path / "site" / "cas" / "bethune" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("url", [SITE_URL, SITE_URL + "cas/bethune/", SITE_URL + "x" * 120])
+def test_svg_is_the_one_segno_would_write(url):
+    expected = segno.make(url, **QR_OPTIONS).svg_inline(
+        scale=1, border=4, omitsize=True, svgclass="vmi-qr__code", lineclass=None,
+        dark="#000", light="#fff")
+    assert qr_svg(url) == expected

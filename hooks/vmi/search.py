@@ -8,7 +8,7 @@ from typing import Any
 
 from .slugs import fold
 
-_WORD = re.compile(r"\w+")
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -17,8 +17,8 @@ _fold_word = functools.lru_cache(maxsize=65536)(fold)  # a site repeats its word
 
 def folded_words(text: str) -> list[str]:
     """Accent-free forms of the accented words of ``text``, each once, in order."""
-    words = (_fold_word(word) for word in _WORD.findall(_TAG.sub(" ", text)) if not word.isascii())
-    return list(dict.fromkeys(words))
+    words = _NON_ASCII_WORD.findall(_TAG.sub(" ", text))
+    return list(dict.fromkeys(_fold_word(word) for word in dict.fromkeys(words)))
 
 
 def fold_index(index: dict[str, Any]) -> dict[str, Any]:
