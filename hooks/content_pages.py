@@ -10,11 +10,11 @@ from __future__ import annotations
 import atexit
 import html
 import logging
+import posixpath
 import shutil
 import tempfile
-import posixpath
-from urllib.parse import urlsplit, urlunsplit
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from vmi.documents import site_files
-from vmi.errors import ContentErrors
+from vmi.errors import ContentErrors, french_typography
 from vmi.glossary import Glossary
 from vmi.handwritten import check_docs
 from vmi.headings import toc_tokens
@@ -65,27 +65,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.project = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     docs_pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-    docs_errors = check_docs(docs, docs_pages)  # quiz blocks of docs/, before any writing
-    state.discard = False
-    try:
-        state.content = load_content(state.project / "content", docs_pages)
-        if docs_errors:
-            raise ContentErrors([])
-    except ContentErrors as exc:
-        exc = ContentErrors(exc.errors + docs_errors)
-        for error in exc.errors:
-            log.error(str(error))
-        if not (state.serving and hasattr(state, "content")):
-            raise PluginError(exc.summary()) from None
-        _discard_this_build(config, exc)
+    _load(config, docs, docs_pages)
     for warning in state.content.warnings:  # --strict turns them into a failure
         log.warning(str(warning))
     labels = {**LABELS, **config.extra.get("rubriques", {})}
     planned = plan_pages(state.content, labels)
     clashes = sorted(p.src_uri for p in planned if p.src_uri in docs_pages)
     if clashes:
-        raise PluginError(f"Ces pages de docs/ ont le nom d’une page générée depuis content/ : "
-                          f"{', '.join(clashes)}. Renommez-les.")
+        raise PluginError(french_typography(
+            f"Ces pages de docs/ ont le nom d’une page générée depuis content/ : "
+            f"{', '.join(clashes)}. Renommez-les."))
     state.pages = {page.src_uri: page for page in planned}
     state.renderer = Renderer(state.project / "overrides" / "partials" / "vmi")
     state.glossary = Glossary(state.content.glossaire)
@@ -93,6 +82,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav:
         config.nav, state.not_in_nav = expand_nav(config.nav, state.pages)
     return config
+
+
+def _load(config: MkDocsConfig, docs: Path, docs_pages: set[str]) -> None:
+    """Read ``content/`` and check ``docs/``; log every error, then stop the build (or,
+    under ``mkdocs serve`` with a previous good version, keep serving that one)."""
+    state.discard = False
+    errors = check_docs(docs, docs_pages)  # quiz blocks of docs/, before any writing
+    try:
+        content = load_content(state.project / "content", docs_pages)
+    except ContentErrors as exc:
+        errors = exc.errors + errors
+    if not errors:
+        state.content = content
+        return
+    failure = ContentErrors(errors)
+    for error in failure.errors:
+        log.error(str(error))
+    if not (state.serving and hasattr(state, "content")):
+        raise PluginError(failure.summary())
+    _discard_this_build(config, failure)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -107,8 +116,9 @@ def _discard_this_build(config: MkDocsConfig, exc: ContentErrors) -> None:
         atexit.register(shutil.rmtree, state.scratch, True)
     config.site_dir = state.scratch
     state.discard = True
-    log.error(f"{exc.summary()} Le site affiché reste la dernière version correcte ; "
-              f"il se mettra à jour dès que le fichier sera corrigé et enregistré.")
+    log.error(french_typography(f"{exc.summary()} Le site affiché reste la dernière version "
+                                f"correcte ; il se mettra à jour dès que le fichier sera "
+                                f"corrigé et enregistré."))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -126,7 +136,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Turn ``quiz`` fences into forms."""
-    label = _label(page)
+    label = state.sources.get(page.file.src_uri, page.file.src_uri)
     blocks, errors = find_quizzes(markdown, label)
     if errors and not state.discard:  # on_config checked them all; when discarding, it said so
         for error in errors:
@@ -135,15 +145,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lines = markdown.split("\n")
     for number, block in reversed(list(enumerate(blocks, 1))):
         lines[block.start:block.end] = ["", state.renderer.quiz(block, number), ""]
-    markdown = "\n".join(lines)
-    return markdown
-
-
-def _label(page: Page) -> str:
-    generated = state.pages.get(page.file.src_uri)
-    if generated and generated.source:
-        return generated.source
-    return f"{Path(page.file.src_dir or 'docs').name}/{page.file.src_uri}"
+    return "\n".join(lines)
 
 
 class _Links:
@@ -167,15 +169,17 @@ class _Links:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Remember the files and the source file of each page, to name it in messages."""
     state.files = files
     state.sources = {}
     for file in files.documentation_pages():  # ".../docs/../content/x.md" → ".../content/x.md"
         if file.page is not None and file.page.edit_url:
             file.page.edit_url = _clean_url(file.page.edit_url)
         generated = state.pages.get(file.src_uri)
-        if generated is None or generated.source:
-            state.sources[file.src_uri] = (generated.source if generated else
-                                           f"{Path(file.src_dir or 'docs').name}/{file.src_uri}")
+        if generated is None:
+            state.sources[file.src_uri] = f"{Path(file.src_dir or 'docs').name}/{file.src_uri}"
+        elif generated.source:
+            state.sources[file.src_uri] = generated.source
     return nav
 
 

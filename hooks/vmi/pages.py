@@ -25,7 +25,6 @@ from .quiz import QuizBlock
 from .slugs import slugify
 
 
-
 class Links(Protocol):
     """What templates need from the site: the URL and title of a page by source path."""
 
@@ -178,7 +177,6 @@ class Renderer:
         self.env.filters["date_fr"] = date_fr
         self.env.filters["nombre"] = nombre_fr
         self.env.filters["slug"] = slugify
-        self.env.filters["markdown"] = lambda text: Markup(md.markdown(text))
 
     def page(self, page: GeneratedPage, body_html: str, links: Links) -> str:
         extra = {}
