@@ -29,7 +29,7 @@ def test_edit_button_opens_the_source_file(site_dir: Path):
 
 def test_no_forge_api_call_is_configured(site_dir: Path):
     html = (site_dir / "index.html").read_text("utf-8")
-    assert "md-source" not in html and "api.github.com" not in html
+    assert 'data-md-component="source"' not in html and "api.github.com" not in html
 
 
 def test_broken_link_in_content_fails_and_names_the_file(project: Path, tmp_path: Path):
