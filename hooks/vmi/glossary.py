@@ -15,11 +15,9 @@ from typing import Iterable
 
 from .models import Terme
 
-_TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 # Text inside these is left alone: headings, links, existing abbreviations, code, controls.
-_SKIP = frozenset("a abbr button code h1 h2 h3 h4 h5 h6 kbd label legend option pre "
-                  "script select style svg textarea title".split())
+_SKIP_TAG = re.compile(r"<(/?)(?:a|abbr|button|code|h[1-6]|kbd|label|legend|option|pre|script"
+                       r"|select|style|svg|textarea|title)(?=[\s>/])[^>]*>", re.I)
 
 
 class Glossary:
@@ -32,18 +30,30 @@ class Glossary:
                         if alternatives else None)
 
     def mark_first_uses(self, page_html: str) -> str:
-        """``page_html`` with the first use of each term wrapped in ``<abbr>``."""
+        """``page_html`` with the first use of each term wrapped in ``<abbr>``.
+
+        One search for the terms over the whole page; the tags that open a left-alone
+        region are only walked as far as needed to place each match.
+        """
         if self.pattern is None:
             return page_html
         seen: set[str] = set()
-        parts = _TOKEN.split(page_html)
-        skipping = 0
-        for index, part in enumerate(parts):
-            if index % 2:  # a tag or a comment
-                skipping += _depth_change(part)
-            elif part and not skipping and len(seen) < len(self.definitions):
-                parts[index] = self.pattern.sub(lambda m: self._abbr(m[0], seen), part)
-        return "".join(parts)
+        out, last, depth = [], 0, 0
+        tags = _SKIP_TAG.finditer(page_html)
+        tag = next(tags, None)
+        for match in self.pattern.finditer(page_html):
+            if match[0] in seen:
+                continue
+            while tag is not None and tag.end() <= match.start():
+                depth += -1 if tag[1] else (0 if tag[0].endswith("/>") else 1)
+                tag = next(tags, None)
+            if depth or _inside_tag(page_html, match.start()):
+                continue  # in a heading, a link…, or in an attribute of a tag
+            out += [page_html[last:match.start()], self._abbr(match[0], seen)]
+            last = match.end()
+            if len(seen) == len(self.definitions):
+                break
+        return "".join(out) + page_html[last:]
 
     def _abbr(self, term: str, seen: set[str]) -> str:
         if term in seen:
@@ -53,8 +63,6 @@ class Glossary:
         return f'<abbr title="{definition}" data-vmi-titre="{definition}">{term}</abbr>'
 
 
-def _depth_change(tag: str) -> int:
-    match = _TAG_NAME.match(tag)
-    if not match or match[2].lower() not in _SKIP or tag.endswith("/>"):
-        return 0
-    return -1 if match[1] else 1
+def _inside_tag(page_html: str, position: int) -> bool:
+    """Whether ``position`` is within ``<…>`` (an attribute value, say), not in text."""
+    return page_html.rfind("<", 0, position) > page_html.rfind(">", 0, position)
