@@ -106,8 +106,9 @@ def lighthouse(url: str, work: Path) -> dict:
             "failed": failed}
 
 
-def first_visit(url: str) -> list[tuple[str, int]]:
-    """Every resource of a first visit and its gzipped size, recorded in Chromium."""
+def first_visit(url: str) -> tuple[list[tuple[str, int]], int]:
+    """Every resource of a first visit and its gzipped size, recorded in Chromium, and the
+    gzipped size of the page's inline stylesheets (ours, inside the HTML's own bytes)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -127,8 +128,10 @@ def first_visit(url: str) -> list[tuple[str, int]]:
             except Exception:  # redirects and the like have no body
                 continue
             sizes.append((response.url, len(gzip.compress(body, 6))))
+        inline = page.evaluate("[...document.querySelectorAll('style')]"
+                               ".map(s => s.textContent).join('')")
         browser.close()
-    return sizes
+    return sizes, len(gzip.compress(inline.encode(), 6))
 
 
 def is_own(url: str) -> bool:
@@ -148,9 +151,9 @@ def main() -> None:
         base, server = serve(work / "site")
         rows, details, verdicts = [], [], []
         for label, path in PAGES.items():
-            resources = first_visit(base + path)
+            resources, inline = first_visit(base + path)
             total = sum(size for _, size in resources) / 1024
-            own = sum(size for url, size in resources if is_own(url)) / 1024
+            own = (sum(size for url, size in resources if is_own(url)) + inline) / 1024
             scores = {} if args.skip_lighthouse else lighthouse(base + path, work)
             cells = [scores.get(k, "–") for k in
                      ("performance", "accessibility", "best-practices", "seo")]
