@@ -15,8 +15,10 @@ def page_for_link(ref: str) -> str:
     return ref if ref.endswith(".md") else f"{ref}.md"
 
 
-def _duplicates(located: Located, values: Iterable[str], loc: tuple, key: str,
-                what: str) -> list[ContentError]:
+def duplicates(located: Located, values: Iterable[str], loc: tuple, key: str,
+               what: str) -> list[ContentError]:
+    """An error for each repeated value of ``key`` in the list at ``loc``, naming the line
+    of its first use."""
     seen: dict[str, int] = {}
     errors = []
     for index, value in enumerate(values):
@@ -43,9 +45,6 @@ def _same_across_files(entries, key: str, message: str) -> list[ContentError]:
     return errors
 
 
-duplicates = _duplicates  # also used for types-documents.yml
-
-
 def _unknown(located: Located, loc: tuple, value: str, known: Iterable[str],
              what: str) -> ContentError:
     choices = ", ".join(sorted(known)) or "aucun"
@@ -59,10 +58,10 @@ def cross_references(content: Content, pages: set[str], piliers_file: Located | 
     """Every reference between files, checked once all files are read."""
     errors: list[ContentError] = []
     if piliers_file:
-        errors += _duplicates(piliers_file, (p.id for p in content.piliers), (), "id",
+        errors += duplicates(piliers_file, (p.id for p in content.piliers), (), "id",
                               "identifiant")
     if glossaire_file:
-        errors += _duplicates(glossaire_file, (t.terme for t in content.glossaire), (),
+        errors += duplicates(glossaire_file, (t.terme for t in content.glossaire), (),
                               "terme", "terme")
     errors += _same_across_files(content.cas, "ville", "« {value} » a déjà sa page : "
                                  "{other} (complétez-la plutôt)")
@@ -88,8 +87,8 @@ def cross_references(content: Content, pages: set[str], piliers_file: Located | 
 def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[ContentError]:
     diagnostic = content.diagnostic
     assert diagnostic is not None
-    errors = _duplicates(located, (a.id for a in diagnostic.axes), ("axes",), "id", "axe")
-    errors += _duplicates(located, (q.id for q in diagnostic.questions), ("questions",), "id",
+    errors = duplicates(located, (a.id for a in diagnostic.axes), ("axes",), "id", "axe")
+    errors += duplicates(located, (q.id for q in diagnostic.questions), ("questions",), "id",
                           "identifiant")
     errors += _levels(diagnostic, located)
     axes = {a.id for a in diagnostic.axes}

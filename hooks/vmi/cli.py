@@ -15,7 +15,7 @@ from .handwritten import check_docs
 from .links import check_links, site_pages
 from .loader import load_content
 from .scaffold import ScaffoldError, new_case, new_specificity
-from .source import ContentFileError, read_text
+from .source import ContentFileError, read_text, split_front_matter
 
 # Content Markdown files become pages at these site paths: their links resolve from there.
 _CONTENT_PAGES = ("cas", "specificites")
@@ -27,12 +27,8 @@ def _docs_pages(docs: Path) -> list[str]:
 
 def _body(text: str) -> tuple[str, int]:
     """Markdown after the front matter and its first line; tolerant of broken files."""
-    lines = text.split("\n")
-    if lines and lines[0].strip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].strip() in ("---", "..."):
-                return "\n".join(lines[index + 1:]), index + 2
-    return text, 1
+    parts = split_front_matter(text)
+    return (parts[1], parts[2]) if parts else (text, 1)
 
 
 def check(project: Path) -> tuple[list[ContentError], int]:
@@ -58,7 +54,7 @@ def check(project: Path) -> tuple[list[ContentError], int]:
             errors += check_links(body, f"{folder}/{path.name}", label, pages, docs, first)
     errors += check_docs(docs, docs_pages, pages)
     count += len(docs_pages)
-    return sorted(set(errors), key=lambda e: (e.path, e.line or 0, e.field or "")), count
+    return ContentErrors(errors).errors, count  # deduplicated, in file and line order
 
 
 def _plural(count: int, word: str) -> str:

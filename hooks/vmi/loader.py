@@ -10,6 +10,7 @@ from typing import Generic, Iterable, TypeVar
 from pydantic import BaseModel, RootModel, ValidationError
 
 from .errors import ContentError, ContentErrors
+from .links import site_pages
 from .messages import validation_errors
 from .models import Cas, Diagnostic, Document, Pilier, Specificite, Terme, TypeDocument
 from .quiz import find_quizzes
@@ -60,15 +61,7 @@ class Content:
 
     def generated_pages(self) -> set[str]:
         """Source paths (MkDocs ``src_uri``) of the pages built from this content."""
-        pages = {"piliers.md", "glossaire.md", "bibliotheque.md"}
-        if self.diagnostic:
-            pages.add("diagnostic.md")
-        if self.specificites:
-            pages |= {"specificites/index.md"} | {f"specificites/{e.slug}.md"
-                                                  for e in self.specificites}
-        if self.cas:
-            pages |= {"cas/index.md"} | {f"cas/{e.slug}.md" for e in self.cas}
-        return pages
+        return site_pages(self.root, ())
 
 
 class _Run:
@@ -164,9 +157,9 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     content.documents, documents_file = _yaml_list(run, root / "documents.yml", Document)
     content.files = run.files
     content.found = run.found
-    # Pages of invalid files count as existing: their own error is enough.
-    found = {f"{folder}/{slug}.md" for folder, slugs in content.found.items() for slug in slugs}
-    pages = content.generated_pages() | found | set(docs_pages)
+    # Read from the files, so pages of invalid files count as existing: their own error
+    # is enough.
+    pages = site_pages(root, docs_pages)
     run.errors.extend(checks.cross_references(content, pages, piliers_file, glossaire_file,
                                               diagnostic_file))
     types_broken = types_file is None and (root / "types-documents.yml").exists()

@@ -220,24 +220,32 @@ _FENCE = re.compile(r"^---[ \t]*$")
 _END = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 
-def parse_front_matter(text: str, label: str) -> Located:
-    """Split ``---``-fenced YAML front matter from a Markdown body."""
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """``(front matter, body, first line of the body)``; ``None`` unless the text opens
+    with a ``---`` line that a later ``---`` (or ``...``) line closes."""
     lines = text.split("\n")
     if not _FENCE.match(lines[0]):
-        raise _fail(label, 1, "le fichier doit commencer par une ligne « --- » suivie des "
-                    "champs (front matter)")
+        return None
     for index in range(1, len(lines)):
         if _END.match(lines[index]):
-            break
-    else:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    return None
+
+
+def parse_front_matter(text: str, label: str) -> Located:
+    """Split ``---``-fenced YAML front matter from a Markdown body and parse it."""
+    if not _FENCE.match(text.split("\n", 1)[0]):
+        raise _fail(label, 1, "le fichier doit commencer par une ligne « --- » suivie des "
+                    "champs (front matter)")
+    parts = split_front_matter(text)
+    if parts is None:
         raise _fail(label, 1, "front matter non fermé : ajoutez une ligne « --- » après "
                     "le dernier champ")
-    yaml_text = "\n".join(lines[1:index])
+    yaml_text, body, body_line = parts
     if not yaml_text.strip():
         raise _fail(label, 1, "front matter vide : les champs obligatoires manquent")
     located = parse_yaml(yaml_text, label, first_line=2)
-    located.body = "\n".join(lines[index + 1:])
-    located.body_line = index + 2
+    located.body, located.body_line = body, body_line
     return located
 
 
