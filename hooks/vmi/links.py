@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import ContentError
+from .quiz import closes
 
 _LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -38,8 +39,7 @@ def page_links(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
     for number, line in enumerate(markdown.split("\n"), first_line):
         opening = _FENCE.match(line)
         if fence is not None:
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.lstrip(fence[0]):
+            if closes(line, fence):
                 fence = None
             continue
         if opening:

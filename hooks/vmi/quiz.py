@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-
 import re
 from dataclasses import dataclass, replace
 
@@ -64,10 +63,15 @@ def _after_code_block(lines: list[str], index: int) -> int:
         return index + 1
     fence = opening.group("fence")
     for j in range(index + 1, len(lines)):
-        closing = lines[j].strip()
-        if closing.startswith(fence) and not closing.strip(fence[0]):
+        if closes(lines[j], fence):
             return j + 1
     return len(lines)
+
+
+def closes(line: str, fence: str) -> bool:
+    """Whether ``line`` closes a code block opened by ``fence`` (as long, same character)."""
+    closing = line.strip()
+    return closing.startswith(fence) and not closing.strip(fence[0])
 
 
 @functools.lru_cache(maxsize=1024)
