@@ -1,16 +1,32 @@
-"""Template filters used in overrides/main.html: ``vmi_nav_fixes`` (see ``vmi.html_fixes``)
-and ``vmi_cssmin`` (our stylesheet, minified, inlined in each page's head)."""
+"""Template filters used in overrides/main.html: ``vmi_nav_fixes`` and ``vmi_defer`` (see
+``vmi.html_fixes``) and ``vmi_cssmin`` (our stylesheets, minified, inlined in the head).
+
+Since every stylesheet of ours is inlined (overrides/partials/vmi/inline.html), their
+files are left out of the site: nothing would load them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinja2 import Environment
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 
-from vmi.html_fixes import fix_nav
+from vmi.html_fixes import defer_scripts, fix_nav
 from vmi.trim import minified
 
 
 def on_env(env: Environment, config, files) -> Environment:
     env.filters["vmi_nav_fixes"] = lambda markup: Markup(fix_nav(str(markup)))
+    env.filters["vmi_defer"] = lambda markup: Markup(defer_scripts(str(markup)))
     env.filters["vmi_cssmin"] = lambda text: Markup(minified("style.css", str(text)))
     return env
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    own = Path(config.theme.custom_dir, "assets", "stylesheets").resolve()
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).resolve().parent == own:
+            files.remove(file)
+    return files

@@ -158,8 +158,8 @@ def test_diagnostic_one_question_per_slide_then_results(page, site_url):
     assert visible_fieldsets(page) == [] and page.locator("article h1").is_visible()
     page.keyboard.press("PageDown")
     assert visible_fieldsets(page) == [questions[0]]
-    first = page.locator(f"input[name='{questions[0]}']").first
-    page.locator(f"label[for='{first.get_attribute('id')}']").click()  # the presenter clicks the room's vote
+    # the presenter clicks the room's vote: the answer's text, in the label around its button
+    page.locator(f"label:has(> input[name='{questions[0]}'])").first.click()
     page.keyboard.press("ArrowDown")  # on a radio, arrows change the answer, not the slide
     assert visible_fieldsets(page) == [questions[0]]
     assert page.locator(f"input[name='{questions[0]}']").nth(1).is_checked()

@@ -187,3 +187,11 @@ test('CSV : BOM, point-virgule, guillemets et retour à la ligne', () => {
   const formula = D.toCSV(data, { answers: {}, notes: { gouv: '=1+1' } });
   assert.match(formula, /;'=1\+1\r\n/);
 });
+
+test('formatDate : date française en heure locale, sans Intl', () => {
+  const d = new Date(2026, 2, 1, 9, 5);
+  assert.equal(D.formatDate(d.toISOString()), '1er\u00a0mars 2026 à 09:05');
+  assert.equal(D.formatDate(new Date(2024, 11, 24, 18, 30).toISOString()), '24\u00a0décembre 2024 à 18:30');
+  assert.equal(D.formatDate('pas une date'), 'pas une date');
+  assert.equal(D.formatDate(undefined), '—');
+});

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from vmi.html_fixes import fix_nav
-from vmi.trim import removable, strip_map_comment
+from vmi.html_fixes import defer_scripts, fix_nav
+from vmi.trim import removable, strip_map_comment, without_switching_rule
 
 
 def test_keeps_french_search_files_and_drops_the_rest():
@@ -45,3 +45,24 @@ def test_section_with_index_page_gets_a_named_landmark():
     assert 'tabindex=""' not in fixed
     assert '<label class="md-nav__title">' in fixed  # no #__toc checkbox on this page
     assert 'for="__toc"' in fix_nav(SECTION + '<input id="__toc">')
+
+
+def test_theme_scripts_are_deferred_in_order():
+    scripts = ('<script src="assets/javascripts/bundle.5.min.js"></script>\n'
+               '<script id="__config" type="application/json">{}</script>\n'
+               '<script src="vmi.js" defer></script><script src="x.js" async></script>')
+    assert defer_scripts(scripts) == (
+        '<script src="assets/javascripts/bundle.5.min.js" defer></script>\n'
+        '<script id="__config" type="application/json">{}</script>\n'
+        '<script src="vmi.js" defer></script><script src="x.js" async></script>')
+
+
+def test_palette_switching_rule_removed_alone():
+    css = ('[data-md-color-scheme=slate]{--md-hue:232deg}'
+           '[data-md-color-switching] *,[data-md-color-switching] :after{transition-duration:0s!important}'
+           '[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5}')
+    assert without_switching_rule(css) == (
+        '[data-md-color-scheme=slate]{--md-hue:232deg}'
+        '[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5}')
+    shared = 'a,[data-md-color-switching] *{transition:none}'  # part of a list: left as is
+    assert without_switching_rule(shared) == shared

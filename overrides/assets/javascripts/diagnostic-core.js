@@ -7,6 +7,19 @@
   function isIdx(v, len) { return typeof v === 'number' && v % 1 === 0 && v >= 0 && v < len; }
   function fail(m) { throw new Error(m); }
   function q(s) { return '«' + NB + s + NB + '»'; }
+  var MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
+    'novembre', 'décembre'];
+
+  // « 1er mars 2026 à 09:05 », heure locale. Écrit à la main : le premier appel à Intl
+  // (toLocaleString) charge les données de langue et coûte plus que tout le reste du script.
+  function formatDate(iso) {
+    var d = new Date(iso), day;
+    if (typeof iso !== 'string') return '—';
+    if (isNaN(d)) return iso;
+    day = d.getDate() === 1 ? '1er' : String(d.getDate());
+    return day + NB + MONTHS[d.getMonth()] + ' ' + d.getFullYear() + ' à ' +
+      ('0' + d.getHours()).slice(-2) + ':' + ('0' + d.getMinutes()).slice(-2);
+  }
   function byId(list) { var m = Object.create(null); list.forEach(function (x) { m[x.id] = x; }); return m; }
 
   // Indice du niveau le plus élevé dont le seuil est atteint (niveaux croissants), -1 sinon.
@@ -125,7 +138,7 @@
   var api = {
     scoreAxes: scoreAxes, levelFor: levelFor, levelIndex: levelIndex, weakestAxis: weakestAxis, priorities: priorities,
     applicableRecommendations: applicableRecommendations, validateState: validateState, encodeShare: encodeShare,
-    decodeShare: decodeShare, toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV
+    decodeShare: decodeShare, toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV, formatDate: formatDate
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMIDiagnostic = api;
 })(this);

@@ -18,10 +18,6 @@
   function alertMsg(t) { $('vmi-alerte').textContent = t; }
   function msg(t) { $('vmi-message').textContent = t; }
   function nom(id) { return data.axes.filter(function (a) { return a.id === id; })[0].nom; }
-  function date(iso) {
-    var d = new Date(iso);
-    return isNaN(d) ? iso : d.toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
-  }
   function sc(r) { return r.score === null ? 'non évalué' : r.score + NB + '/' + NB + '100, ' + r.niveau; }
 
   function save() {
@@ -75,7 +71,7 @@
         var s = D.fromJSON(data, String(r.result));
         imp = { st: s, res: D.scoreAxes(data, s.answers) };
         alertMsg(''); render(null);
-        msg('Résultat du ' + date(s.date) + ' importé' + NB + ': il apparaît en tirets courts sur le graphique.');
+        msg('Résultat du ' + D.formatDate(s.date) + ' importé' + NB + ': il apparaît en tirets courts sur le graphique.');
       } catch (e) { alertMsg(e.message + KEEP); }
       input.value = '';
     };
@@ -114,7 +110,7 @@
       $('vmi-progression-texte').textContent = n + ' question' + s + ' répondue' + s + ' sur ' + data.questions.length +
         (changed ? ' · ' + nom(changed) + NB + ': ' + sc(res[changed]) : '');
     }
-    $('vmi-date').textContent = date(st.date);
+    $('vmi-date').textContent = D.formatDate(st.date);
     data.axes.forEach(function (a) {
       var r = res[a.id], t = data.niveaux[st.targets[a.id]], card = root.querySelector('[data-axe="' + a.id + '"]'), tr = add(body, mk('tr'));
       if (card) {
@@ -174,7 +170,7 @@
     });
     $('vmi-leg-cible').hidden = !hasT;
     $('vmi-leg-import').hidden = !imp;
-    if (imp) $('vmi-leg-date').textContent = date(imp.st.date);
+    if (imp) $('vmi-leg-date').textContent = D.formatDate(imp.st.date);
   }
   function wrap(text) {
     var out = [''];
