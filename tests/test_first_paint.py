@@ -37,7 +37,6 @@ def test_one_render_blocking_stylesheet_of_ours_none(site_dir):
 def test_html_classes_are_set_before_the_body(site_dir):
     head = html(site_dir, "index.html").split("<body", 1)[0]
     assert 'classList.replace("no-js","js")' in head
-    assert head.index('<meta name="color-scheme"') < head.index("</head>")
 
 
 def test_palette_switch_does_not_restyle_everything(site_dir):
