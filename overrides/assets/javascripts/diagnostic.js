@@ -196,6 +196,10 @@
     $('vmi-import').addEventListener('change', onImport);
   }
   addEventListener('hashchange', function () { if (root && root.isConnected) fromHash(); });
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
-  if (window.document$) document$.subscribe(init);
+  // A task of its own, once the theme has set the page up: the theme's start-up then
+  // does not lay out our results too, and neither task keeps the phone busy for long.
+  function soon() { setTimeout(init, 0); }
+  if (window.document$) document$.subscribe(soon);
+  else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', soon);
+  else soon();
 })();
