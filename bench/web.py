@@ -3,14 +3,15 @@
 Builds the site, serves it gzip-compressed on 127.0.0.1 (as any real host would), then
 for the home page, a case study and the diagnostic:
 
-- runs Lighthouse 12.2.3 (mobile) in Debian's Chromium: the four category scores and
+- runs Lighthouse 12.2.3 (mobile) in Debian's Chromium, several times (``--runs``, 5 by
+  default): the median of the four category scores, their range when runs differ, and
   the bytes transferred;
 - records a first visit with Playwright (empty cache, 412×823) and adds up the gzipped
   size of every resource loaded, separating our own CSS/JS from the theme's.
 
 Prints a Markdown table and writes it to ``bench/resultats-web.md``. Lighthouse is
 installed on first use into ``.cache/lighthouse`` (not a test dependency).
-Usage: ``python bench/web.py [--skip-lighthouse]`` (``make bench-web``).
+Usage: ``python bench/web.py [--runs N] [--skip-lighthouse]`` (``make bench-web``).
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webma
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed when the client accepts it (level 6, like nginx)."""
+    """Static files, gzip-compressed when the client accepts it (level 6, like nginx),
+    over kept-alive HTTP/1.1 connections."""
+
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -88,7 +92,25 @@ def ensure_lighthouse() -> None:
                         "--no-fund", "--loglevel=error", "lighthouse@12.2.3"], check=True)
 
 
-def lighthouse(url: str, work: Path) -> dict:
+def lighthouse(url: str, work: Path, runs: int) -> dict:
+    """Median and range of the four category scores (0-100) over ``runs`` runs, the audits
+    that scored under 1 in any run, and the bytes transferred; mobile settings."""
+    results = [lighthouse_once(url, work) for _ in range(runs)]
+    lowest: dict[str, float] = {}
+    for result in results:
+        for audit, score in result["failed"].items():
+            lowest[audit] = min(score, lowest.get(audit, 1))
+    summary = {"bytes": results[-1]["bytes"],
+               "failed": [f"{audit} ({score})" for audit, score in sorted(lowest.items())]}
+    for key in ("performance", "accessibility", "best-practices", "seo"):
+        values = sorted(r[key] for r in results)
+        median = values[len(values) // 2]
+        summary[key] = (f"{median}" if values[0] == values[-1]
+                        else f"{median} ({values[0]}–{values[-1]})")
+    return summary
+
+
+def lighthouse_once(url: str, work: Path) -> dict:
     """Scores (0-100) of the four categories and bytes transferred, mobile settings."""
     report = work / "lighthouse.json"
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
@@ -99,9 +121,9 @@ def lighthouse(url: str, work: Path) -> dict:
                    env=env, check=True, capture_output=True)
     data = json.loads(report.read_text(encoding="utf-8"))
     scores = {key: round(100 * cat["score"]) for key, cat in data["categories"].items()}
-    failed = [f"{a['id']} ({a['score']})" for a in data["audits"].values()
+    failed = {a["id"]: a["score"] for a in data["audits"].values()
               if a.get("score") is not None and a["score"] < 1
-              and a.get("scoreDisplayMode") in ("binary", "numeric")]
+              and a.get("scoreDisplayMode") in ("binary", "numeric")}
     return {**scores, "bytes": data["audits"]["total-byte-weight"]["numericValue"],
             "failed": failed}
 
@@ -141,6 +163,7 @@ def is_own(url: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page")
     parser.add_argument("--skip-lighthouse", action="store_true", help="weights only")
     args = parser.parse_args()
     if not args.skip_lighthouse:
@@ -154,7 +177,7 @@ def main() -> None:
             resources, inline = first_visit(base + path)
             total = sum(size for _, size in resources) / 1024
             own = (sum(size for url, size in resources if is_own(url)) + inline) / 1024
-            scores = {} if args.skip_lighthouse else lighthouse(base + path, work)
+            scores = {} if args.skip_lighthouse else lighthouse(base + path, work, args.runs)
             cells = [scores.get(k, "–") for k in
                      ("performance", "accessibility", "best-practices", "seo")]
             lh_kb = f"{scores['bytes'] / 1024:.1f}" if scores else "–"
@@ -174,8 +197,11 @@ def main() -> None:
             details.append("\n</details>")
         server.shutdown()
         searched = any("search_index" in line for line in details)
+        runs = "" if args.skip_lighthouse else f", {args.runs} passages par page"
         table = "\n".join([
-            "# Mesures web (Lighthouse mobile, site servi compressé)", "",
+            f"# Mesures web (Lighthouse mobile, site servi compressé{runs})", "",
+            "Scores : médiane, et entre parenthèses le plus bas et le plus haut quand les "
+            "passages diffèrent.", "",
             "| Page | Performance | Accessibilité | Bonnes pratiques | SEO "
             "| Transféré selon Lighthouse (Ko) | Première visite, gzip (Ko) | dont nos CSS/JS (Ko) "
             "| Requêtes |",
