@@ -3,19 +3,21 @@
 Templates receive ``vmi_qr`` (``url`` and ``svg``); ``partials/vmi/forum.html`` shows it
 on projected slides. Without ``site_url`` there is no public address to encode: the
 build warns (so ``--strict`` refuses to publish a site whose codes would be missing)
-and pages carry no code.
+and pages carry no code. Codes are kept between builds in ``.cache/qr-codes.json``
+beside ``mkdocs.yml`` (``vmi.qr.QrCache``).
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from vmi.qr import public_path, public_url, qr_svg
+from vmi.qr import QrCache, public_path, public_url
 
 log = logging.getLogger("mkdocs.hooks.qr_codes")
 
@@ -24,6 +26,7 @@ class _State:
     """Reset in ``on_config``: ``mkdocs serve`` keeps hook modules between builds."""
 
     directory_urls: bool = True
+    codes: QrCache | None = None
 
 
 state = _State()
@@ -32,6 +35,7 @@ state = _State()
 @event_priority(100)  # before the offline plugin switches directory URLs off
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.directory_urls = bool(config.use_directory_urls)
+    state.codes = QrCache(Path(config.config_file_path).parent / ".cache" / "qr-codes.json")
     if not config.site_url:
         log.warning("site_url n’est pas renseigné dans mkdocs.yml : les pages n’auront pas "
                     "de code QR en mode projection. Indiquez l’adresse publique du site.")
@@ -41,5 +45,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     if config.site_url:
         url = public_url(config.site_url, public_path(page.file.src_uri, state.directory_urls))
-        context["vmi_qr"] = {"url": url, "svg": Markup(qr_svg(url))}
+        context["vmi_qr"] = {"url": url, "svg": Markup(state.codes.svg(url))}
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if state.codes:
+        state.codes.save()

@@ -13,7 +13,8 @@ import pytest
 import segno
 from conftest import run_build
 
-from vmi.qr import QR_OPTIONS, public_path, public_url, qr_svg
+import vmi.qr
+from vmi.qr import QR_OPTIONS, QrCache, public_path, public_url, qr_svg
 
 SITE_URL = "https://villes-moyennes-intelligentes.example.org/"
 FIGURE = re.compile(r'<figure class="vmi-qr" data-qr="([^"]*)">\s*<div[^>]*>(<svg.*?</svg>)', re.S)
@@ -116,3 +117,23 @@ def test_svg_is_the_one_segno_would_write(url):
         scale=1, border=4, omitsize=True, svgclass="vmi-qr__code", lineclass=None,
         dark="#000", light="#fff")
     assert qr_svg(url) == expected
+
+
+def test_codes_kept_between_builds_only_for_pages_still_there(tmp_path, monkeypatch):
+    cache = tmp_path / ".cache" / "qr-codes.json"
+    first = QrCache(cache)
+    assert first.svg(SITE_URL) == qr_svg(SITE_URL)
+    first.svg(SITE_URL + "cas/ancienne/")
+    first.save()
+    monkeypatch.setattr(vmi.qr, "qr_svg", lambda url: pytest.fail(f"encoded again: {url}"))
+    second = QrCache(cache)
+    assert second.svg(SITE_URL) == qr_svg.__wrapped__(SITE_URL)  # read back, not encoded
+    second.save()
+    assert list(QrCache(cache)._stored) == [SITE_URL]  # the removed page's code is gone
+
+
+@pytest.mark.parametrize("content", ["{broken", '{"key": "segno 0.0", "codes": {"%s": "x"}}' % SITE_URL])
+def test_unreadable_or_outdated_cache_is_redrawn(tmp_path, content):
+    cache = tmp_path / "qr-codes.json"
+    cache.write_text(content, encoding="utf-8")
+    assert QrCache(cache).svg(SITE_URL) == qr_svg(SITE_URL)

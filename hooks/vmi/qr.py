@@ -8,7 +8,9 @@ code is drawn by segno (no network, no JavaScript library in the browser) and is
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
+from pathlib import Path
 from urllib.parse import quote
 
 import segno
@@ -17,6 +19,8 @@ SVG_CLASS = "vmi-qr__code"
 # Any mask gives a valid code; choosing the best one costs segno ~25 ms per page, a
 # fixed one ~4 ms. Error level M survives a slightly blurred projection.
 QR_OPTIONS = {"error": "m", "micro": False, "mask": 0}
+# What the cached codes depend on: a different segno or option set redraws them all.
+CACHE_KEY = f"segno {segno.__version__} {sorted(QR_OPTIONS.items())} svg 1"
 
 
 def public_path(src_uri: str, directory_urls: bool = True) -> str:
@@ -73,3 +77,43 @@ def _dark_runs(line: bytes | list[int]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(line) - start))
     return runs
+
+
+class QrCache:
+    """QR codes kept from one build to the next in a JSON file.
+
+    Encoding is nearly all the cost (about 1 ms a page in segno's pure Python, a second
+    for a thousand pages); addresses rarely change. The file keeps only the codes of the
+    last build, and is ignored when unreadable or made with other settings.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stored = self._read()
+        self._used: dict[str, str] = {}
+
+    def _read(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("key") != CACHE_KEY:
+            return {}
+        codes = data.get("codes")
+        return codes if isinstance(codes, dict) else {}
+
+    def svg(self, url: str) -> str:
+        """The code of ``url``, from the file when it is there."""
+        svg = self._used.get(url) or self._stored.get(url) or qr_svg(url)
+        self._used[url] = svg
+        return svg
+
+    def save(self) -> None:
+        """Write this build's codes, if they differ from the file's."""
+        if self._used == self._stored:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".tmp")
+        partial.write_text(json.dumps({"key": CACHE_KEY, "codes": self._used}), encoding="utf-8")
+        partial.replace(self.path)
+        self._stored = dict(self._used)
