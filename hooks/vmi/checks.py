@@ -84,6 +84,27 @@ def cross_references(content: Content, pages: set[str], piliers_file: Located | 
     return errors
 
 
+def references_in_rejected(rejected: dict[str, list[Located]], content: Content,
+                           piliers_file: Located | None,
+                           reported: list[ContentError]) -> list[ContentError]:
+    """Pillars of cases and cases of specificities in files that failed validation, read
+    from their raw data: the editor learns of an unknown pillar in the same run as the
+    file's other errors, not after fixing them. Fields already reported are skipped."""
+    taken = {(error.path, error.field) for error in reported}
+    targets = [("cas", "piliers", {p.id for p in content.piliers}, "pilier", bool(piliers_file)),
+               ("specificites", "cas", content.found.get("cas", set()), "cas", True)]
+    errors = []
+    for folder, key, known, what, checkable in targets:
+        for located in rejected.get(folder, []) if checkable else []:
+            values = located.data.get(key) if isinstance(located.data, dict) else None
+            for index, value in enumerate(values if isinstance(values, list) else []):
+                loc = (key, index)
+                if (isinstance(value, str) and value not in known
+                        and (located.path, field_name(loc)) not in taken):
+                    errors.append(_unknown(located, loc, value, known, what))
+    return errors
+
+
 def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[ContentError]:
     diagnostic = content.diagnostic
     assert diagnostic is not None

@@ -72,6 +72,7 @@ class _Run:
         self.errors: list[ContentError] = []
         self.files: list[str] = []
         self.found: dict[str, set[str]] = {}
+        self.rejected: dict[str, list[Located]] = {}  # per folder: files that failed validation
 
     def label(self, path: Path) -> str:
         return path.relative_to(self.root.parent).as_posix()
@@ -126,6 +127,8 @@ def _entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
         item = run.validate(located, model)
         if item is not None:
             entries.append(Entry(slug, item, located))
+        else:
+            run.rejected.setdefault(folder.name, []).append(located)
     return entries
 
 
@@ -162,6 +165,8 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     pages = site_pages(root, docs_pages)
     run.errors.extend(checks.cross_references(content, pages, piliers_file, glossaire_file,
                                               diagnostic_file))
+    run.errors.extend(checks.references_in_rejected(run.rejected, content, piliers_file,
+                                                    reported=run.errors))
     types_broken = types_file is None and (root / "types-documents.yml").exists()
     errors, content.warnings = documents.check_documents(content, documents_file,
                                                          check_types=not types_broken)
