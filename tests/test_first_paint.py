@@ -48,14 +48,14 @@ def test_palette_switch_does_not_restyle_everything(site_dir):
 def test_theme_still_starts_with_deferred_scripts(page, site_url):
     page.goto(site_url + "cas/bethune/")
     assert page.evaluate("document.documentElement.className") == "js js-focus-visible"
-    toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+    toggle = page.locator("form[data-vmi-palette] label:not([hidden])")
     for _ in range(3):  # auto, light, dark: the toggle cycles
         if page.evaluate("document.body.dataset.mdColorScheme") == "slate":
             break
         shown = toggle.get_attribute("for")
         toggle.click()
         page.wait_for_function(f"""document.querySelector(
-            "form[data-md-component=palette] label:not([hidden])").htmlFor !== {shown!r}""")
+            "form[data-vmi-palette] label:not([hidden])").htmlFor !== {shown!r}""")
     page.reload()  # the choice is kept from page to page
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     term = page.locator("article abbr").first
