@@ -1,5 +1,4 @@
-"""Lighter output: drop source maps and unused lunr languages, minify our own assets,
-and drop the palette rule that restyles every page twice at startup.
+"""Lighter output: drop source maps and unused lunr languages, minify our own assets.
 
 The decisions are made by ``vmi.trim``; this module only reads the configuration and
 rewrites files in the built site.
@@ -13,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from vmi.trim import minified, removable, strip_map_comment, without_switching_rule
+from vmi.trim import minified, removable, strip_map_comment
 
 log = logging.getLogger("mkdocs.hooks.output_trim")
 
@@ -38,9 +37,6 @@ def on_post_build(config: MkDocsConfig) -> None:
             if code.is_file():
                 code.write_bytes(strip_map_comment(code.read_bytes()))
     log.debug("output_trim: %d fichiers retirés", len(dropped))
-    for palette in site.glob("assets/stylesheets/palette.*.css"):
-        palette.write_text(without_switching_rule(palette.read_text(encoding="utf-8")),
-                           encoding="utf-8")
     _minify_own_assets(config, site)
 
 

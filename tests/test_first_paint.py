@@ -2,8 +2,8 @@
 
 Every script is deferred (the theme's bundle too), our own stylesheets are inlined, and
 the classes Material's bundle sets on <html> are set in the head already. These tests
-read the built pages, then check in Chromium that the theme still starts: palette,
-search and tooltips work once the deferred scripts have run.
+read the built pages, then check in Chromium that the theme still starts: tooltips and
+search work once the deferred scripts have run (the colour switch: test_palette.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def test_no_script_blocks_parsing(site_dir):
         assert [s for s in scripts if " defer" not in s and " async" not in s] == [], page
 
 
-def test_one_render_blocking_stylesheet_of_ours_none(site_dir):
+def test_only_the_themes_stylesheets_are_linked(site_dir):
     for page in PAGES:
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html(site_dir, page))
         assert [Path(link).name.split(".")[0] for link in links] == ["main", "palette"], page
@@ -39,25 +39,12 @@ def test_html_classes_are_set_before_the_body(site_dir):
     assert 'classList.replace("no-js","js")' in head
 
 
-def test_palette_switch_does_not_restyle_everything(site_dir):
-    palette = next(site_dir.glob("assets/stylesheets/palette.*.css")).read_text()
-    assert "[data-md-color-switching]" not in palette
-    assert "[data-md-color-scheme=slate]" in palette  # the rest of the file is intact
-
-
 def test_theme_still_starts_with_deferred_scripts(page, site_url):
     page.goto(site_url + "cas/bethune/")
     assert page.evaluate("document.documentElement.className") == "js js-focus-visible"
-    toggle = page.locator("form[data-vmi-palette] label:not([hidden])")
-    for _ in range(3):  # auto, light, dark: the toggle cycles
-        if page.evaluate("document.body.dataset.mdColorScheme") == "slate":
-            break
-        shown = toggle.get_attribute("for")
-        toggle.click()
-        page.wait_for_function(f"""document.querySelector(
-            "form[data-vmi-palette] label:not([hidden])").htmlFor !== {shown!r}""")
-    page.reload()  # the choice is kept from page to page
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     term = page.locator("article abbr").first
     term.focus()
     page.locator(".md-tooltip2--active").wait_for()  # Material's tooltips are mounted
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("bethune")
+    page.locator(".md-search-result__item").first.wait_for()  # and its search

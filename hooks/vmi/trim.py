@@ -4,13 +4,6 @@ Material ships ~1.3 MB of source maps and lunr stemmers for 30 languages in ever
 build; visitors never load them, but they weigh on the offline copy and the upload.
 Our own CSS and JS stay commented and readable in ``overrides/``; the site gets them
 minified (about a third smaller once gzipped).
-
-Material's palette stylesheet also holds one rule that costs every page view two
-restyles of the whole page: while the palette switches, ``[data-md-color-switching] *``
-turns transitions off, and the palette sets then removes that attribute on ``<body>``
-at startup too. On the diagnostic page (about 1,000 elements) that is some 15 ms of
-main thread on a fast machine, four times more on a mid-range phone. Without the rule,
-switching colours simply fades for a quarter of a second.
 """
 
 from __future__ import annotations
@@ -27,7 +20,6 @@ LUNR_SUPPORT = ("min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js")
 # Languages whose stemmer needs an extra segmenter script.
 LUNR_EXTRAS = {"ja": ("tinyseg.js",), "jp": ("tinyseg.js",), "th": ("wordcut.js",)}
 
-_SWITCHING_RULE = re.compile(r"(?:(?<=\})|^)\[data-md-color-switching\][^{}]*\{[^{}]*\}")
 _MAP_COMMENT = re.compile(rb"\n?(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
 
 
@@ -64,8 +56,3 @@ def minified(path: str, text: str) -> str | None:
     if path.endswith(".css"):
         return rcssmin.cssmin(text, keep_bang_comments=True)
     return None
-
-
-def without_switching_rule(css: str) -> str:
-    """Material's palette ``css`` without the ``[data-md-color-switching]`` rule."""
-    return _SWITCHING_RULE.sub("", css)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vmi.html_fixes import defer_scripts, fix_nav
-from vmi.trim import removable, strip_map_comment, without_switching_rule
+from vmi.trim import removable, strip_map_comment
 
 
 def test_keeps_french_search_files_and_drops_the_rest():
@@ -56,13 +56,3 @@ def test_theme_scripts_are_deferred_in_order():
         '<script id="__config" type="application/json">{}</script>\n'
         '<script src="vmi.js" defer></script><script src="x.js" async></script>')
 
-
-def test_palette_switching_rule_removed_alone():
-    css = ('[data-md-color-scheme=slate]{--md-hue:232deg}'
-           '[data-md-color-switching] *,[data-md-color-switching] :after{transition-duration:0s!important}'
-           '[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5}')
-    assert without_switching_rule(css) == (
-        '[data-md-color-scheme=slate]{--md-hue:232deg}'
-        '[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5}')
-    shared = 'a,[data-md-color-switching] *{transition:none}'  # part of a list: left as is
-    assert without_switching_rule(shared) == shared
