@@ -38,7 +38,7 @@ PAGES = {"Accueil": "", "Démarche (Béthune)": "cas/bethune/", "Auto-diagnostic
 # First-visit budgets in KB (gzipped), from the « budgets » issue.
 BUDGETS = {"": 90, "diagnostic/": 110}
 OWN_BUDGET = 15
-THEME_ASSETS = ("bundle.", "workers/", "lunr/", "main.", "palette.", "favicon")
+THEME_ASSETS = ("bundle.", "workers/", "lunr/", "stylesheets/main.", "stylesheets/palette.", "favicon")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest")
 
 
