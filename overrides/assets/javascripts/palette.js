@@ -85,7 +85,9 @@
     next.click();
     next.focus();
   });
-  light.addEventListener("change", function () {
+  function followDevice() {
     if (inputs[current].getAttribute("data-md-color-media") === AUTO) apply(current);
-  });
+  }
+  if (light.addEventListener) light.addEventListener("change", followDevice);
+  else if (light.addListener) light.addListener(followDevice);  // Safari before 14
 })();
