@@ -53,9 +53,15 @@ def _unknown(located: Located, loc: tuple, value: str, known: Iterable[str],
 
 
 def cross_references(content: Content, pages: set[str], piliers_file: Located | None,
-                     glossaire_file: Located | None,
-                     diagnostic_file: Located | None) -> list[ContentError]:
-    """Every reference between files, checked once all files are read."""
+                     glossaire_file: Located | None, diagnostic_file: Located | None,
+                     rejected: dict[str, list[Located]],
+                     reported: list[ContentError]) -> list[ContentError]:
+    """Every reference between files, checked once all files are read.
+
+    Pillars of cases and cases of specificities are also checked in the files that failed
+    validation (``rejected``, per folder), from their raw data: the editor learns of an
+    unknown pillar in the same run as the file's other errors. Fields already
+    ``reported`` are skipped."""
     errors: list[ContentError] = []
     if piliers_file:
         errors += duplicates(piliers_file, (p.id for p in content.piliers), (), "id",
@@ -69,40 +75,31 @@ def cross_references(content: Content, pages: set[str], piliers_file: Located | 
                                  "déjà prise par {other} : choisissez un autre numéro")
     pilier_ids = {p.id for p in content.piliers}
     cas_slugs = content.found.get("cas", set())
-    for entry in content.cas if piliers_file else []:  # a broken piliers.yml says it itself
-        for index, pilier in enumerate(entry.model.piliers):
-            if pilier not in pilier_ids:
-                errors.append(_unknown(entry.located, ("piliers", index), pilier, pilier_ids,
-                                       "pilier"))
-    for entry in content.specificites:
-        for index, slug in enumerate(entry.model.cas):
-            if slug not in cas_slugs:
-                errors.append(_unknown(entry.located, ("cas", index), slug, cas_slugs,
-                                       "cas"))
+    if piliers_file:  # a broken piliers.yml says it itself
+        errors += _references(_lists(content.cas, rejected.get("cas", []), "piliers"),
+                              "piliers", pilier_ids, "pilier", reported)
+    errors += _references(_lists(content.specificites, rejected.get("specificites", []), "cas"),
+                          "cas", cas_slugs, "cas", reported)
     if content.diagnostic and diagnostic_file:
         errors += _diagnostic(content, diagnostic_file, pages)
     return errors
 
 
-def references_in_rejected(rejected: dict[str, list[Located]], content: Content,
-                           piliers_file: Located | None,
-                           reported: list[ContentError]) -> list[ContentError]:
-    """Pillars of cases and cases of specificities in files that failed validation, read
-    from their raw data: the editor learns of an unknown pillar in the same run as the
-    file's other errors, not after fixing them. Fields already reported are skipped."""
+def _lists(entries, rejected: list[Located], key: str) -> list[tuple[Located, list]]:
+    """The ``key`` list of each valid entry, and of each rejected file where it is a list."""
+    raw = [(located, located.data.get(key)) for located in rejected
+           if isinstance(located.data, dict)]
+    return ([(entry.located, getattr(entry.model, key)) for entry in entries]
+            + [(located, values) for located, values in raw if isinstance(values, list)])
+
+
+def _references(lists: list[tuple[Located, list]], key: str, known: set[str], what: str,
+                reported: list[ContentError]) -> list[ContentError]:
     taken = {(error.path, error.field) for error in reported}
-    targets = [("cas", "piliers", {p.id for p in content.piliers}, "pilier", bool(piliers_file)),
-               ("specificites", "cas", content.found.get("cas", set()), "cas", True)]
-    errors = []
-    for folder, key, known, what, checkable in targets:
-        for located in rejected.get(folder, []) if checkable else []:
-            values = located.data.get(key) if isinstance(located.data, dict) else None
-            for index, value in enumerate(values if isinstance(values, list) else []):
-                loc = (key, index)
-                if (isinstance(value, str) and value not in known
-                        and (located.path, field_name(loc)) not in taken):
-                    errors.append(_unknown(located, loc, value, known, what))
-    return errors
+    return [_unknown(located, (key, index), value, known, what)
+            for located, values in lists for index, value in enumerate(values)
+            if isinstance(value, str) and value not in known
+            and (located.path, field_name((key, index))) not in taken]
 
 
 def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[ContentError]:

@@ -164,9 +164,7 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     # is enough.
     pages = site_pages(root, docs_pages)
     run.errors.extend(checks.cross_references(content, pages, piliers_file, glossaire_file,
-                                              diagnostic_file))
-    run.errors.extend(checks.references_in_rejected(run.rejected, content, piliers_file,
-                                                    reported=run.errors))
+                                              diagnostic_file, run.rejected, run.errors))
     types_broken = types_file is None and (root / "types-documents.yml").exists()
     errors, content.warnings = documents.check_documents(content, documents_file,
                                                          check_types=not types_broken)
