@@ -7,7 +7,6 @@ code is drawn by segno (no network, no JavaScript library in the browser) and is
 
 from __future__ import annotations
 
-import functools
 import json
 import posixpath
 from pathlib import Path
@@ -44,7 +43,6 @@ def public_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 
 
-@functools.lru_cache(maxsize=4096)  # `mkdocs serve` rebuilds the same pages again and again
 def qr_svg(url: str, border: int = 4) -> str:
     """Inline SVG of the QR code of ``url``, quiet zone kept.
 
