@@ -41,9 +41,6 @@ from vmi.pages import expand_nav, plan_pages  # noqa: E402
 
 PARTS = ("mkdocs.yml", "docs", "content", "hooks", "overrides")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-LABELS = {"piliers": "Piliers de la vie quotidienne", "glossaire": "Glossaire",
-          "specificites": "Spécificités des villes moyennes", "cas": "Démarches de villes",
-          "bibliotheque": "Bibliothèque"}
 
 # Name parts for generated towns: plausible French place names, all distinct.
 _STEMS = ("Beau", "Belle", "Château", "Mont", "Ville", "Font", "Roche", "Val", "Pont",
@@ -150,9 +147,8 @@ def make_plain(project: Path, built: Path, plain: Path) -> None:
     docs = project / "docs"
     content = load_content(project / "content",
                            {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")})
-    labels = {**LABELS, **(yaml.load(config_text, _Loose).get("extra") or {})
-              .get("rubriques", {})}
-    planned = {p.src_uri: p for p in plan_pages(content, labels)}
+    renamed = (yaml.load(config_text, _Loose).get("extra") or {}).get("rubriques", {})
+    planned = {p.src_uri: p for p in plan_pages(content, renamed)}
     pages = {uri: front_matter(p.markdown()) for uri, p in planned.items()}
     for path in docs.rglob("*.md"):
         pages[path.relative_to(docs).as_posix()] = front_matter(path.read_text(encoding="utf-8"))

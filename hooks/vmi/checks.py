@@ -5,14 +5,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from .errors import ContentError
-from .loader import Content
+from .content import Content
+from .links import page_for_link
 from .source import Located, field_name
-
-
-def page_for_link(ref: str) -> str:
-    """``cas/bethune`` or ``a-propos.md`` → the MkDocs source path ``cas/bethune.md``."""
-    ref = ref.strip().strip("/")
-    return ref if ref.endswith(".md") else f"{ref}.md"
 
 
 def duplicates(located: Located, values: Iterable[str], loc: tuple, key: str,

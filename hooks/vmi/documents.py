@@ -9,17 +9,14 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 from urllib.parse import urlsplit
 
+from .content import Content, Entry
 from .errors import ContentError
-from .models import Document, TypeDocument
+from .models import Cas, Document, TypeDocument
 from .slugs import slugify
 from .source import Located, field_name
-
-if TYPE_CHECKING:  # loader imports this module
-    from .loader import Content, Entry
-    from .models import Cas
 
 FOLDER = "documents"
 MAX_BYTES = 10 * 1024 * 1024

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import ContentError
-from .quiz import closes
+from .fences import closes
+from .registry import planned_paths
 
 _LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -22,14 +23,13 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 def site_pages(content_dir: Path, docs_pages: Iterable[str]) -> set[str]:
     """Source paths of every page: hand-written ones and those ``content/`` generates."""
-    pages = set(docs_pages) | {"piliers.md", "glossaire.md", "bibliotheque.md"}
-    if (content_dir / "diagnostic.yml").exists():
-        pages.add("diagnostic.md")
-    for folder in ("cas", "specificites"):
-        stems = [p.stem for p in sorted((content_dir / folder).glob("*.md"))]
-        if stems:
-            pages |= {f"{folder}/index.md"} | {f"{folder}/{stem}.md" for stem in stems}
-    return pages
+    return planned_paths(content_dir, docs_pages)
+
+
+def page_for_link(ref: str) -> str:
+    """``cas/bethune`` or ``a-propos.md`` → the MkDocs source path ``cas/bethune.md``."""
+    ref = ref.strip().strip("/")
+    return ref if ref.endswith(".md") else f"{ref}.md"
 
 
 def page_links(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, Iterable, TypeVar
+from typing import Iterable
 
-from pydantic import BaseModel, RootModel, ValidationError
+from pydantic import RootModel, ValidationError
 
+from . import checks, documents
+from .content import Content, Entry, M
 from .errors import ContentError, ContentErrors
 from .links import site_pages
 from .messages import validation_errors
@@ -16,52 +17,6 @@ from .models import Cas, Diagnostic, Document, Pilier, Specificite, Terme, TypeD
 from .quiz import find_quizzes
 from .source import ContentFileError, Located, parse_front_matter, parse_yaml, read_text
 from .slugs import SLUG_PATTERN, slugify
-
-M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Entry(Generic[M]):
-    """A Markdown content file: its slug, validated front matter and Markdown body."""
-
-    slug: str
-    model: M
-    located: Located
-
-    @property
-    def path(self) -> str:
-        return self.located.path
-
-    @property
-    def body(self) -> str:
-        return self.located.body
-
-
-@dataclass
-class Content:
-    """Everything under ``content/``, validated and cross-checked."""
-
-    root: Path
-    piliers: list[Pilier] = field(default_factory=list)
-    specificites: list[Entry[Specificite]] = field(default_factory=list)
-    cas: list[Entry[Cas]] = field(default_factory=list)
-    glossaire: list[Terme] = field(default_factory=list)
-    diagnostic: Diagnostic | None = None
-    types_documents: list[TypeDocument] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)  # not tied to one case
-    files: list[str] = field(default_factory=list)
-    # Problems that do not stop the build (a heavy document…); --strict makes them fail.
-    warnings: list[ContentError] = field(default_factory=list)
-    # Slugs of every file found, valid or not, so one broken file does not make every
-    # reference to it an error too.
-    found: dict[str, set[str]] = field(default_factory=dict)
-
-    def cas_for_pilier(self, pilier_id: str) -> list[Entry[Cas]]:
-        return [entry for entry in self.cas if pilier_id in entry.model.piliers]
-
-    def generated_pages(self) -> set[str]:
-        """Source paths (MkDocs ``src_uri``) of the pages built from this content."""
-        return site_pages(self.root, ())
 
 
 class _Run:
@@ -141,8 +96,6 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
 
     ``docs_pages`` are the hand-written pages (``a-propos.md``…) that links may target.
     """
-    from . import checks, documents  # local: they import Content from here
-
     run = _Run(root)
     content = Content(root)
     content.piliers, piliers_file = _yaml_list(run, root / "piliers.yml", Pilier)

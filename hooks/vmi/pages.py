@@ -1,7 +1,8 @@
 """Pages built from content: what each one is, its Markdown source, its HTML.
 
 The structured parts (facts box, timeline, cards…) are rendered by Jinja templates
-in ``overrides/partials/vmi/`` with autoescaping on, so text from content files is
+in ``overrides/partials/vmi/`` (one body template per kind of page, named in
+``vmi.registry``) with autoescaping on, so text from content files is
 always escaped; the editor's Markdown body is inserted as already-rendered HTML.
 """
 
@@ -11,18 +12,22 @@ import html
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 import markdown as md
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
-from .checks import page_for_link
+from . import registry
+from .content import Content
 from .documents import Item, library
-from .loader import Content
+from .links import page_for_link
+from .models import Diagnostic
 from .quiz import QuizBlock
+from .registry import PageKind
 from .slugs import slugify
+
+QUIZ_TEMPLATE = "partials/vmi/quiz.html"
 
 
 class Links(Protocol):
@@ -33,18 +38,21 @@ class Links(Protocol):
     def title(self, src_uri: str) -> str: ...
 
 
-@dataclass
+# Template variables of one page, given its Markdown body as HTML and the site's links.
+Context = Callable[[Markup, Links], dict[str, Any]]
+
+
+@dataclass(kw_only=True)
 class GeneratedPage:
     """A page that exists only because of content files."""
 
+    kind: PageKind
     src_uri: str
     title: str
-    template: str
-    context: dict[str, Any] = field(default_factory=dict)
-    body: str = ""
+    context: Context
+    body: str = ""  # the editor's Markdown, rendered by MkDocs
     description: str | None = None
     source: str | None = None
-    theme_template: str | None = None
 
     @property
     def escaped_title(self) -> str:
@@ -56,68 +64,76 @@ class GeneratedPage:
         meta: dict[str, str] = {"title": self.escaped_title}
         if self.description:
             meta["description"] = html.escape(self.description)
-        if self.theme_template:
-            meta["template"] = self.theme_template
+        if self.kind.page_template:
+            meta["template"] = self.kind.page_template
         # JSON strings are valid YAML and much cheaper to write than yaml.safe_dump.
         front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
                         for key, value in meta.items())
         return f"---\n{front}---\n\n{self.body}\n"
 
 
-def plan_pages(content: Content, labels: dict[str, str]) -> list[GeneratedPage]:
-    """Every generated page; ``labels`` names the collections (``labels["cas"]``…)."""
+def _fixed(**values: Any) -> Context:
+    """The context of a page that needs neither its body nor links to work it out."""
+    return lambda body, links: values
+
+
+def plan_pages(content: Content, labels: dict[str, str] | None = None) -> list[GeneratedPage]:
+    """Every generated page; ``labels`` renames the sections (``labels["cas"]``…)."""
+    titles = registry.labels(labels)
     documents = library(content)
-    pages = [GeneratedPage("piliers.md", labels["piliers"], "piliers.html",
-                           {"piliers": content.piliers, "cas_for": content.cas_for_pilier},
-                           source="content/piliers.yml"),
-             GeneratedPage("glossaire.md", labels["glossaire"], "glossaire.html",
-                           {"termes": sorted(content.glossaire, key=lambda t: slugify(t.terme))},
-                           source="content/glossaire.yml"),
-             *_specificity_pages(content, labels),
-             *_case_pages(content, labels, documents),
-             _library_page(content, labels, documents)]
+    pages = [GeneratedPage(kind=registry.PILIERS, src_uri=registry.PILIERS.path,
+                           title=titles["piliers"], source=registry.PILIERS.source_of(),
+                           context=_fixed(piliers=content.piliers,
+                                          cas_for=content.cas_for_pilier)),
+             GeneratedPage(kind=registry.GLOSSAIRE, src_uri=registry.GLOSSAIRE.path,
+                           title=titles["glossaire"], source=registry.GLOSSAIRE.source_of(),
+                           context=_fixed(termes=sorted(content.glossaire,
+                                                        key=lambda t: slugify(t.terme)))),
+             *_specificity_pages(content, titles),
+             *_case_pages(content, titles, documents),
+             _library_page(content, titles, documents)]
     if content.diagnostic:
-        pages.append(GeneratedPage("diagnostic.md", content.diagnostic.titre, "diagnostic.html",
-                                   {"diagnostic": content.diagnostic},
-                                   content.diagnostic.introduction, None,
-                                   "content/diagnostic.yml", "diagnostic.html"))
+        pages.append(_diagnostic_page(content.diagnostic))
     return pages
 
 
-def _specificity_pages(content: Content, labels: dict[str, str]) -> list[GeneratedPage]:
+def _specificity_pages(content: Content, titles: dict[str, str]) -> list[GeneratedPage]:
     if not content.specificites:
         return []
-    pages = [GeneratedPage("specificites/index.md", labels["specificites"],
-                           "specificites-index.html", {"specificites": content.specificites})]
+    index, kind = registry.SPECIFICITES, registry.SPECIFICITE
+    pages = [GeneratedPage(kind=index, src_uri=index.path, title=titles[index.key],
+                           context=_fixed(specificites=content.specificites))]
     for entry in content.specificites:
         cas = [c for c in content.cas if c.slug in entry.model.cas]
-        pages.append(GeneratedPage(f"specificites/{entry.slug}.md", entry.model.titre,
-                                   "specificite.html", {"specificite": entry.model, "cas": cas},
-                                   entry.body, entry.model.resume, entry.path))
+        pages.append(GeneratedPage(kind=kind, src_uri=kind.src_uri(entry.slug),
+                                   title=entry.model.titre, body=entry.body,
+                                   description=entry.model.resume, source=entry.path,
+                                   context=_fixed(specificite=entry.model, cas=cas)))
     return pages
 
 
-def _case_pages(content: Content, labels: dict[str, str],
+def _case_pages(content: Content, titles: dict[str, str],
                 documents: list[Item]) -> list[GeneratedPage]:
     if not content.cas:
         return []
-    pages = [GeneratedPage("cas/index.md", labels["cas"], "cas-index.html",
-                           {"cas": content.cas, "piliers": content.piliers})]
+    index, kind = registry.CAS_INDEX, registry.CAS
+    pages = [GeneratedPage(kind=index, src_uri=index.path, title=titles[index.key],
+                           context=_fixed(cas=content.cas, piliers=content.piliers))]
     piliers = {p.id: p for p in content.piliers}
     by_case: dict[str, list[Item]] = defaultdict(list)
     for item in documents:
         if item.cas:
             by_case[item.cas.slug].append(item)
     for entry in content.cas:
-        pages.append(GeneratedPage(f"cas/{entry.slug}.md", entry.model.ville, "cas.html",
-                                   {"cas": entry.model,
-                                    "piliers": [piliers[p] for p in entry.model.piliers],
-                                    "documents": by_case[entry.slug]},
-                                   entry.body, entry.model.resume, entry.path))
+        pages.append(GeneratedPage(
+            kind=kind, src_uri=kind.src_uri(entry.slug), title=entry.model.ville,
+            body=entry.body, description=entry.model.resume, source=entry.path,
+            context=_fixed(cas=entry.model, piliers=[piliers[p] for p in entry.model.piliers],
+                           documents=by_case[entry.slug])))
     return pages
 
 
-def _library_page(content: Content, labels: dict[str, str],
+def _library_page(content: Content, titles: dict[str, str],
                   documents: list[Item]) -> GeneratedPage:
     """The library, with its groups and filter choices worked out once, here."""
     groups: dict[str, list[Item]] = defaultdict(list)
@@ -125,15 +141,27 @@ def _library_page(content: Content, labels: dict[str, str],
         groups[item.type.id].append(item)
     towns = {item.cas.slug for item in documents if item.cas}
     pillars = {pilier for item in documents for pilier in item.piliers}
-    context = {"documents": documents,
-               "groupes": [(t, groups[t.id]) for t in content.types_documents if groups[t.id]],
-               "villes": [entry for entry in content.cas if entry.slug in towns],
-               "sans_ville": any(item.cas is None for item in documents),
-               "piliers": [p for p in content.piliers if p.id in pillars]}
-    return GeneratedPage("bibliotheque.md", labels["bibliotheque"], "bibliotheque.html", context,
-                         description="Cahiers des charges, délibérations, feuilles de route, "
-                         "études : les documents rendus publics par les villes.",
-                         theme_template="bibliotheque.html")
+    kind = registry.BIBLIOTHEQUE
+    return GeneratedPage(
+        kind=kind, src_uri=kind.path, title=titles[kind.key],
+        description="Cahiers des charges, délibérations, feuilles de route, études : les "
+        "documents rendus publics par les villes.",
+        context=_fixed(documents=documents,
+                       groupes=[(t, groups[t.id]) for t in content.types_documents
+                                if groups[t.id]],
+                       villes=[entry for entry in content.cas if entry.slug in towns],
+                       sans_ville=any(item.cas is None for item in documents),
+                       piliers=[p for p in content.piliers if p.id in pillars]))
+
+
+def _diagnostic_page(diagnostic: Diagnostic) -> GeneratedPage:
+    """The self-diagnosis: its introduction is the page's Markdown body, and its
+    recommendations link to pages, so its context is worked out at rendering time."""
+    kind = registry.DIAGNOSTIC
+    return GeneratedPage(kind=kind, src_uri=kind.path, title=diagnostic.titre,
+                         body=diagnostic.introduction, source=kind.source_of(),
+                         context=lambda body, links: diagnostic_context(diagnostic, body,
+                                                                        links))
 
 
 NAV_MAX_CHILDREN = 40
@@ -169,24 +197,23 @@ def expand_nav(items: list, pages: dict[str, GeneratedPage],
 
 
 class Renderer:
-    """Renders the partials of ``overrides/partials/vmi`` with autoescaping."""
+    """Renders our templates (``partials/vmi/...``) on the theme's environment, with
+    autoescaping and strict undefined: text from content files is always escaped."""
 
-    def __init__(self, templates: Path):
-        self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters["date_fr"] = date_fr
-        self.env.filters["nombre"] = nombre_fr
-        self.env.filters["slug"] = slugify
+    def __init__(self, theme_env: Environment):
+        self.env = theme_env.overlay(autoescape=True, undefined=StrictUndefined,
+                                     trim_blocks=True, lstrip_blocks=True, cache_size=400)
+        # The overlay shares the theme's filters: ours join them, for our templates only.
+        self.env.filters = {**theme_env.filters, "date_fr": date_fr, "nombre": nombre_fr,
+                            "slug": slugify}
 
     def page(self, page: GeneratedPage, body_html: str, links: Links) -> str:
-        extra = {}
-        if page.template == "diagnostic.html":
-            extra = diagnostic_context(page.context["diagnostic"], body_html, links)
-        return self.env.get_template(page.template).render(
-            page=page, body=Markup(body_html), links=links, **page.context, **extra)
+        body = Markup(body_html)
+        return self.env.get_template(page.kind.body).render(
+            page=page, body=body, links=links, **page.context(body, links))
 
     def quiz(self, block: QuizBlock, number: int) -> str:
-        return self.env.get_template("quiz.html").render(quiz=block.quiz, number=number)
+        return self.env.get_template(QUIZ_TEMPLATE).render(quiz=block.quiz, number=number)
 
 
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -210,7 +237,8 @@ def nombre_fr(value: int) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
-def diagnostic_context(diagnostic, introduction_html: str, links: Links) -> dict[str, Any]:
+def diagnostic_context(diagnostic: Diagnostic, introduction_html: str,
+                       links: Links) -> dict[str, Any]:
     """Questions grouped by axis and the JSON the page script reads."""
     grouped = [(axe, [q for q in diagnostic.questions if q.axe == axe.id])
                for axe in diagnostic.axes]
@@ -225,7 +253,7 @@ def diagnostic_context(diagnostic, introduction_html: str, links: Links) -> dict
                              "liens": [link_target(ref, links) for ref in r.liens]}
                             for r in diagnostic.recommandations],
     }
-    return {"questions_by_axis": grouped, "data_json": script_json(data),
+    return {"diagnostic": diagnostic, "questions_by_axis": grouped, "data_json": script_json(data),
             "duree_minutes": estimated_minutes(len(diagnostic.questions)),
             "introduction_html": Markup(introduction_html)}
 

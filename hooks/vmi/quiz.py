@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pydantic import ValidationError
 
 from .errors import ContentError
+from .fences import OPENING, closes
 from .messages import validation_errors
 from .models import Quiz
 from .source import ContentFileError, parse_yaml
@@ -52,13 +53,10 @@ def find_quizzes(markdown: str, label: str, first_line: int = 1
     return blocks, errors
 
 
-_ANY_FENCE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
-
-
 def _after_code_block(lines: list[str], index: int) -> int:
     """Index after the code block opening at ``index`` (or ``index + 1``): a ```quiz shown
     as an example inside a ````markdown block stays an example."""
-    opening = _ANY_FENCE.match(lines[index])
+    opening = OPENING.match(lines[index])
     if not opening:
         return index + 1
     fence = opening.group("fence")
@@ -66,12 +64,6 @@ def _after_code_block(lines: list[str], index: int) -> int:
         if closes(lines[j], fence):
             return j + 1
     return len(lines)
-
-
-def closes(line: str, fence: str) -> bool:
-    """Whether ``line`` closes a code block opened by ``fence`` (as long, same character)."""
-    closing = line.strip()
-    return closing.startswith(fence) and not closing.strip(fence[0])
 
 
 @functools.lru_cache(maxsize=1024)

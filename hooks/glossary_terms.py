@@ -1,0 +1,25 @@
+"""Explain glossary terms: the first use of each on a page becomes an ``<abbr>`` tooltip
+(``vmi.glossary``), on every page but the glossary itself."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from vmi.build_state import state
+from vmi.glossary import Glossary
+from vmi.registry import GLOSSAIRE
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    state.glossary = Glossary(state.valid.glossaire)
+    return config
+
+
+@event_priority(50)  # after generated_pages (60), before the search plugin indexes content
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if page.content and page.file.src_uri != GLOSSAIRE.path and state.glossary is not None:
+        page.content = state.glossary.mark_first_uses(page.content)
+    return context
