@@ -6,13 +6,14 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-python test-js check schemas nouveau-cas nouvelle-specificite offline bench bench-web
+.PHONY: help serve build test test-python test-js fuzz check schemas nouveau-cas nouvelle-specificite offline bench bench-web
 
 help:
 	@echo "make serve  : aperçu du site sur http://127.0.0.1:8000 (rechargement automatique)"
 	@echo "make test   : installe ce qu'il faut et lance tous les tests"
 	@echo "make build  : construit le site dans site/ (mode strict)"
 	@echo "make check  : vérifie le contenu sans construire le site"
+	@echo "make fuzz   : 10 000 contenus abîmés au hasard et 10 000 entrées du diagnostic (minutes)"
 	@echo "make bench : mesure la construction (hooks contre MkDocs seul, jusqu'à 1 000 démarches)"
 	@echo "make bench-web : scores Lighthouse et poids des pages (écrit bench/resultats-web.md)"
 	@echo "make offline: écrit site-hors-ligne.zip, le site à copier sur une clé USB"
@@ -85,6 +86,11 @@ test-js: node_modules/.installed
 test-python: $(VENV)/.test-installed node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Chromium manque pour les tests navigateur : apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest
+
+# The long run of the property tests (tests/fuzzing.py): VMI_FUZZ_CASES cases (10 000),
+# seeded by VMI_FUZZ_SEED; failing cases are kept under .fuzz/.
+fuzz: $(VENV)/.test-installed node_modules/.installed
+	@$(BIN)/python tests/fuzz.py
 
 # Measurements, not tests: they print figures (see bench/build.py and bench/web.py).
 bench: $(VENV)/.site-installed

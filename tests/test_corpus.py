@@ -26,7 +26,8 @@ CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file(
 ACCEPTED = "aucune erreur"
 BUILD = ["yaml-tabulation", "yaml-guillemet-non-ferme", "encodage-latin1", "fichier-vide",
          "champ-inconnu-suggestion", "pilier-inconnu", "doublon-ville-entre-fichiers",
-         "quiz-page-docs", "fins-de-ligne-crlf", "bom-utf8"]
+         "quiz-page-docs", "fins-de-ligne-crlf", "bom-utf8", "yaml-caractere-nul",
+         "yaml-bombe-alias"]
 
 
 @pytest.fixture(scope="module")

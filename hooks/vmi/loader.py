@@ -67,6 +67,9 @@ def _yaml_list(run: _Run, path: Path, model: type[M]) -> tuple[list[M], Located 
 def _entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
     entries = []
     paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    if folder.exists() and not folder.is_dir():
+        run.errors.append(ContentError(run.label(folder), None, None, "c’est un fichier, un "
+                                       "dossier est attendu à cet endroit : renommez-le"))
     run.found[folder.name] = {path.stem for path in paths}
     for path in paths:
         located = run.read(path, markdown=True)

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError
+from .limits import LimitError, binary_problem, character_problem, read_bytes, yaml_problem
 
 Location = tuple[str | int, ...]
 
@@ -23,6 +24,7 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 _TRUE_FALSE = {"true", "false"}
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -36,6 +38,13 @@ _YAML_PROBLEMS = {
     "could not find expected ':'": "« : » manquant après un nom de champ",
     "found undefined alias": "alias YAML inconnu (« * » en début de texte ? mettez des guillemets)",
 }
+
+_SECOND_DOCUMENT = ("une ligne « --- » commence ici un deuxième document : un fichier n’en "
+                    "contient qu’un ; supprimez-la")
+_BLOCK_INDICATOR = ("indicateur de bloc mal écrit : après « | » ou « > », seuls « - », "
+                    "« + » ou un chiffre de 1 à 9 sont permis")
+_TAG = "étiquette YAML « ! » invalide : mettez le texte entre guillemets"
+_DIRECTIVE = "directive YAML « % » invalide : mettez le texte entre guillemets"
 
 # PyYAML problems that vary in their end (``…, but found '<scalar>'``): matched by prefix.
 _YAML_PROBLEM_PREFIXES = {
@@ -54,6 +63,39 @@ _YAML_PROBLEM_PREFIXES = {
                                                        "« @ » : mettez-le entre guillemets",
     "found character '`' that cannot start any token": "un texte ne peut pas commencer par "
                                                        "« ` » : mettez-le entre guillemets",
+    "found character": "un texte ne peut pas commencer par ce signe : mettez-le entre "
+                       "guillemets",
+    "but found another document": _SECOND_DOCUMENT,
+    "expected a single document": _SECOND_DOCUMENT,
+    "found unexpected document separator": _SECOND_DOCUMENT,
+    "expected '<document start>'": "texte inattendu après la fin des données : une ligne "
+                                   "« ... » ou « --- » en trop ?",
+    "expected the node content": "valeur attendue ici : elle manque, ou commence par un "
+                                 "signe spécial (mettez-la entre guillemets)",
+    "expected a comment or a line break": "texte inattendu en fin de ligne : mettez la "
+                                          "valeur entre guillemets",
+    "expected chomping or indentation": _BLOCK_INDICATOR,
+    "expected indentation indicator": _BLOCK_INDICATOR,
+    "expected escape sequence": "« \\x », « \\u » ou « \\U » incomplet entre guillemets "
+                                "doubles : doublez la barre oblique inverse (\\\\) ou "
+                                "utilisez des guillemets simples",
+    "expected alphabetic or numeric character": "nom d’ancre ou d’alias invalide après "
+                                                "« & » ou « * » : mettez le texte entre "
+                                                "guillemets",
+    "found duplicate anchor": "ancre « & » en double : chaque nom d’ancre ne sert qu’une "
+                              "fois",
+    "invalid indentation or unclosed": "crochet « [ » ou accolade « { » non fermé, ou "
+                                       "indentation incorrecte",
+    "mapping keys are not allowed here": "nom de champ inattendu ici : vérifiez "
+                                         "l’indentation",
+    "sequence entries are not allowed here": "élément de liste « - » inattendu ici : "
+                                             "vérifiez l’indentation, ou mettez le texte "
+                                             "entre guillemets",
+    "expected '!'": _TAG, "expected '>'": _TAG, "expected URI": _TAG,
+    "found undefined tag handle": _TAG, "found non-specific tag": _TAG,
+    "duplicate tag handle": _DIRECTIVE, "found duplicate YAML directive": _DIRECTIVE,
+    "found incompatible YAML document": _DIRECTIVE, "expected a digit": _DIRECTIVE,
+    "expected ' '": "une espace est attendue ici : mettez le texte entre guillemets",
 }
 
 # A value that opens a quote (``titre: "Saumur``) and does not close it on its line.
@@ -121,11 +163,27 @@ class _Builder:
             return value
         if node.tag in (_STR, _TIMESTAMP):  # the common case, without the constructor's cost
             return value
-        return self._constructor.construct_object(node, deep=True)
+        if node.tag == _MERGE:
+            self._error(node, loc, "les fusions « <<: » ne sont pas prises en charge : "
+                        "recopiez les champs")
+            return value
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, KeyError, TypeError, OverflowError):
+            # An unknown tag (``!foo``), ``!!int "abc"``, a 5 000-digit number…
+            digits = node.tag == _INT and value.lstrip("+-").isdigit()
+            what = "nombre trop long" if digits else "valeur illisible"
+            self._error(node, loc, f"{what} « {_shorten(value)} » : écrivez un texte, un "
+                        f"nombre ou true/false, sans « ! » devant")
+            return value
 
     def _error(self, node: yaml.Node, loc: Location, message: str) -> None:
         line = node.start_mark.line + 1 + self.offset
         self.errors.append(ContentError(self.path, line, _field_name(loc), message))
+
+
+def _shorten(value: str, size: int = 40) -> str:
+    return value if len(value) <= size else value[: size - 1] + "…"
 
 
 def _field_name(loc: Location) -> str | None:
@@ -139,9 +197,16 @@ def _field_name(loc: Location) -> str | None:
 field_name = _field_name
 
 
-def read_text(path: Path, label: str) -> str:
-    """Decode a content file: UTF-8 (BOM tolerated), any line endings, not empty."""
-    raw = path.read_bytes()
+def read_text(path: Path, label: str, limit: int | None = None) -> str:
+    """Decode a content file: UTF-8 (BOM tolerated), any line endings, not empty, no
+    invisible control character; a regular file within its size limit (``limits``)."""
+    try:
+        raw = read_bytes(path, label, limit)
+    except LimitError as exc:
+        raise ContentFileError([exc.error]) from None
+    problem = binary_problem(raw)
+    if problem:
+        raise ContentFileError([ContentError(label, None, None, problem)])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -153,13 +218,21 @@ def read_text(path: Path, label: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise _fail(label, 1, "le fichier est vide")
+    character = character_problem(text, label)
+    if character:
+        raise ContentFileError([character])
     return text
 
 
 def parse_yaml(text: str, label: str, first_line: int = 1) -> Located:
     """Parse one YAML document; raise ``ContentFileError`` with every problem found."""
+    bounds = yaml_problem(text, label, first_line)
+    if bounds:
+        raise ContentFileError([bounds])
     try:
         node = _compose(text)
+    except RecursionError:  # bounded by yaml_problem; kept as a last line of defence
+        raise _fail(label, first_line, "structure trop profondément imbriquée") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + first_line - 1
@@ -168,6 +241,8 @@ def parse_yaml(text: str, label: str, first_line: int = 1) -> Located:
             raise _fail(label, unclosed + first_line, "guillemet ouvert mais jamais fermé : "
                         "ajoutez le guillemet de fin sur la même ligne") from None
         raise _fail(label, line, _yaml_problem(exc.problem or "")) from None
+    except yaml.YAMLError:  # unlocated (the reader's); the checks above leave none known
+        raise _fail(label, first_line, "syntaxe YAML invalide") from None
     if node is None:
         raise _fail(label, first_line, "aucune donnée")
     builder = _Builder(label, first_line)
@@ -192,7 +267,8 @@ def _yaml_problem(problem: str) -> str:
     for prefix, message in _YAML_PROBLEM_PREFIXES.items():
         if problem.startswith(prefix):
             return message
-    return f"syntaxe YAML invalide ({problem})"
+    return ("syntaxe YAML invalide : vérifiez les guillemets, les « : » et l’indentation "
+            "de cette ligne")
 
 
 def _unclosed_quote(text: str, upto: int) -> int | None:
