@@ -87,10 +87,12 @@ test-python: $(VENV)/.test-installed node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Chromium manque pour les tests navigateur : apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest
 
-# The long run of the property tests (tests/fuzzing.py): VMI_FUZZ_CASES cases (10 000),
-# seeded by VMI_FUZZ_SEED; failing cases are kept under .fuzz/.
+# The long run of the property tests (tests/fuzzing.py, tests/js/fuzzing.js): VMI_FUZZ_CASES
+# content cases (10 000) and VMI_FUZZ_RUNS browser inputs per property (3 400, three
+# properties), seeded by VMI_FUZZ_SEED; failing content cases are kept under .fuzz/.
 fuzz: $(VENV)/.test-installed node_modules/.installed
 	@$(BIN)/python tests/fuzz.py
+	@VMI_FUZZ_PROFILE=fuzz node --test --test-reporter=dot tests/js/diagnostic-fuzz.test.js
 
 # Measurements, not tests: they print figures (see bench/build.py and bench/web.py).
 bench: $(VENV)/.site-installed

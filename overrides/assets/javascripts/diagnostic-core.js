@@ -87,7 +87,7 @@
       Object.keys(src).forEach(function (id) {
         if (!k[1][id]) fail(k[2] + NB + ': ' + q(id) + '.');
         if (!k[4](src[id], id)) fail(k[3] + q(id) + '.');
-        if (src[id] !== '') out[id] = src[id];
+        if (src[id] !== '') out[id] = src[id] === 0 ? 0 : src[id]; // -0 (JSON « -0 ») → 0
       });
     });
     return st;
@@ -114,10 +114,27 @@
       answers: state.answers || {}, targets: state.targets || {}, notes: state.notes || {}, scores: scores }, null, 2);
   }
   function fromJSON(data, text) {
-    var o;
+    var o, st;
     try { o = JSON.parse(text); } catch (e) { fail(FILE + ' (JSON illisible)'); }
     if (!isObj(o) || o.format !== FORMAT) fail(FILE);
-    try { return validateState(data, o); } catch (e) { fail(FILE + ' ' + e.message); }
+    try { st = validateState(data, o); } catch (e) { fail(FILE + ' ' + e.message); }
+    if (o.scores !== undefined) sameScores(data, st, o.scores);
+    return st;
+  }
+  // Un export dit ses scores : ils doivent être ceux que donnent ses réponses, sinon le
+  // fichier a été retouché ou le questionnaire a changé depuis (points, niveaux, axes).
+  function sameScores(data, st, scores) {
+    var res = scoreAxes(data, st.answers), ax = byId(data.axes);
+    if (!isObj(scores)) fail(FILE + ' La rubrique ' + q('scores') + ' est mal formée.');
+    Object.keys(scores).forEach(function (id) { if (!ax[id]) fail(FILE + ' Axe inconnu' + NB + ': ' + q(id) + '.'); });
+    data.axes.forEach(function (a) {
+      var f = scores[a.id], r = res[a.id];
+      if (f === undefined) return;
+      if (!isObj(f) || f.score !== r.score || f.niveau !== r.niveau) {
+        fail('Les scores enregistrés dans ce fichier ne correspondent pas à ses réponses (axe ' + q(a.nom) + ')' + NB +
+          ': le fichier a été modifié, ou le questionnaire a changé depuis l’export.');
+      }
+    });
   }
 
   function csv(s) {

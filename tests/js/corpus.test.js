@@ -1,0 +1,36 @@
+'use strict';
+// Cas fixes du diagnostic trouvés par les tests par propriétés (tests/corpus/navigateur/) :
+// chaque dossier tient une entrée (partage.txt, import.json ou etat.json) et expected.txt,
+// le message exact, ou « aucune erreur » suivi du code de partage de l'état obtenu.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const D = require('../../overrides/assets/javascripts/diagnostic-core.js');
+
+const CORPUS = path.join(__dirname, '..', 'corpus', 'navigateur');
+const data = JSON.parse(fs.readFileSync(path.join(CORPUS, 'questionnaire.json'), 'utf8'));
+const READERS = {
+  'partage.txt': (text) => D.decodeShare(data, text),
+  'import.json': (text) => D.fromJSON(data, text),
+  'etat.json': (text) => D.validateState(data, JSON.parse(text))
+};
+const cases = fs.readdirSync(CORPUS).filter((name) => fs.existsSync(path.join(CORPUS, name, 'expected.txt')));
+
+test('le corpus du navigateur a ses cas', () => assert.ok(cases.length >= 5));
+
+for (const name of cases) {
+  test('corpus navigateur : ' + name, () => {
+    const folder = path.join(CORPUS, name);
+    const input = Object.keys(READERS).find((file) => fs.existsSync(path.join(folder, file)));
+    const expected = fs.readFileSync(path.join(folder, 'expected.txt'), 'utf8').trim().split('\n');
+    let got;
+    try {
+      got = ['aucune erreur', D.encodeShare(data, READERS[input](fs.readFileSync(path.join(folder, input), 'utf8')))];
+    } catch (e) {
+      assert.ok(e instanceof Error, String(e));
+      got = [e.message];
+    }
+    assert.deepEqual(got, expected);
+  });
+}
