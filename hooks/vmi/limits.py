@@ -156,54 +156,63 @@ def yaml_problem(text: str, label: str, first_line: int = 1) -> ContentError | N
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         return ContentError(label, first_line, None, f"bloc YAML trop long : "
                             f"{size_text(MAX_YAML_BYTES)} au plus ; découpez le fichier")
-    open_anchors: list[tuple[str | None, int]] = []  # per open collection: anchor, count
-    sizes: dict[str, int] = {}
-    count = 0
+    counter = _Expansion()
     try:
         for event in yaml.parse(text, Loader=_FAST_LOADER):
-            line = event.start_mark.line + first_line
-            if isinstance(event, yaml.AliasEvent):
-                if any(anchor == event.anchor for anchor, _ in open_anchors):
-                    return ContentError(label, line, None, f"l’alias « *{event.anchor} » "
-                                        f"est à l’intérieur de sa propre ancre « &"
-                                        f"{event.anchor} » : il se répéterait sans fin")
-                count += sizes.get(event.anchor, 1)
-                if count > MAX_VALUES:
-                    return ContentError(label, line, None, f"l’alias « *{event.anchor} » "
-                                        f"démultiplie le contenu au-delà de {MAX_VALUES:_} "
-                                        f"valeurs (« bombe » YAML) : recopiez les valeurs au "
-                                        f"lieu d’utiliser des alias".replace("_", "\u202f"))
-                continue
-            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-                count += 1
-                if count > MAX_VALUES:
-                    return ContentError(label, line, None, f"plus de {MAX_VALUES:_} valeurs "
-                                        f"dans un seul fichier : découpez-le"
-                                        .replace("_", "\u202f"))
-                if isinstance(event, yaml.ScalarEvent):
-                    if event.anchor:
-                        sizes[event.anchor] = 1
-                    continue
-                open_anchors.append((event.anchor, count - 1))
-                if len(open_anchors) > MAX_DEPTH:
-                    return _too_deep(label, line)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                anchor, start = open_anchors.pop()
-                if anchor:
-                    sizes[anchor] = count - start
+            problem = counter.add(event)
+            if problem:
+                return ContentError(label, event.start_mark.line + first_line, None, problem)
     except yaml.MarkedYAMLError as exc:  # libyaml reads ahead and stops at 1 000 levels
         if "maximum nesting depth" in (exc.problem or "") and exc.problem_mark:
-            return _too_deep(label, exc.problem_mark.line + first_line)
-        return None
+            return ContentError(label, exc.problem_mark.line + first_line, None, _TOO_DEEP)
     except yaml.YAMLError:
-        return None
+        pass
     return None
 
 
-def _too_deep(label: str, line: int) -> ContentError:
-    return ContentError(label, line, None, f"plus de {MAX_DEPTH} niveaux de blocs ou de "
-                        f"listes imbriqués : simplifiez la structure (vérifiez les crochets "
-                        f"et l’indentation)")
+_TOO_DEEP = (f"plus de {MAX_DEPTH} niveaux de blocs ou de listes imbriqués : simplifiez la "
+             f"structure (vérifiez les crochets et l’indentation)")
+_VALUES = f"{MAX_VALUES:_}".replace("_", "\u202f")
+
+
+class _Expansion:
+    """Counts the values of an event stream as if every alias were copied out."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.open: list[tuple[str | None, int]] = []  # per open collection: anchor, count
+        self.sizes: dict[str, int] = {}  # values under each closed anchor
+
+    def add(self, event: yaml.Event) -> str | None:
+        """The problem this event makes, if any."""
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(event.anchor)
+        if isinstance(event, yaml.CollectionEndEvent):
+            anchor, start = self.open.pop()
+            if anchor:
+                self.sizes[anchor] = self.count - start
+            return None
+        if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            return None
+        self.count += 1
+        if self.count > MAX_VALUES:
+            return f"plus de {_VALUES} valeurs dans un seul fichier : découpez-le"
+        if isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                self.sizes[event.anchor] = 1
+            return None
+        self.open.append((event.anchor, self.count - 1))
+        return _TOO_DEEP if len(self.open) > MAX_DEPTH else None
+
+    def _alias(self, name: str) -> str | None:
+        if any(anchor == name for anchor, _ in self.open):
+            return (f"l’alias « *{name} » est à l’intérieur de sa propre ancre « &{name} » : "
+                    f"il se répéterait sans fin")
+        self.count += self.sizes.get(name, 1)
+        if self.count > MAX_VALUES:
+            return (f"l’alias « *{name} » démultiplie le contenu au-delà de {_VALUES} valeurs "
+                    f"(« bombe » YAML) : recopiez les valeurs au lieu d’utiliser des alias")
+        return None
 
 
 def _fail(label: str, message: str) -> LimitError:
