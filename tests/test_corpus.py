@@ -27,7 +27,7 @@ ACCEPTED = "aucune erreur"
 BUILD = ["yaml-tabulation", "yaml-guillemet-non-ferme", "encodage-latin1", "fichier-vide",
          "champ-inconnu-suggestion", "pilier-inconnu", "doublon-ville-entre-fichiers",
          "quiz-page-docs", "fins-de-ligne-crlf", "bom-utf8", "yaml-caractere-nul",
-         "yaml-bombe-alias"]
+         "yaml-bombe-alias", "docs-front-matter-bombe"]
 
 
 @pytest.fixture(scope="module")

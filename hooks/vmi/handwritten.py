@@ -1,4 +1,4 @@
-"""Checks of the hand-written pages of ``docs/``: readable, valid quiz blocks, links.
+"""Checks of the hand-written pages of ``docs/``: readable, front matter, quiz blocks, links.
 
 Run before anything is written (from ``on_config`` and ``make check``), so a broken quiz
 in ``docs/`` stops the build as early as a broken content file.
@@ -12,7 +12,7 @@ from typing import Iterable
 from .errors import ContentError
 from .links import check_links
 from .quiz import find_quizzes
-from .source import ContentFileError, read_text
+from .source import ContentFileError, parse_yaml, read_text, split_front_matter
 
 
 def check_docs(docs: Path, docs_pages: Iterable[str],
@@ -26,7 +26,21 @@ def check_docs(docs: Path, docs_pages: Iterable[str],
         except ContentFileError as exc:
             errors += exc.errors
             continue
+        errors += _front_matter(text, label)
         errors += find_quizzes(text, label)[1]
         if pages is not None:
             errors += check_links(text, page, label, pages, docs)
     return errors
+
+
+def _front_matter(text: str, label: str) -> list[ContentError]:
+    """Errors of the page's YAML front matter (``title:``…), which MkDocs would otherwise
+    drop silently when broken, and expand without bound when it holds an alias bomb."""
+    parts = split_front_matter(text)
+    if parts is None or not parts[0].strip():
+        return []
+    try:
+        parse_yaml(parts[0], label, first_line=2)
+    except ContentFileError as exc:
+        return exc.errors
+    return []
