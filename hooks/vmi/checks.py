@@ -8,6 +8,7 @@ from .errors import ContentError
 from .content import Content
 from .links import page_for_link
 from .source import Located, field_name
+from .suggest import closest, unknown_message
 
 
 def duplicates(located: Located, values: Iterable[str], loc: tuple, key: str,
@@ -42,9 +43,8 @@ def _same_across_files(entries, key: str, message: str) -> list[ContentError]:
 
 def _unknown(located: Located, loc: tuple, value: str, known: Iterable[str],
              what: str) -> ContentError:
-    choices = ", ".join(sorted(known)) or "aucun"
     return ContentError(located.path, located.line(loc), field_name(loc),
-                        f"{what} inconnu « {value} » (connus : {choices})")
+                        unknown_message(what, value, known))
 
 
 def cross_references(content: Content, pages: set[str], piliers_file: Located | None,
@@ -90,11 +90,14 @@ def _lists(entries, rejected: list[Located], key: str) -> list[tuple[Located, li
 
 def _references(lists: list[tuple[Located, list]], key: str, known: set[str], what: str,
                 reported: list[ContentError]) -> list[ContentError]:
+    """Unknown references; a field already reported (``Santé`` is no identifier) is
+    reported again only when a known one is close, the loader then keeping this one."""
     taken = {(error.path, error.field) for error in reported}
     return [_unknown(located, (key, index), value, known, what)
             for located, values in lists for index, value in enumerate(values)
             if isinstance(value, str) and value not in known
-            and (located.path, field_name((key, index))) not in taken]
+            and ((located.path, field_name((key, index))) not in taken
+                 or closest(value, known) is not None)]
 
 
 def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[ContentError]:

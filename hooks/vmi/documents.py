@@ -17,6 +17,7 @@ from .errors import ContentError
 from .models import Cas, Document, TypeDocument
 from .slugs import slugify
 from .source import Located, field_name
+from .suggest import unknown_message
 
 FOLDER = "documents"
 MAX_BYTES = 10 * 1024 * 1024
@@ -94,8 +95,9 @@ def check_documents(content: Content, documents_file: Located | None, check_type
                                      message))
 
         if check_types and document.type not in types:
-            known = ", ".join(sorted(types)) or "aucun : créez content/types-documents.yml"
-            error("type", f"type de document inconnu « {document.type} » (connus : {known})")
+            error("type", unknown_message("type de document", document.type, types) if types
+                  else f"type de document inconnu « {document.type} » (connus : aucun : "
+                  "créez content/types-documents.yml)")
         if document.fichier is None:
             continue
         problem = _path_problem(content.root, document.fichier)

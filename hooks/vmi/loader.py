@@ -119,8 +119,10 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     # Read from the files, so pages of invalid files count as existing: their own error
     # is enough.
     pages = site_pages(root, docs_pages)
-    run.errors.extend(checks.cross_references(content, pages, piliers_file, glossaire_file,
-                                              diagnostic_file, run.rejected, run.errors))
+    references = checks.cross_references(content, pages, piliers_file, glossaire_file,
+                                         diagnostic_file, run.rejected, run.errors)
+    replaced = {(error.path, error.field) for error in references}  # with a suggestion
+    run.errors = [e for e in run.errors if (e.path, e.field) not in replaced] + references
     types_broken = types_file is None and (root / "types-documents.yml").exists()
     errors, content.warnings = documents.check_documents(content, documents_file,
                                                          check_types=not types_broken)

@@ -82,15 +82,15 @@ def test_unknown_axis_in_a_question(content: Path):
     assert errors(content) == [
         # usagers lost its only question: the editor sees both sides of the typo
         "content/diagnostic.yml:7: axes[2].id: aucune question pour l’axe « usagers »",
-        "content/diagnostic.yml:27: questions[2].axe: axe inconnu « usager » "
-        "(connus : donnees, usagers)"]
+        "content/diagnostic.yml:27: questions[2].axe: axe inconnu « usager » ; "
+        "vouliez-vous dire « usagers » ?"]
 
 
 def test_unknown_axis_in_a_recommendation(content: Path):
     edit(content, "  - axe: donnees\n    jusqu_a", "  - axe: donnee\n    jusqu_a")
     assert errors(content) == [
-        "content/diagnostic.yml:35: recommandations[1].axe: axe inconnu « donnee » "
-        "(connus : donnees, usagers)"]
+        "content/diagnostic.yml:35: recommandations[1].axe: axe inconnu « donnee » ; "
+        "vouliez-vous dire « donnees » ?"]
 
 
 def test_duplicate_question_id(content: Path):

@@ -170,3 +170,19 @@ recommandations:
     assert errors(content, docs_pages={"index.md"}) == [
         "content/diagnostic.yml:17: recommandations[1].liens[2]: la page « page-absente » "
         "n’existe pas"]
+
+
+@pytest.mark.parametrize("typed", ["santé", "Santé", "Sante", "SANTE"])
+def test_mistyped_pillar_suggests_the_known_one(content: Path, typed: str):
+    edit_case(content, "piliers: [habitat]", f"piliers: [habitat, {typed}]")
+    assert [e.replace("\u00a0", " ").replace("\u202f", " ") for e in errors(content)] == [
+        f"content/cas/exempleville.md:11: piliers[2]: pilier inconnu « {typed} » ; "
+        "vouliez-vous dire « sante » ?"]
+
+
+def test_mistyped_case_in_a_specificity_suggests_the_file(content: Path):
+    page = content / "specificites" / "echelle.md"
+    page.write_text(page.read_text("utf-8").replace("exempleville", "Exempleville"), "utf-8")
+    assert [e.replace("\u00a0", " ").replace("\u202f", " ") for e in errors(content)] == [
+        "content/specificites/echelle.md:5: cas[1]: cas inconnu « Exempleville » ; "
+        "vouliez-vous dire « exempleville » ?"]
