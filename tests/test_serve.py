@@ -15,6 +15,7 @@ from typing import Callable
 import pytest
 
 from conftest import copy_project
+from vmi.error_overlay import with_report
 
 
 def _free_port() -> int:
@@ -32,9 +33,10 @@ def _get(url: str) -> str | None:
 
 
 def _without_reload(html: str | None) -> str:
-    """The page without the live-reload script the server appends (it holds a counter)."""
+    """The page without the live-reload script the server appends (it holds a counter)
+    nor the content errors written into it (test_serve_errors.py)."""
     assert html is not None
-    return html.rsplit("<script>", 1)[0]
+    return with_report(html.rsplit("<script>", 1)[0], None)
 
 
 def _wait(condition: Callable[[], bool], seconds: float, what: str, log: Path) -> None:
