@@ -26,7 +26,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=60) as response:  # a rebuild may be under way
             return response.read().decode("utf-8")
     except OSError:
         return None
