@@ -1,7 +1,8 @@
 'use strict';
 // Cas fixes du diagnostic trouvés par les tests par propriétés (tests/corpus/navigateur/) :
 // chaque dossier tient une entrée (partage.txt, import.json ou etat.json) et expected.txt,
-// le message exact, ou « aucune erreur » suivi du code de partage de l'état obtenu.
+// le message exact, ou « aucune erreur » suivi du code de partage de l'état obtenu, qui doit
+// se relire à l'identique une fois exporté.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -26,8 +27,11 @@ for (const name of cases) {
     const expected = fs.readFileSync(path.join(folder, 'expected.txt'), 'utf8').trim().split('\n');
     let got;
     try {
-      got = ['aucune erreur', D.encodeShare(data, READERS[input](fs.readFileSync(path.join(folder, input), 'utf8')))];
+      const state = READERS[input](fs.readFileSync(path.join(folder, input), 'utf8'));
+      got = ['aucune erreur', D.encodeShare(data, state)];
+      assert.deepEqual(D.fromJSON(data, D.toJSON(data, state)), state); // relu tel qu'exporté
     } catch (e) {
+      if (e instanceof assert.AssertionError) throw e;
       assert.ok(e instanceof Error, String(e));
       got = [e.message];
     }

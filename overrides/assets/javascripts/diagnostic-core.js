@@ -76,7 +76,7 @@
   function validateState(data, o) {
     if (!isObj(o)) fail('Les données ne sont pas un état de l’auto-diagnostic.');
     if (o.v !== V) fail('Version de données non prise en charge.');
-    var qs = byId(data.questions), ax = byId(data.axes), st = { v: V, date: typeof o.date === 'string' ? o.date : new Date().toISOString() };
+    var qs = byId(data.questions), ax = byId(data.axes), st = { v: V, date: typeof o.date === 'string' && o.date ? o.date : new Date().toISOString() };
     [['answers', qs, 'Question inconnue', 'Réponse invalide pour la question ', function (v, id) {
       return v === 'nsp' || isIdx(v, qs[id].points.length);
     }], ['targets', ax, 'Axe inconnu', 'Niveau visé invalide pour l’axe ', function (v) {
