@@ -1,9 +1,13 @@
-/* Forum mode: project a page to a room, one slide per h2 section (on /diagnostic/: one
- * per question, then the results). On: the button, `p` or `?projection`; off: Escape,
- * `p` or the button. <html data-mode="projection"> drives the forum rules of vmi.css. Clicker keys move
- * slides, then pages; the slide's id goes into the fragment. Lasts for the tab.
- * `p` obeys the single-key shortcut switch (RGAA 12.10) shared with shortcuts.js:
- * localStorage "vmi-shortcuts-off" = "1", or window.VMIProjection.setShortcuts(false).
+/* Forum mode: project a page to a room. On: the button, `p` or `?projection`; off:
+ * Escape, `p` or the button. <html data-mode="projection"> drives the forum rules of
+ * vmi.css. A slide is an h2 section (on /diagnostic/: a question); a section too tall for
+ * the screen is split into continuation slides (« suite ») at block boundaries: between
+ * paragraphs, list items, table rows (the header repeats)... Text first shrinks a little,
+ * never below 2.2 % of the screen height (vmi.css). Clicker keys move slides, then pages;
+ * the slide's name goes into the fragment (`#section--suite-2` for a continuation). `n`
+ * opens the presenter window (presentateur.js, talking by postMessage), `o` the overview.
+ * Lasts for the tab. Single keys obey the shortcut switch (RGAA 12.10) shared with
+ * shortcuts.js: localStorage "vmi-shortcuts-off" = "1", or VMIProjection.setShortcuts(false).
  */
 (function () {
   'use strict';
@@ -11,9 +15,13 @@
   var HIDE = 'vmi-hors-diapo';
   var NEXT = { PageDown: 1, ArrowRight: 1, ArrowDown: 1, ' ': 1 };
   var PREV = { PageUp: 1, ArrowLeft: 1, ArrowUp: 1 };
+  var SCALES = [1, 0.92, 0.84]; // a whole section may shrink this far before it is split
+  var SMALLEST = [0.76, 0.68, 0.6, 0.52, 0.44]; // a single block that cannot be split
   var slides = [];
   var current = 0;
   var article = null;
+  var presenter = null;
+  var refitTimer = 0;
 
   function read(name, key) { try { return window[name].getItem(key); } catch (e) { return null; } }
   function write(name, key, value) {
@@ -22,6 +30,7 @@
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function isOn() { return root.getAttribute('data-mode') === 'projection'; }
   function shortcutsOn() { return read('localStorage', 'vmi-shortcuts-off') !== '1'; }
+  function $(selector) { return document.querySelector(selector); }
 
   function setUrl(search, hash) {
     try { history.replaceState(history.state, '', location.pathname + search + hash); } catch (e) { /* file:// may refuse */ }
@@ -32,50 +41,97 @@
     setUrl(rest.length ? '?' + rest.join('&') : '', location.hash);
   }
 
-  /* A slide: elements shown together; the rest of the article is hidden. */
-  function buildSlides() {
-    article = document.querySelector('article.md-content__inner');
-    slides = [];
-    if (!article) return;
-    var form = article.querySelector('#vmi-diagnostic');
-    if (form) {
-      var intro = [article.querySelector('h1'), article.querySelector('.vmi-diag__intro')];
-      slides.push({ id: '', els: intro.filter(Boolean) });
-      each(form.querySelectorAll('fieldset'), function (f) {
-        var input = f.querySelector('input[name]');
-        if (!f.id && input) f.id = 'vmi-q-' + input.name;
-        var axis = f.closest('section');
-        var heading = axis && axis.querySelector('h2');
-        slides.push({ id: f.id, els: heading ? [heading, f] : [f] });
-      });
-      var results = document.getElementById('vmi-resultats');
-      if (results) slides.push({ id: results.id, els: [results] });
-      return;
+  /* ---- Sections: what belongs together before fitting ---------------------------- */
+
+  function isHeading(el) { return !!el && /^(H[1-6]|LEGEND|CAPTION)$/.test(el.tagName) || !!el && el.classList.contains('admonition-title'); }
+  function section(id, heading, blocks, name) { return { id: id, heading: heading, blocks: blocks, name: name }; }
+
+  /* /diagnostic/: the introduction, then each axis and each of its questions (with its
+     help), then the results; the tools of a lone visitor are hidden by vmi.css. */
+  function diagnosticSections(form) {
+    var diag = form.parentElement;
+    var intro = [];
+    for (var el = diag.firstElementChild; el && el !== form; el = el.nextElementSibling) {
+      if (!/^(SCRIPT|NOSCRIPT)$/.test(el.tagName) && !el.classList.contains('vmi-diag__progression')) intro.push(el);
     }
-    var group = { id: '', els: [] };
-    slides.push(group);
-    each(article.children, function (el) {
-      if (el.classList.contains('vmi-forum')) return;
-      if (el.tagName === 'H2') { group = { id: el.id, els: [] }; slides.push(group); }
-      group.els.push(el);
+    var list = [section('', article.querySelector('h1'), intro)];
+    each(form.querySelectorAll('section'), function (axis) {
+      var heading = axis.querySelector('h2');
+      var about = section(heading ? heading.id : '', heading, []);
+      list.push(about);
+      var question = null;
+      each(axis.children, function (child) {
+        if (child === heading) return;
+        if (child.tagName === 'FIELDSET') {
+          var input = child.querySelector('input[name]');
+          if (!child.id && input) child.id = 'vmi-q-' + input.name;
+          question = section(child.id, heading, [child], title(child.querySelector('legend')));
+          question.shrink = true; // one question, one slide: smaller type before a split
+          list.push(question);
+        } else (question || about).blocks.push(child);
+      });
     });
+    for (el = form.nextElementSibling; el; el = el.nextElementSibling) {
+      var head = el.querySelector('h2');
+      if (!/^(SCRIPT|NOSCRIPT)$/.test(el.tagName)) list.push(section(el.id, null, [el], title(head) || 'Résultats'));
+    }
+    return list;
   }
 
-  function hashId() { try { return decodeURIComponent(location.hash.slice(1)); } catch (e) { return ''; } }
-  function slideOf(id) {
-    var target = id && document.getElementById(id);
-    for (var i = 0; target && i < slides.length; i++) {
-      if (slides[i].els.some(function (el) { return el.contains(target); })) return i;
+  function pageSections() {
+    var group = section('', null, []);
+    var list = [group];
+    each(article.children, function (el) {
+      if (el.classList.contains('vmi-forum')) return;
+      var first = el.firstElementChild;
+      if (el.tagName === 'H1' && !group.heading) { group.heading = el; return; }
+      if (el.tagName === 'H2') { group = section(el.id, el, []); list.push(group); return; }
+      if (el.tagName === 'SECTION' && first && first.tagName === 'H2') {
+        list.push(section(first.id, first, [el]));
+        group = section('', null, []); // blocks after the section: their own slide
+        list.push(group);
+        return;
+      }
+      group.blocks.push(el);
+    });
+    return list.filter(function (s) { return s.heading || s.blocks.length; });
+  }
+
+  /* ---- Fitting: measure each candidate slide on the screen ------------------------ */
+
+  /* Pieces of a block too tall for one slide, each an array of elements; `also` are shown
+     with every piece (the table header, a box's title). */
+  function pieces(el) {
+    var tag = el.tagName;
+    var kids = Array.prototype.slice.call(el.children);
+    if (/^(P|H[1-6]|IMG|PRE|SVG|svg|LABEL|BUTTON|INPUT|SELECT|TEXTAREA|TR|DT|DD|SUMMARY|LEGEND)$/.test(tag)) return null;
+    var table = tag === 'TABLE' ? el : null;
+    if (!table && kids.length === 1 && kids[0].tagName !== 'P') return pieces(kids[0]); // wrappers
+    if (table) {
+      var head = table.tHead ? [table.tHead] : [];
+      var rows = [];
+      each(table.tBodies, function (b) { each(b.rows, function (r) { rows.push([r]); }); });
+      return rows.length > 1 ? { also: head.concat(table.caption ? [table.caption] : []), parts: rows } : null;
     }
-    return -1;
+    if (tag === 'DL') {
+      var groups = [];
+      kids.forEach(function (k) {
+        if (k.tagName === 'DT' && (!groups.length || groups[groups.length - 1].some(function (g) { return g.tagName === 'DD'; }))) groups.push([]);
+        if (!groups.length) groups.push([]);
+        groups[groups.length - 1].push(k);
+      });
+      return groups.length > 1 ? { also: [], parts: groups } : null;
+    }
+    if (kids.length < 2) return null;
+    var also = isHeading(kids[0]) ? [kids.shift()] : [];
+    if (tag === 'DETAILS' && kids[0] && kids[0].tagName === 'SUMMARY') also = [kids.shift()];
+    return kids.length > 1 ? { also: also, parts: kids.map(function (k) { return [k]; }) } : null;
   }
 
   function unhide() { if (article) each(article.querySelectorAll('.' + HIDE), function (el) { el.classList.remove(HIDE); }); }
 
-  function show(index, updateUrl) {
-    if (!slides.length) return;
-    current = Math.max(0, Math.min(index, slides.length - 1));
-    var keep = slides[current].els;
+  /* Show exactly `keep` (and what they contain): every other branch of the article is hidden. */
+  function display(keep, scale, continued, heading) {
     var path = [];
     keep.forEach(function (el) { for (var p = el.parentElement; p && p !== article; p = p.parentElement) path.push(p); });
     unhide();
@@ -85,36 +141,196 @@
         if (path.indexOf(child) >= 0) walk(child); else child.classList.add(HIDE);
       });
     })(article);
-    var counter = document.querySelector('.vmi-forum__diapo');
+    root.style.setProperty('--vmi-echelle', String(scale));
+    each(article.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
+    if (continued && heading) heading.classList.add('vmi-suite');
+  }
+
+  function fits() {
+    if (article.getBoundingClientRect().bottom > window.innerHeight + 0.5) return false;
+    var wide = article.querySelectorAll('.md-typeset__scrollwrap, pre');
+    for (var i = 0; i < wide.length; i++) {
+      if (wide[i].offsetParent && wide[i].scrollWidth > wide[i].clientWidth + 1) return false;
+    }
+    return true;
+  }
+
+  function keepOf(sec, units) {
+    var keep = sec.heading ? [sec.heading] : [];
+    units.forEach(function (u) { (u.also || []).concat(u).forEach(function (el) { if (keep.indexOf(el) < 0) keep.push(el); }); });
+    return keep;
+  }
+  function tryShow(sec, units, scale, continued) { display(keepOf(sec, units), scale, continued, sec.heading); return fits(); }
+
+  /* A unit: the elements of one block or piece; `also` (a table header...) come with it. */
+  function box(els) {
+    var top = Infinity, bottom = -Infinity;
+    els.forEach(function (el) { var r = el.getBoundingClientRect(); top = Math.min(top, r.top); bottom = Math.max(bottom, r.bottom); });
+    return { top: top, bottom: bottom };
+  }
+  function unit(els, also) { var u = els.slice(); u.also = also || []; u.box = box(els); return u; }
+  function splitUnit(u) {
+    var split = u.length === 1 ? pieces(u[0]) : null;
+    return split ? split.parts.map(function (p) { return unit(p, u.also.concat(split.also)); }) : null;
+  }
+
+  /* First guess from one layout of the whole page: every block's height at full size.
+     Sections that fit whole stay one slide; others are packed greedily, a block too tall
+     for what is left being split into its pieces (lists, rows...). */
+  function estimate(sec, room) {
+    var all = unit(sec.blocks);
+    if (!sec.blocks.length || all.box.bottom - all.box.top <= room) return [[all]];
+    var queue = sec.blocks.map(function (b) { return unit([b]); });
+    var out = [];
+    var cur = [];
+    while (queue.length) {
+      var u = queue.shift();
+      var alsoH = u.also.length ? box(u.also).bottom - box(u.also).top : 0;
+      var height = u.box.bottom - (cur.length ? cur[0].box.top : u.box.top) + alsoH;
+      if (height <= room) { cur.push(u); continue; }
+      var parts = (u.box.bottom - u.box.top > room || u.box.bottom - u.box.top > window.innerHeight / 3) && splitUnit(u);
+      if (parts) { queue = parts.concat(queue); continue; }
+      if (cur.length) out.push(cur);
+      cur = [u];
+    }
+    if (cur.length) out.push(cur);
+    return out;
+  }
+
+  /* Each guessed slide is then shown and measured: a unit that does not fit moves to the
+     next slide; a single unit too tall is split, or shrinks if it cannot be. A section
+     that only just overflows may rather shrink a little than be split. */
+  function fitSection(sec, guess) {
+    var out = [];
+    var i;
+    var scales = sec.shrink ? SCALES.concat(SMALLEST.slice(0, 3)) : SCALES;
+    if (guess.length === 2 || (sec.shrink && guess.length > 1)) {
+      for (i = 1; i < scales.length; i++) if (tryShow(sec, [sec.blocks], scales[i], false)) return [{ units: [sec.blocks], scale: scales[i] }];
+    }
+    var list = guess.map(function (g) { return g.slice(); });
+    for (var n = 0; n < list.length; n++) {
+      var units = list[n];
+      if (sec.shrink && list.length === 1 && !tryShow(sec, units, 1, false)) {
+        for (i = 1; i < scales.length; i++) if (tryShow(sec, units, scales[i], false)) return [{ units: units, scale: scales[i] }];
+      }
+      while (!tryShow(sec, units, 1, n > 0)) {
+        if (units.length > 1) {
+          if (!list[n + 1]) list.push([]);
+          list[n + 1].unshift(units.pop());
+          continue;
+        }
+        var parts = splitUnit(units[0]);
+        if (parts) { units = list[n] = parts; continue; }
+        break;
+      }
+      var scale = 1;
+      if (units.length === 1 && !fits()) {
+        scale = SMALLEST[SMALLEST.length - 1];
+        for (i = 0; i < SMALLEST.length; i++) if (tryShow(sec, units, SMALLEST[i], n > 0)) { scale = SMALLEST[i]; break; }
+      }
+      if (units.length) out.push({ units: units, scale: scale });
+    }
+    return out;
+  }
+
+  function title(el) { return el ? el.textContent.replace(/\s+/g, ' ').replace(/¶$/, '').trim() : ''; }
+
+  function buildSlides() {
+    article = $('article.md-content__inner');
+    var keepAt = slides[current] && slides[current].keep[slides[current].keep.length - 1];
+    slides = [];
+    if (!article) return -1;
+    var form = article.querySelector('#vmi-diagnostic');
+    var list = form ? diagnosticSections(form) : pageSections();
+    /* The whole page laid out once, as on a slide (same column, same type). */
+    unhide();
+    root.style.setProperty('--vmi-echelle', '1');
+    var style = getComputedStyle(article);
+    var pads = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    var guesses = list.map(function (sec) {
+      var head = sec.heading ? sec.heading.getBoundingClientRect().height + parseFloat(getComputedStyle(sec.heading).marginBottom) : 0;
+      return estimate(sec, window.innerHeight - pads - head);
+    });
+    list.forEach(function (sec, k) {
+      fitSection(sec, guesses[k]).forEach(function (fit, n) {
+        var base = sec.id;
+        var name = sec.name || title(sec.heading) || document.title.split(' - ')[0];
+        slides.push({
+          id: n ? (base ? base + '--' : '') + 'suite-' + (n + 1) : base,
+          section: base, keep: keepOf(sec, fit.units), scale: fit.scale, suite: n > 0, heading: sec.heading,
+          title: name + (n ? ' (suite)' : '')
+        });
+      });
+    });
+    for (var i = 0; keepAt && i < slides.length; i++) if (slides[i].keep.indexOf(keepAt) >= 0) return i;
+    return -1;
+  }
+
+  /* ---- Showing slides and moving between them ------------------------------------ */
+
+  function hashId() { try { return decodeURIComponent(location.hash.slice(1)); } catch (e) { return ''; } }
+  function slideOf(id) {
+    var i;
+    for (i = 0; id && i < slides.length; i++) if (slides[i].id === id) return i;
+    var target = id && document.getElementById(id);
+    for (i = 0; target && i < slides.length; i++) {
+      if (slides[i].keep.some(function (el) { return el.contains(target) || target.contains(el); })) return i;
+    }
+    return -1;
+  }
+
+  function show(index, updateUrl) {
+    if (!slides.length) return;
+    current = Math.max(0, Math.min(index, slides.length - 1));
+    var s = slides[current];
+    display(s.keep, s.scale, s.suite, s.heading);
+    var counter = $('.vmi-forum__diapo');
     if (counter) counter.textContent = 'Diapositive ' + (current + 1) + ' sur ' + slides.length;
-    if (updateUrl) setUrl(location.search, slides[current].id ? '#' + slides[current].id : '');
+    if (updateUrl) setUrl(location.search, s.id ? '#' + s.id : '');
     window.scrollTo(0, 0);
+    tellPresenter();
   }
 
   function render() {
-    var button = document.querySelector('.vmi-forum__bouton');
-    var counter = document.querySelector('.vmi-forum__diapo');
+    var button = $('.vmi-forum__bouton');
+    var counter = $('.vmi-forum__diapo');
+    var notes = $('.vmi-forum__presentateur');
     if (button) button.textContent = isOn() ? 'Quitter la projection' : 'Projeter cette page';
     if (counter) counter.hidden = !isOn();
+    if (notes) notes.hidden = !isOn();
   }
 
   function enter(atEnd) {
     root.setAttribute('data-mode', 'projection');
     write('sessionStorage', 'vmi-projection', '1');
     setParam(true);
+    slides = [];
     buildSlides();
     show(atEnd ? slides.length - 1 : Math.max(slideOf(hashId()), 0), atEnd);
     render();
   }
 
   function leave() {
-    var shown = slides[current] && slides[current].els[0];
+    var shown = slides[current] && slides[current].keep[0];
+    closeOverview();
     root.removeAttribute('data-mode');
+    root.style.removeProperty('--vmi-echelle');
     write('sessionStorage', 'vmi-projection', null);
     setParam(false);
     unhide();
+    each(document.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
     render();
     if (shown && current > 0) shown.scrollIntoView();
+  }
+
+  /* The screen changed size, or the slide grew (quiz answered, results drawn): fit again. */
+  function refit() {
+    clearTimeout(refitTimer);
+    refitTimer = setTimeout(function () {
+      if (!isOn() || overviewOpen()) return;
+      var at = buildSlides();
+      show(at >= 0 ? at : current, true);
+    }, 120);
   }
 
   /* Beyond the slides: next/previous page, by a clicked link (for instant navigation). */
@@ -133,6 +349,83 @@
     a.remove();
   }
 
+  /* ---- Presenter window: presentateur.html, in step by postMessage ---------------- */
+
+  function notesFor(id) {
+    var data = document.getElementById('vmi-notes');
+    if (!data) return '';
+    try { return (JSON.parse(data.textContent)[id] || []).join(''); } catch (e) { return ''; }
+  }
+  function slideHtml() {
+    var copy = article.cloneNode(true);
+    each(copy.querySelectorAll('.' + HIDE + ', .vmi-forum, .headerlink, script'), function (el) { el.remove(); });
+    return copy.innerHTML;
+  }
+  function state() {
+    var s = slides[current];
+    var next = slides[current + 1];
+    var link = document.querySelector('link[rel=next]');
+    return {
+      vmi: 'etat', page: document.title, numero: current + 1, total: slides.length, titre: s.title,
+      diapo: slideHtml(), notes: notesFor(s.section),
+      suivante: next ? next.title : link ? 'Page suivante du site' : 'Fin de la présentation'
+    };
+  }
+  function tellPresenter() {
+    if (presenter && !presenter.closed && isOn() && slides.length) {
+      try { presenter.postMessage(state(), '*'); } catch (e) { presenter = null; }
+    }
+  }
+  function openPresenter() {
+    var config = document.getElementById('__config');
+    var base = config ? JSON.parse(config.textContent).base || '.' : '.';
+    var url = new URL(base + '/presentateur.html', location.href).href;
+    presenter = window.open(url, 'vmi-presentateur', 'popup,width=1000,height=700') || presenter;
+  }
+  window.addEventListener('message', function (ev) {
+    var data = ev.data;
+    if (!data || typeof data !== 'object' || !ev.source || ev.source === window) return;
+    if (location.protocol !== 'file:' && ev.origin !== location.origin) return; // only our own presenter page
+    if (data.vmi === 'presentateur') { presenter = ev.source; if (isOn()) tellPresenter(); else presenter.postMessage({ vmi: 'hors-projection', page: document.title }, '*'); }
+    else if (data.vmi === 'aller' && ev.source === presenter && isOn() && (data.pas === 1 || data.pas === -1)) go(data.pas);
+  });
+
+  /* ---- Overview: every slide of the page, Enter jumps, Escape returns ------------- */
+
+  function overviewOpen() { return !!document.getElementById('vmi-vue'); }
+  function closeOverview() {
+    var view = document.getElementById('vmi-vue');
+    if (view) view.remove();
+  }
+  function openOverview() {
+    var view = document.createElement('nav');
+    view.id = 'vmi-vue';
+    view.className = 'vmi-vue';
+    view.setAttribute('aria-label', 'Vue d’ensemble des diapositives');
+    var list = document.createElement('ol');
+    slides.forEach(function (s, i) {
+      var item = document.createElement('li');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = s.title;
+      if (i === current) button.setAttribute('aria-current', 'step');
+      button.addEventListener('click', function () { closeOverview(); show(i, true); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    view.appendChild(list);
+    $('.vmi-forum').appendChild(view);
+    list.children[current].firstChild.focus();
+  }
+  function moveInOverview(step) {
+    var buttons = Array.prototype.slice.call(document.querySelectorAll('#vmi-vue button'));
+    var at = buttons.indexOf(document.activeElement);
+    var to = buttons[Math.max(0, Math.min(buttons.length - 1, (at < 0 ? current : at) + step))];
+    if (to) to.focus();
+  }
+
+  /* ---- Keys ------------------------------------------------------------------------ */
+
   function isTyping(el) {
     if (!el || !el.tagName) return false;
     if (el.isContentEditable || /^(TEXTAREA|SELECT)$/.test(el.tagName)) return true;
@@ -144,16 +437,28 @@
   window.addEventListener('keydown', function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey || searchOpen()) return;
     var el = document.activeElement;
-    if (ev.key === 'p' && shortcutsOn() && !isTyping(el)) {
+    var single = shortcutsOn() && !isTyping(el);
+    if (ev.key === 'p' && single) {
       ev.preventDefault();
       ev.stopImmediatePropagation(); // Material's own `p` would open the previous page
       if (isOn()) leave(); else enter(false);
       return;
     }
     if (!isOn()) return;
-    if (ev.key === 'Escape') { leave(); return; }
     var step = NEXT[ev.key] ? 1 : PREV[ev.key] ? -1 : 0;
     if (ev.key === ' ' && ev.shiftKey) step = -1;
+    if (overviewOpen()) {
+      if (ev.key === 'Escape' || (ev.key === 'o' && single)) { ev.preventDefault(); closeOverview(); show(current, false); return; }
+      if (step && ev.key !== ' ') { ev.preventDefault(); ev.stopImmediatePropagation(); moveInOverview(step); }
+      return;
+    }
+    if (ev.key === 'Escape') { leave(); return; }
+    if ((ev.key === 'n' || ev.key === 'o') && single) {
+      ev.preventDefault();
+      ev.stopImmediatePropagation(); // Material's `n` would open the next page
+      if (ev.key === 'n') openPresenter(); else openOverview();
+      return;
+    }
     if (!step || isTyping(el) || (isControl(el) && !/^Page/.test(ev.key))) return;
     ev.preventDefault();
     ev.stopImmediatePropagation();
@@ -164,8 +469,10 @@
     var index = isOn() ? slideOf(hashId()) : -1;
     if (index >= 0) show(index, false);
   });
+  window.addEventListener('resize', function () { if (isOn()) refit(); });
 
-  /* Print: content links followed by their address (vmi.css); offline, the online one. */
+  /* ---- Print: links with their address; in projection, one slide per page --------- */
+
   function onlineUrl(href) {
     var qr = document.querySelector('[data-qr]');
     var config = document.getElementById('__config');
@@ -177,20 +484,79 @@
     var site = qr.getAttribute('data-qr').slice(0, -here.length || undefined);
     return site + path(href) + (href.indexOf('#') >= 0 ? href.slice(href.indexOf('#')) : '');
   }
+
+  /* Each slide copied into a box the size of the screen, zoomed to an A4 landscape page
+     (vmi.css, named page `diapo`): the printout is what the room saw, slide by slide. */
+  function printSlides() {
+    var keep = current;
+    var width = window.innerWidth;
+    var height = window.innerHeight;
+    var zoom = Math.min(1122 / width, 793 / height);
+    var book = document.createElement('div');
+    book.className = 'vmi-impression';
+    root.style.fontSize = getComputedStyle(root).fontSize;
+    var qr = $('.vmi-qr');
+    if (qr) root.style.setProperty('--vmi-qr', qr.getBoundingClientRect().width + 'px');
+    root.style.setProperty('--vmi-plancher', (0.022 * height) + 'px');
+    slides.forEach(function (s, i) {
+      show(i, false);
+      var page = document.createElement('div');
+      page.className = 'vmi-impression__diapo';
+      page.style.width = width + 'px';
+      page.style.height = height + 'px';
+      page.style.zoom = String(zoom);
+      page.style.setProperty('--vmi-echelle', String(s.scale));
+      var content = document.createElement('div');
+      content.className = 'md-content';
+      var copy = article.cloneNode(true);
+      each(copy.querySelectorAll('.' + HIDE + ', .vmi-forum, .headerlink'), function (el) { el.remove(); });
+      each(copy.querySelectorAll('[id]'), function (el) { el.removeAttribute('id'); });
+      content.appendChild(copy);
+      page.appendChild(content);
+      if (qr) page.appendChild(qr.cloneNode(true));
+      var number = document.createElement('p');
+      number.className = 'vmi-impression__numero';
+      number.textContent = 'Diapositive ' + (i + 1) + ' sur ' + slides.length;
+      page.appendChild(number);
+      book.appendChild(page);
+    });
+    show(keep, false);
+    document.body.appendChild(book);
+    root.setAttribute('data-vmi-impression', '');
+  }
+  function unprint() {
+    each(document.querySelectorAll('.vmi-impression'), function (el) { el.remove(); });
+    root.removeAttribute('data-vmi-impression');
+    ['font-size', '--vmi-qr', '--vmi-plancher'].forEach(function (p) { root.style.removeProperty(p); });
+  }
+
   window.addEventListener('beforeprint', function () {
     each(document.querySelectorAll('article a[href]'), function (a) {
       var href = a.getAttribute('href');
       if (href.charAt(0) === '#' || a.closest('.vmi-forum, .headerlink, .md-content__button')) return;
       a.setAttribute('data-vmi-url', onlineUrl(a.href));
     });
+    unprint();
+    if (isOn() && slides.length) printSlides();
   });
+  window.addEventListener('afterprint', unprint);
 
   function init() {
-    var button = document.querySelector('.vmi-forum__bouton');
+    var button = $('.vmi-forum__bouton');
     if (button && !button.vmiReady) {
       button.vmiReady = true;
       button.hidden = false;
       button.addEventListener('click', function () { if (isOn()) leave(); else enter(false); });
+    }
+    var notes = $('.vmi-forum__presentateur');
+    if (notes && !notes.vmiReady) {
+      notes.vmiReady = true;
+      notes.addEventListener('click', openPresenter);
+    }
+    var main = $('article.md-content__inner');
+    if (main && !main.vmiReady) {
+      main.vmiReady = true;
+      ['change', 'submit', 'toggle'].forEach(function (type) { main.addEventListener(type, function () { if (isOn()) refit(); }, true); });
     }
     var param = /(?:^|[?&])projection(=[^&]*)?(?:&|$)/.exec(location.search);
     if (param || read('sessionStorage', 'vmi-projection') === '1') enter(!!param && param[1] === '=fin');
@@ -202,6 +568,8 @@
     leave: leave,
     next: function () { go(1); },
     previous: function () { go(-1); },
+    slides: function () { return slides.map(function (s) { return { id: s.id, titre: s.title, suite: s.suite }; }); },
+    current: function () { return current; },
     setShortcuts: function (on) { write('localStorage', 'vmi-shortcuts-off', on ? null : '1'); },
     shortcutsEnabled: shortcutsOn
   };
