@@ -31,10 +31,19 @@ def test_printed_case_study(page, site_url):
     assert page.locator(".vmi-facts").evaluate("e => getComputedStyle(e).breakInside") == "avoid"
 
 
-def test_printing_during_projection_prints_the_whole_page(page, site_url):
+def test_printing_during_projection_prints_the_slides(page, site_url):
+    """One slide per landscape page (the PDF itself: test_projection_rooms.py)."""
+    page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(site_url + "a-propos/?projection")
-    page.emulate_media(media="print")
-    headings = page.locator("article > h2")
-    assert headings.count() >= 2
-    assert all(headings.nth(i).is_visible() for i in range(headings.count()))
-    assert not page.locator(".vmi-qr").is_visible()
+    slides = page.evaluate("VMIProjection.slides().length")
+    printed(page, page.url)
+    sheets = page.locator(".vmi-impression__diapo")
+    assert sheets.count() == slides
+    assert not page.locator(".md-container").is_visible()
+    assert sheets.first.evaluate("e => getComputedStyle(e).page") == "diapo"
+    assert sheets.first.evaluate("e => getComputedStyle(e).breakAfter") == "page"
+    assert all(sheets.nth(i).locator(".vmi-qr").is_visible() for i in range(slides))
+    assert [sheets.nth(i).locator(".vmi-impression__numero").inner_text() for i in range(slides)] == \
+        [f"Diapositive {i} sur {slides}" for i in range(1, slides + 1)]
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert sheets.count() == 0

@@ -1,7 +1,9 @@
 """Projection mode in a real browser: entering, slides driven by clicker keys, leaving.
 
-The pages' headings and links are read from the DOM, so content edits do not break
-these tests; they need a page with at least three h2 sections (« À propos »).
+The pages' headings, links and slides are read from the DOM and from projection.js
+(``VMIProjection.slides()``), so content edits do not break these tests; they need a
+page with at least three h2 sections (« À propos »). Fitting slides to the screen, the
+presenter window and printing: test_projection_rooms.py.
 """
 
 from __future__ import annotations
@@ -31,6 +33,16 @@ def fragment(page) -> str:
     return page.evaluate("location.hash")
 
 
+def slide_ids(page) -> list[str]:
+    return page.evaluate("VMIProjection.slides().map(s => s.id)")
+
+
+def section_starts(page) -> list[int]:
+    """Index of each h2 section's first slide."""
+    ids = slide_ids(page)
+    return [ids.index(i) for i in h2_ids(page)]
+
+
 def test_query_parameter_projects_the_page(page, site_url):
     page.goto(site_url + PAGE + "?projection")
     assert mode(page) == "projection"
@@ -38,6 +50,7 @@ def test_query_parameter_projects_the_page(page, site_url):
         assert not page.locator(chrome).is_visible(), chrome
     assert page.locator("article h1").is_visible()
     assert visible_h2(page) == []  # the first slide is the title and introduction
+    assert slide_ids(page)[0] == ""
     qr = page.locator(".vmi-qr")
     assert qr.is_visible()
     assert qr.get_attribute("data-qr") == SITE_URL + PAGE
@@ -70,22 +83,24 @@ def test_p_is_ignored_while_typing_in_search(page, site_url):
 
 
 def test_clicker_keys_move_between_slides_and_write_the_fragment(page, site_url):
+    page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(site_url + PAGE + "?projection")
-    ids = h2_ids(page)
-    assert len(ids) >= 3
+    ids = slide_ids(page)
+    assert len(ids) >= 4 and set(h2_ids(page)) <= set(ids)
     page.keyboard.press("PageDown")
-    assert fragment(page) == "#" + ids[0] and visible_h2(page) == [ids[0]]
-    assert not page.locator("article h1").is_visible()
+    assert fragment(page) == "#" + ids[1] and len(visible_h2(page)) == 1
+    title = page.locator("article h1")
+    assert title.evaluate("h => h.getBoundingClientRect().height") <= 1  # kept for screen readers only
     page.keyboard.press("ArrowRight")
-    assert fragment(page) == "#" + ids[1] and visible_h2(page) == [ids[1]]
-    page.keyboard.press("Space")
     assert fragment(page) == "#" + ids[2]
+    page.keyboard.press("Space")
+    assert fragment(page) == "#" + ids[3]
     page.keyboard.press("PageUp")
-    assert fragment(page) == "#" + ids[1]
+    assert fragment(page) == "#" + ids[2]
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowUp")
-    assert fragment(page) == "" and page.locator("article h1").is_visible()
-    assert page.locator(".vmi-forum__diapo").inner_text() == f"Diapositive 1 sur {len(ids) + 1}"
+    assert fragment(page) == "" and title.evaluate("h => h.getBoundingClientRect().height") > 1
+    assert page.locator(".vmi-forum__diapo").inner_text() == f"Diapositive 1 sur {len(ids)}"
 
 
 def test_reload_keeps_the_slide(page, site_url):
@@ -93,24 +108,26 @@ def test_reload_keeps_the_slide(page, site_url):
     page.keyboard.press("PageDown")
     page.keyboard.press("PageDown")
     slide = fragment(page)
+    shown = page.evaluate("VMIProjection.current()")
     page.reload()
     assert mode(page) == "projection" and fragment(page) == slide
-    assert visible_h2(page) == [slide[1:]]
+    assert page.evaluate("VMIProjection.current()") == shown
 
 
 def test_last_slide_leads_to_next_page_and_back(page, site_url):
     page.goto(site_url + PAGE + "?projection")
-    last = h2_ids(page)[-1]
+    last = slide_ids(page)[-1]
     following = page.locator("link[rel=next]").evaluate("l => l.href")
     page.goto(site_url + PAGE + "?projection#" + last)
-    assert visible_h2(page) == [last]
+    assert page.evaluate("VMIProjection.current()") == len(slide_ids(page)) - 1
     page.keyboard.press("PageDown")
     page.wait_for_url(following + "?projection")
     assert mode(page) == "projection"
     assert page.locator(".vmi-qr").get_attribute("data-qr") == SITE_URL + following[len(site_url):]
     page.keyboard.press("PageUp")
     page.wait_for_url(re.compile(re.escape(site_url + PAGE) + r"\?projection#"))
-    assert fragment(page) == "#" + last and visible_h2(page) == [last]
+    assert fragment(page) == "#" + last
+    assert page.evaluate("VMIProjection.current()") == len(slide_ids(page)) - 1
 
 
 def test_button_toggles_projection(page, site_url):
@@ -153,9 +170,15 @@ def visible_fieldsets(page) -> list[str]:
 
 def test_diagnostic_one_question_per_slide_then_results(page, site_url):
     page.goto(site_url + "diagnostic/?projection")
-    questions = page.locator("#vmi-diagnostic fieldset").evaluate_all(
-        "fs => fs.map(f => f.querySelector('input').name)")
+    fieldsets = page.locator("#vmi-diagnostic fieldset").evaluate_all(
+        "fs => fs.map(f => [f.id, f.querySelector('input').name])")
+    questions = [name for _, name in fieldsets]
+    ids = slide_ids(page)
     assert visible_fieldsets(page) == [] and page.locator("article h1").is_visible()
+    positions = [ids.index(fid) for fid, _ in fieldsets]  # each question: one slide, in order
+    assert positions == sorted(positions) and not any(i.startswith(fid + "--") for i in ids for fid, _ in fieldsets)
+    page.keyboard.press("PageDown")  # the first axis, introduced
+    assert visible_fieldsets(page) == [] and page.locator(f"[id='{ids[1]}']").is_visible()
     page.keyboard.press("PageDown")
     assert visible_fieldsets(page) == [questions[0]]
     # the presenter clicks the room's vote: the answer's text, in the label around its button
@@ -165,12 +188,17 @@ def test_diagnostic_one_question_per_slide_then_results(page, site_url):
     assert page.locator(f"input[name='{questions[0]}']").nth(1).is_checked()
     page.keyboard.press("PageDown")
     assert visible_fieldsets(page) == [questions[1]]
-    assert fragment(page) == "#" + page.locator("#vmi-diagnostic fieldset").nth(1).get_attribute("id")
-    for _ in questions[1:]:
+    assert fragment(page) == "#" + fieldsets[1][0]
+    for _ in range(ids.index("vmi-resultats") - positions[1]):
         page.keyboard.press("PageDown")
     assert fragment(page) == "#vmi-resultats"
     assert visible_fieldsets(page) == []
-    assert page.locator("#vmi-resultats").is_visible() and page.locator("#vmi-radar").is_visible()
+    assert page.locator("#vmi-resultats-titre").is_visible()
+    shown = [page.locator("#vmi-radar").is_visible()]
+    while page.evaluate("VMIProjection.current()") < len(ids) - 1 and not any(shown):
+        page.keyboard.press("PageDown")
+        shown.append(page.locator("#vmi-radar").is_visible())
+    assert any(shown)  # the radar is on the results' slides
     assert page.locator(".vmi-qr").is_visible()
 
 
@@ -199,7 +227,7 @@ def instant_site_url(tmp_path_factory):
 def test_works_with_instant_navigation(page, instant_site_url):
     page.goto(instant_site_url + PAGE + "?projection")
     following = page.locator("link[rel=next]").evaluate("l => l.href")
-    page.goto(instant_site_url + PAGE + "?projection#" + h2_ids(page)[-1])
+    page.goto(instant_site_url + PAGE + "?projection#" + slide_ids(page)[-1])
     page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is in
     page.evaluate("window.vmiSamePage = true")
     page.keyboard.press("PageDown")
@@ -208,8 +236,7 @@ def test_works_with_instant_navigation(page, instant_site_url):
     assert page.evaluate("window.vmiSamePage") is True  # no full reload: instant navigation
     assert mode(page) == "projection"
     assert page.locator("article h1").is_visible()
-    ids = h2_ids(page)
-    if ids:
-        assert visible_h2(page) == []
+    ids = slide_ids(page)
+    if len(ids) > 1:
         page.keyboard.press("PageDown")
-        assert fragment(page) == "#" + ids[0]
+        assert fragment(page) == "#" + ids[1]

@@ -13,6 +13,7 @@
   'use strict';
   var root = document.documentElement;
   var HIDE = 'vmi-hors-diapo';
+  var UNSEEN = 'vmi-titre-cache';
   var NEXT = { PageDown: 1, ArrowRight: 1, ArrowDown: 1, ' ': 1 };
   var PREV = { PageUp: 1, ArrowLeft: 1, ArrowUp: 1 };
   var SCALES = [1, 0.92, 0.84]; // a whole section may shrink this far before it is split
@@ -128,7 +129,7 @@
     return kids.length > 1 ? { also: also, parts: kids.map(function (k) { return [k]; }) } : null;
   }
 
-  function unhide() { if (article) each(article.querySelectorAll('.' + HIDE), function (el) { el.classList.remove(HIDE); }); }
+  function unhide() { if (article) each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), function (el) { el.classList.remove(HIDE, UNSEEN); }); }
 
   /* Show exactly `keep` (and what they contain): every other branch of the article is hidden. */
   function display(keep, scale, continued, heading) {
@@ -138,7 +139,8 @@
     (function walk(node) {
       each(node.children, function (child) {
         if (keep.indexOf(child) >= 0 || child.classList.contains('vmi-forum')) return;
-        if (path.indexOf(child) >= 0) walk(child); else child.classList.add(HIDE);
+        if (path.indexOf(child) >= 0) walk(child);
+        else child.classList.add(child.tagName === 'H1' ? UNSEEN : HIDE); // the page keeps its title for screen readers
       });
     })(article);
     root.style.setProperty('--vmi-echelle', String(scale));
@@ -358,7 +360,7 @@
   }
   function slideHtml() {
     var copy = article.cloneNode(true);
-    each(copy.querySelectorAll('.' + HIDE + ', .vmi-forum, .headerlink, script'), function (el) { el.remove(); });
+    each(copy.querySelectorAll('.' + HIDE + ', .' + UNSEEN + ', .vmi-forum, .headerlink, script'), function (el) { el.remove(); });
     return copy.innerHTML;
   }
   function state() {
@@ -509,7 +511,7 @@
       var content = document.createElement('div');
       content.className = 'md-content';
       var copy = article.cloneNode(true);
-      each(copy.querySelectorAll('.' + HIDE + ', .vmi-forum, .headerlink'), function (el) { el.remove(); });
+      each(copy.querySelectorAll('.' + HIDE + ', .' + UNSEEN + ', .vmi-forum, .headerlink'), function (el) { el.remove(); });
       each(copy.querySelectorAll('[id]'), function (el) { el.removeAttribute('id'); });
       content.appendChild(copy);
       page.appendChild(content);
