@@ -301,7 +301,7 @@ def test_overview_lists_the_slides_and_jumps(page, long_url):
     page.keyboard.press("o")
     overview = page.get_by_role("navigation", name="Vue d’ensemble des diapositives")
     assert overview.is_visible()
-    assert overview.get_by_role("button").all_inner_texts() == [s["titre"] for s in slides]
+    assert overview.get_by_role("button").all_inner_texts() == [f"{n}. {s['titre']}" for n, s in enumerate(slides, 1)]
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")

@@ -409,7 +409,7 @@
       var item = document.createElement('li');
       var button = document.createElement('button');
       button.type = 'button';
-      button.textContent = s.title;
+      button.textContent = (i + 1) + '. ' + s.title;
       if (i === current) button.setAttribute('aria-current', 'step');
       button.addEventListener('click', function () { closeOverview(); show(i, true); });
       item.appendChild(button);
