@@ -68,7 +68,8 @@ def test_zip_holds_a_self_contained_site(offline_zip):
         for name in pages:
             text = archive.read(name).decode("utf-8")
             assert "unpkg.com" not in text and "iframe-worker/shim" not in text, name
-            assert "vendor/iframe-worker-shim.js" in text, name
+            if name != "site-hors-ligne/presentateur.html":  # the presenter window has no search
+                assert "vendor/iframe-worker-shim.js" in text, name
 
 
 def search(page, query: str) -> list[str]:
