@@ -288,7 +288,7 @@ def test_notes_are_not_public_printed_or_searchable(page, long_site, long_url):
     page.emulate_media(media="print")
     assert "quelle étape" not in page.locator("body").inner_text()
     index = (long_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "quelle étape" not in index and "Pour l’animateur" not in index
+    assert "quelle étape" not in index and "Rappelez que les réponses" not in index
     assert "quelle étape" not in (long_site / "a-propos" / "index.html").read_text(encoding="utf-8").split('id="vmi-notes"')[0]
 
 
