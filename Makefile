@@ -92,7 +92,7 @@ test-python: $(VENV)/.test-installed node_modules/.installed
 # properties), seeded by VMI_FUZZ_SEED; failing content cases are kept under .fuzz/.
 fuzz: $(VENV)/.test-installed node_modules/.installed
 	@$(BIN)/python tests/fuzz.py
-	@VMI_FUZZ_PROFILE=fuzz node --test --test-reporter=dot tests/js/diagnostic-fuzz.test.js
+	@VMI_FUZZ_PROFILE=fuzz node --test --test-reporter=spec tests/js/diagnostic-fuzz.test.js
 
 # Measurements, not tests: they print figures (see bench/build.py and bench/web.py).
 bench: $(VENV)/.site-installed
