@@ -6,7 +6,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-python test-js fuzz check schemas nouveau-cas nouvelle-specificite offline bench bench-web
+.PHONY: help serve build test test-python test-js fuzz check schemas territoires nouveau-cas nouvelle-specificite offline bench bench-web
 
 help:
 	@echo "make serve  : aperçu du site sur http://127.0.0.1:8000 (rechargement automatique)"
@@ -20,6 +20,7 @@ help:
 	@echo 'make nouveau-cas VILLE="Saumur"            : crée content/cas/saumur.md à remplir'
 	@echo 'make nouvelle-specificite TITRE="Un titre" : crée content/specificites/un-titre.md'
 	@echo "make schemas: réécrit content/schemas/ (après un changement de hooks/vmi/models.py)"
+	@echo "make territoires: réécrit l’extrait des données officielles (hooks/vmi/data/territoires.json)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
@@ -55,6 +56,11 @@ check: $(VENV)/.site-installed
 
 schemas: $(VENV)/.site-installed
 	@PYTHONPATH=hooks $(BIN)/python -m vmi schemas
+
+# The official data extract, from the npm package pinned in package.json (needs npm; the
+# site's build only reads the extract).
+territoires: node_modules/.installed | $(BIN)/python
+	@PYTHONPATH=hooks $(BIN)/python -m vmi.territory_extract node_modules/@etalab/decoupage-administratif
 
 # VILLE and TITRE come from the command line, which make exports to the shell: "$$VILLE"
 # keeps quotes and accents intact.

@@ -77,6 +77,9 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
+OFFICIAL_CODE = 'code_insee: "62119"\n'
+
+
 def generate_cases(content: Path, count: int) -> None:
     """Write ``count`` case studies derived from ``cas/bethune.md`` into ``content/cas``."""
     model = (content / "cas" / "bethune.md").read_text(encoding="utf-8")
@@ -84,11 +87,14 @@ def generate_cases(content: Path, count: int) -> None:
     for number, name in enumerate(town_names(count)):
         dept, region = _PLACES[number % len(_PLACES)]
         mayor = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
-        text = (model.replace("Béthune", name).replace("bethune", slug(name))
+        # Fictional towns have no official code: hand-typed fields, as the model allows.
+        fields = (f"departement: {dept}\nregion: {region}\npopulation:\n"
+                  f"  habitants: {rng.randrange(10_000, 100_000)}\n  annee: 2022\n"
+                  f"  source: INSEE, population municipale\n")
+        text = (model.replace(OFFICIAL_CODE, fields)
+                .replace("Béthune", name).replace("bethune", slug(name))
                 .replace("Pas-de-Calais", dept).replace("Hauts-de-France", region)
                 .replace("Olivier Gacquerre", mayor)
-                .replace("25300", str(rng.randrange(10_000, 100_000)))
-                .replace("25 300", f"{rng.randrange(10, 100)} {rng.randrange(100, 999)}")
                 .replace("annee: 2017", f"annee: {rng.randrange(2012, 2025)}"))
         (content / "cas" / f"{slug(name)}.md").write_text(text, encoding="utf-8")
 

@@ -44,7 +44,7 @@ def test_check_lists_every_error_then_a_count(project: Path):
     text = cas.read_text("utf-8").replace("annee: 2017", 'annee: "2017"', 1)
     cas.write_text(text, "utf-8")
     spec = project / "content" / "specificites" / "agilite-et-proximite.md"
-    spec.write_text(spec.read_text("utf-8").replace("cas: [bethune]", "cas: [betune]"), "utf-8")
+    spec.write_text(spec.read_text("utf-8").replace("- id: bethune", "- id: betune"), "utf-8")
     result = vmi(project, "check")
     assert result.returncode == 1
     lines = result.stderr.splitlines()

@@ -24,7 +24,7 @@ from conftest import copy_project, run_build
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file())
 ACCEPTED = "aucune erreur"
-BUILD = ["yaml-tabulation", "yaml-guillemet-non-ferme", "encodage-latin1", "fichier-vide",
+BUILD = ["yaml-tabulation", "code-insee-autre-commune", "code-epci-inconnu", "yaml-guillemet-non-ferme", "encodage-latin1", "fichier-vide",
          "champ-inconnu-suggestion", "pilier-inconnu", "doublon-ville-entre-fichiers",
          "quiz-page-docs", "fins-de-ligne-crlf", "bom-utf8", "yaml-caractere-nul",
          "yaml-bombe-alias", "docs-front-matter-bombe"]

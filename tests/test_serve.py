@@ -75,12 +75,12 @@ def test_broken_file_is_reported_and_last_good_page_stays(server):
     project, url, log, process = server
     cas = project / "content" / "cas" / "bethune.md"
     good = cas.read_text("utf-8")
-    assert "  habitants: 25300" in good
-    line = good.split("\n").index("  habitants: 25300") + 1
+    assert "  - habitat" in good
+    line = good.split("\n").index("  - habitat") + 1
     first_page = _get(url)
     assert first_page and "Béthune" in first_page
 
-    cas.write_text(good.replace("  habitants: 25300", "\thabitants: 25300"), "utf-8")
+    cas.write_text(good.replace("  - habitat", "\t- habitat"), "utf-8")
     message = f"content/cas/bethune.md:{line}: tabulation interdite : indentez avec des espaces"
     _wait(lambda: message in log.read_text("utf-8", "replace"), 30, "erreur non affichée", log)
     time.sleep(1)  # let a (wrong) rebuild finish, if one were to happen
@@ -88,7 +88,7 @@ def test_broken_file_is_reported_and_last_good_page_stays(server):
     assert _without_reload(_get(url)) == _without_reload(first_page)  # last good site
     assert "reste la dernière version correcte" in log.read_text("utf-8", "replace")
 
-    fixed = good.replace("  habitants: 25300", "  habitants: 25300").replace(
+    fixed = good.replace("  - habitat", "  - habitat").replace(
         "## Le contexte", "## Le contexte corrigé", 1)
     cas.write_text(fixed, "utf-8")
     _wait(lambda: "Le contexte corrigé" in (_get(url) or ""), 30, "page non reconstruite", log)

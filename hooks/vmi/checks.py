@@ -90,14 +90,23 @@ def _lists(entries, rejected: list[Located], key: str) -> list[tuple[Located, li
 
 def _references(lists: list[tuple[Located, list]], key: str, known: set[str], what: str,
                 reported: list[ContentError]) -> list[ContentError]:
-    """Unknown references; a field already reported (``Santé`` is no identifier) is
-    reported again only when a known one is close, the loader then keeping this one."""
+    """Unknown ids in the lists; an item is an id or, like a specificity's cases, a
+    block whose ``id`` field is one (``cas[1].id``). A field already reported (``Santé``
+    is no identifier) is reported again only when a known one is close, the loader then
+    keeping this one."""
     taken = {(error.path, error.field) for error in reported}
-    return [_unknown(located, (key, index), value, known, what)
-            for located, values in lists for index, value in enumerate(values)
-            if isinstance(value, str) and value not in known
-            and ((located.path, field_name((key, index))) not in taken
-                 or closest(value, known) is not None)]
+    errors = []
+    for located, values in lists:
+        for index, value in enumerate(values):
+            loc: tuple = (key, index)
+            if not isinstance(value, str):
+                value = value.get("id") if isinstance(value, dict) else getattr(value, "id", None)
+                loc += ("id",)
+            if (isinstance(value, str) and value not in known
+                    and ((located.path, field_name(loc)) not in taken
+                         or closest(value, known) is not None)):
+                errors.append(_unknown(located, loc, value, known, what))
+    return errors
 
 
 def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[ContentError]:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from .models import Cas, Diagnostic, Document, Pilier, Specificite, Terme, TypeDocument
 from .registry import planned_paths
 from .source import Located
+from .territories import Territory
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -48,6 +49,7 @@ class Content:
     diagnostic: Diagnostic | None = None
     types_documents: list[TypeDocument] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)  # not tied to one case
+    territoires: dict[str, Territory] = field(default_factory=dict)  # by case slug
     files: list[str] = field(default_factory=list)
     # Problems that do not stop the build (a heavy document…); --strict makes them fail.
     warnings: list[ContentError] = field(default_factory=list)

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from pydantic import RootModel, ValidationError
 
-from . import checks, documents
+from . import checks, documents, territory_checks
 from .content import Content, Entry, M
 from .errors import ContentError, ContentErrors
 from .links import site_pages
@@ -106,6 +106,8 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     content.specificites = sorted(_entries(run, root / "specificites", Specificite),
                                   key=lambda e: (e.model.ordre, e.slug))
     content.cas = sorted(_entries(run, root / "cas", Cas), key=lambda e: (e.model.ville, e.slug))
+    content.territoires, errors = territory_checks.resolve_territories(content.cas)
+    run.errors.extend(errors)
     diagnostic_file = None
     if (root / "diagnostic.yml").exists():
         diagnostic_file = run.read(root / "diagnostic.yml", markdown=False)

@@ -59,6 +59,34 @@ Url = Annotated[str, AfterValidator(_check_url),
                 Field(json_schema_extra={"pattern": "^https?://"})]
 
 
+def _quoted_code(what: str, example: str):
+    """YAML reads ``code_insee: 02691`` as the number 2691: ask for quotes instead."""
+    def check(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise ValueError(f"{what} à écrire entre guillemets, ex. « \"{example}\" » "
+                             "(sans guillemets, un code qui commence par 0 perd ce zéro)")
+        return value
+    return BeforeValidator(check)
+
+
+def _code_pattern(pattern: str, what: str, example: str):
+    def check(value: str) -> str:
+        if not re.fullmatch(pattern, value):
+            raise ValueError(f"{what} attendu, ex. « {example} » (entre guillemets)")
+        return value
+    return AfterValidator(check)
+
+
+_INSEE = r"\d{5}|2[AB]\d{3}"
+_SIREN = r"\d{9}"
+CodeInsee = Annotated[str, _quoted_code("code INSEE", "46042"),
+                      _code_pattern(_INSEE, "code INSEE de 5 caractères", "46042"),
+                      Field(json_schema_extra={"pattern": f"^({_INSEE})$"})]
+Siren = Annotated[str, _quoted_code("numéro SIREN", "200042174"),
+                  _code_pattern(_SIREN, "numéro SIREN de 9 chiffres", "200042174"),
+                  Field(json_schema_extra={"pattern": f"^{_SIREN}$"})]
+
+
 class Model(BaseModel):
     """Strict models: no silent type coercion, unknown fields are typos."""
 
@@ -73,14 +101,22 @@ class Pilier(Model):
     description: Text = Field(description="Ce que recouvre ce pilier, en une phrase.")
 
 
+class CasIllustre(Model):
+    """Une démarche qui illustre une spécificité, et en quoi."""
+
+    id: Slug = Field(description="Nom du fichier de content/cas/ sans « .md », ex. « cahors ».")
+    en_quoi: Text = Field(description="Une phrase qui dit en quoi cette démarche illustre "
+                          "la spécificité.")
+
+
 class Specificite(Model):
     """En-tête d’une page « spécificité des villes moyennes »."""
 
     titre: Text = Field(description="Titre de la page.")
     resume: Text = Field(description="Résumé en une phrase, affiché sur la carte de l’index.")
     ordre: int = Field(description="Position dans la liste des spécificités (1, 2, 3…).")
-    cas: list[Slug] = Field(default=[], description="Démarches liées (noms de fichiers de "
-                            "content/cas/ sans « .md »).")
+    cas: list[CasIllustre] = Field(default=[], description="Démarches qui illustrent la "
+                                   "spécificité, chacune avec une phrase « en_quoi ».")
 
 
 class Population(Model):
@@ -148,11 +184,21 @@ class Document(Model):
 class Cas(Model):
     """En-tête d’une étude de cas : une démarche de ville moyenne."""
 
-    ville: Text = Field(description="Nom de la ville.")
-    departement: Text | None = Field(default=None, description="Département.")
-    region: Text | None = Field(default=None, description="Région.")
-    population: Population | None = Field(default=None, description="Population, avec "
-                                          "année et source (facultatif).")
+    ville: Text = Field(description="Nom officiel de la commune (avec code_epci : celui "
+                        "de la commune membre qui donne son nom à la démarche).")
+    code_insee: CodeInsee | None = Field(default=None, description="Code INSEE de la "
+                                         "commune, entre guillemets, ex. « \"46042\" » : "
+                                         "département, région et population viennent alors "
+                                         "des données officielles.")
+    code_epci: Siren | None = Field(default=None, description="SIREN de l’intercommunalité "
+                                    "qui porte la démarche, entre guillemets, ex. "
+                                    "« \"200042174\" » (à la place de code_insee).")
+    departement: Text | None = Field(default=None, description="Département, seulement sans "
+                                     "code_insee ni code_epci.")
+    region: Text | None = Field(default=None, description="Région, seulement sans code_insee "
+                                "ni code_epci.")
+    population: Population | None = Field(default=None, description="Population avec année "
+                                          "et source, seulement sans code_insee ni code_epci.")
     demarche: Text = Field(description="Nom de la démarche, ex. « Béthune Smart City ».")
     annee: Year = Field(description="Année de lancement de la démarche.")
     resume: Text = Field(description="Résumé en une phrase.")

@@ -26,6 +26,7 @@ from .models import Diagnostic
 from .quiz import QuizBlock
 from .registry import PageKind
 from .slugs import slugify
+from .territories import official_data
 
 QUIZ_TEMPLATE = "partials/vmi/quiz.html"
 
@@ -103,8 +104,9 @@ def _specificity_pages(content: Content, titles: dict[str, str]) -> list[Generat
     index, kind = registry.SPECIFICITES, registry.SPECIFICITE
     pages = [GeneratedPage(kind=index, src_uri=index.path, title=titles[index.key],
                            context=_fixed(specificites=content.specificites))]
+    by_slug = {c.slug: c for c in content.cas}
     for entry in content.specificites:
-        cas = [c for c in content.cas if c.slug in entry.model.cas]
+        cas = [(by_slug[c.id], c.en_quoi) for c in entry.model.cas if c.id in by_slug]
         pages.append(GeneratedPage(kind=kind, src_uri=kind.src_uri(entry.slug),
                                    title=entry.model.titre, body=entry.body,
                                    description=entry.model.resume, source=entry.path,
@@ -118,7 +120,8 @@ def _case_pages(content: Content, titles: dict[str, str],
         return []
     index, kind = registry.CAS_INDEX, registry.CAS
     pages = [GeneratedPage(kind=index, src_uri=index.path, title=titles[index.key],
-                           context=_fixed(cas=content.cas, piliers=content.piliers))]
+                           context=_fixed(cas=content.cas, piliers=content.piliers,
+                                          territoires=content.territoires))]
     piliers = {p.id: p for p in content.piliers}
     by_case: dict[str, list[Item]] = defaultdict(list)
     for item in documents:
@@ -129,8 +132,19 @@ def _case_pages(content: Content, titles: dict[str, str],
             kind=kind, src_uri=kind.src_uri(entry.slug), title=entry.model.ville,
             body=entry.body, description=entry.model.resume, source=entry.path,
             context=_fixed(cas=entry.model, piliers=[piliers[p] for p in entry.model.piliers],
-                           documents=by_case[entry.slug])))
+                           documents=by_case[entry.slug],
+                           territoire=content.territoires[entry.slug],
+                           donnees=official_data_note(content, entry.slug))))
     return pages
+
+
+def official_data_note(content: Content, slug: str) -> dict[str, Any] | None:
+    """Version, edition and sources of the extract, for a case resolved from it."""
+    if not content.territoires[slug].official:
+        return None
+    data = official_data()
+    return {"version": data.version, "edition": data.edition, "sources": data.sources,
+            "paquet": data.data["paquet"]}
 
 
 def _library_page(content: Content, titles: dict[str, str],

@@ -94,7 +94,12 @@ CASE_TEMPLATE = """\
 
 # Nom de la ville, tel qu’il s’affiche en titre de la page.
 ville: {ville}
-# Département et région (facultatifs : supprimez la ligne si vous ne savez pas).
+# Code INSEE de la commune, entre guillemets (ex. code_insee: "46042" pour Cahors) :
+# département, région et population viennent alors des données officielles de l’INSEE,
+# et les lignes departement, region et population sont à supprimer. Pour une démarche
+# portée par une intercommunalité : son SIREN, ex. code_epci: "200042174".
+# code_insee: "00000"
+# Sans code : département et région (facultatifs : supprimez la ligne si vous ne savez pas).
 departement: "{todo}"
 region: "{todo}"
 # Population (facultative) : un chiffre n’est jamais montré sans son année et sa source.

@@ -44,7 +44,7 @@ def test_same_position_in_two_specificities(content: Path):
 def test_invalid_case_file_does_not_break_links_to_it(content: Path):
     cas = content / "cas" / "bethune.md"
     cas.write_text(cas.read_text("utf-8").replace("annee: 2017", 'annee: "2017"', 1), "utf-8")
-    assert errors(content) == ["content/cas/bethune.md:10: annee: doit être un nombre entier"]
+    assert errors(content) == ["content/cas/bethune.md:5: annee: doit être un nombre entier"]
 
 
 def test_unknown_pillar_reported_with_the_invalid_files_other_errors(content: Path):
@@ -52,19 +52,21 @@ def test_unknown_pillar_reported_with_the_invalid_files_other_errors(content: Pa
     text = cas.read_text("utf-8").replace("annee: 2017", 'annee: "2017"', 1)
     cas.write_text(text.replace("  - environnement\n", "  - transports\n", 1), "utf-8")
     found = [e.replace("\u00a0", " ") for e in errors(content)]  # French spacing aside
-    assert found[0] == "content/cas/bethune.md:10: annee: doit être un nombre entier"
-    assert found[1].startswith("content/cas/bethune.md:14: piliers[2]: pilier inconnu "
+    assert found[0] == "content/cas/bethune.md:5: annee: doit être un nombre entier"
+    assert found[1].startswith("content/cas/bethune.md:9: piliers[2]: pilier inconnu "
                                "« transports » (connus : alimentation, ")
     assert len(found) == 2
 
 
 def test_unknown_case_in_an_invalid_specificity_is_reported_once(content: Path):
     page = content / "specificites" / "agilite-et-proximite.md"
-    text = page.read_text("utf-8").replace("cas: [bethune]", "cas: [bethune, saumur, 12]")
+    text = page.read_text("utf-8").replace("cas:\n", "cas:\n  - id: saumur\n    en_quoi: "
+                                           "Une phrase.\n  - 12\n", 1)
     page.write_text(text.replace("---\n", "---\ninconnu: oui\n", 1), "utf-8")
     assert [e.replace("\u00a0", " ") for e in errors(content) if "agilite" in e] == [
         "content/specificites/agilite-et-proximite.md:2: inconnu: champ inconnu "
         "(champs possibles : titre, resume, ordre, cas)",
-        "content/specificites/agilite-et-proximite.md:6: cas[2]: cas inconnu « saumur » "
+        "content/specificites/agilite-et-proximite.md:7: cas[1].id: cas inconnu « saumur » "
         "(connus : bethune)",
-        "content/specificites/agilite-et-proximite.md:6: cas[3]: doit être un texte"]
+        "content/specificites/agilite-et-proximite.md:9: cas[2]: doit être un bloc de champs "
+        "(nom : valeur)"]

@@ -48,7 +48,8 @@ def content(tmp_path: Path) -> Path:
     (root / "piliers.yml").write_text(PILIERS)
     (root / "cas" / "exempleville.md").write_text(CAS)
     (root / "specificites" / "echelle.md").write_text(
-        "---\ntitre: Échelle\nresume: Une phrase.\nordre: 1\ncas: [exempleville]\n---\nTexte\n")
+        "---\ntitre: Échelle\nresume: Une phrase.\nordre: 1\ncas:\n  - id: exempleville\n    en_quoi: Une "
+        "phrase.\n---\nTexte\n")
     return root
 
 
@@ -104,7 +105,7 @@ def test_unknown_pillar(content: Path):
 def test_unknown_case_in_a_specificity(content: Path):
     (content / "cas" / "exempleville.md").rename(content / "cas" / "autreville.md")
     assert errors(content) == [
-        "content/specificites/echelle.md:5: cas[1]: cas inconnu « exempleville » "
+        "content/specificites/echelle.md:6: cas[1].id: cas inconnu « exempleville » "
         "(connus : autreville)"]
 
 

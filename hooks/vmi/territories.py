@@ -1,0 +1,178 @@
+"""Official territorial data: a case's code → its department, region, population, EPCI.
+
+The figures come from the shipped extract of Etalab's ``@etalab/decoupage-administratif``
+(``data/territoires.json``, written by ``territory_extract``), never from hand-typed
+fields, so a case page cannot drift from INSEE's legal populations. Cases without a
+code (a fictional town, a territory outside the data) keep their hand-written fields.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .models import Cas, Population
+from .slugs import slugify
+
+EXTRACT = Path(__file__).parent / "data" / "territoires.json"
+
+EPCI_TYPES = {"CA": "communauté d’agglomération", "CC": "communauté de communes",
+              "CU": "communauté urbaine", "METRO": "métropole"}
+
+
+@dataclass(frozen=True)
+class SizeBand:
+    """A population band of the case index (``data-taille``) and of case pages."""
+
+    id: str
+    nom: str
+    up_to: float  # inclusive upper bound
+
+
+SIZE_BANDS = (SizeBand("moins-de-10000", "moins de 10 000 habitants", 9_999),
+              SizeBand("10000-20000", "10 000 à 20 000 habitants", 19_999),
+              SizeBand("20000-50000", "20 000 à 50 000 habitants", 49_999),
+              SizeBand("50000-100000", "50 000 à 100 000 habitants", 100_000),
+              SizeBand("plus-de-100000", "plus de 100 000 habitants", float("inf")))
+MEDIUM_TOWN = (10_000, 100_000)
+
+
+def size_band(inhabitants: int) -> SizeBand:
+    return next(band for band in SIZE_BANDS if inhabitants <= band.up_to)
+
+
+@dataclass(frozen=True)
+class Intercommunality:
+    code: str
+    nom: str
+    type: str  # « communauté d’agglomération »…
+    population: int
+
+
+@dataclass(frozen=True)
+class Territory:
+    """Where a case happens, as its page and the index show it."""
+
+    ville: str
+    departement: str | None
+    region: str | None
+    population: Population | None
+    code_insee: str | None = None
+    epci: Intercommunality | None = None
+    carried_by_epci: bool = False  # the approach is the intercommunality's (code_epci)
+    official: bool = False  # figures from the extract, whose source the page names
+
+    @property
+    def taille(self) -> SizeBand | None:
+        return size_band(self.population.habitants) if self.population else None
+
+    @property
+    def medium_town(self) -> bool | None:
+        """Within 10,000–100,000 inhabitants (``None`` without a population)."""
+        if self.population is None:
+            return None
+        low, high = MEDIUM_TOWN
+        return low <= self.population.habitants <= high
+
+
+@dataclass(frozen=True)
+class Commune:
+    code: str
+    nom: str
+    departement: str  # its name
+    population: int | None
+
+
+def _apostrophes(name: str) -> str:
+    return name.replace("’", "'").strip()
+
+
+class OfficialData:
+    """The extract, with lookups by code and, for suggestions, by name."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.version: str = data["version"]
+        self.edition: int = data["edition"]
+        self.sources: list[dict[str, str]] = data["sources"]
+
+    def commune(self, code: str) -> Commune | None:
+        row = self.data["communes"].get(code)
+        if row is None:
+            return None
+        return Commune(code, row[0], self.data["departements"][row[1]][0], row[2])
+
+    def epci_of(self, code_insee: str) -> Intercommunality | None:
+        row = self.data["communes"].get(code_insee)
+        return self.epci(row[3]) if row and row[3] else None
+
+    def epci(self, siren: str) -> Intercommunality | None:
+        row = self.data["epci"].get(siren)
+        if row is None:
+            return None
+        return Intercommunality(siren, row[0], EPCI_TYPES.get(row[1], row[1]), row[2])
+
+    def members(self, siren: str) -> list[Commune]:
+        return [c for c in map(self.commune, self._members().get(siren, [])) if c]
+
+    def named(self, name: str) -> list[Commune]:
+        """Current communes of that official name; failing that, of that name once
+        accents, case and punctuation are set aside (« Bethune » → Béthune)."""
+        exact, folded = self._names()
+        codes = exact.get(_apostrophes(name)) or folded.get(slugify(name), [])
+        return [c for c in map(self.commune, codes) if c]
+
+    def region_of(self, code_insee: str) -> str:
+        departement = self.data["communes"][code_insee][1]
+        return self.data["regions"][self.data["departements"][departement][1]]
+
+    @lru_cache(maxsize=1)
+    def _names(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        exact: dict[str, list[str]] = {}
+        folded: dict[str, list[str]] = {}
+        for code, row in self.data["communes"].items():
+            exact.setdefault(row[0], []).append(code)
+            folded.setdefault(slugify(row[0]), []).append(code)
+        return exact, folded
+
+    @lru_cache(maxsize=1)
+    def _members(self) -> dict[str, list[str]]:
+        groups: dict[str, list[str]] = {}
+        for code, row in self.data["communes"].items():
+            if row[3]:
+                groups.setdefault(row[3], []).append(code)
+        return groups
+
+    def population_source(self) -> str:
+        return (f"INSEE, population municipale (populations légales), édition {self.edition} "
+                f"des données « découpage administratif » d’Etalab")
+
+    def population(self, commune: Commune) -> Population | None:
+        if commune.population is None:
+            return None
+        return Population(habitants=commune.population, annee=self.edition,
+                          source=self.population_source())
+
+    def territory(self, case: Cas, commune: Commune) -> Territory:
+        """A case's territory from its commune (and, with ``code_epci``, that EPCI)."""
+        epci = self.epci(case.code_epci) if case.code_epci else self.epci_of(commune.code)
+        return Territory(case.ville, commune.departement, self.region_of(commune.code),
+                         self.population(commune), commune.code, epci,
+                         carried_by_epci=case.code_epci is not None, official=True)
+
+
+@lru_cache(maxsize=2)
+def _load(path: Path, mtime: float) -> OfficialData:
+    return OfficialData(json.loads(path.read_text(encoding="utf-8")))
+
+
+def official_data(path: Path = EXTRACT) -> OfficialData:
+    """The extract, parsed once per version of the file (``mkdocs serve`` rebuilds)."""
+    return _load(path, path.stat().st_mtime)
+
+
+def hand_written(case: Cas) -> Territory:
+    """A case without a code: its fields as the editor typed them."""
+    return Territory(case.ville, case.departement, case.region, case.population)
