@@ -185,5 +185,5 @@ def test_mistyped_case_in_a_specificity_suggests_the_file(content: Path):
     page = content / "specificites" / "echelle.md"
     page.write_text(page.read_text("utf-8").replace("exempleville", "Exempleville"), "utf-8")
     assert [e.replace("\u00a0", " ").replace("\u202f", " ") for e in errors(content)] == [
-        "content/specificites/echelle.md:5: cas[1]: cas inconnu « Exempleville » ; "
+        "content/specificites/echelle.md:6: cas[1].id: cas inconnu « Exempleville » ; "
         "vouliez-vous dire « exempleville » ?"]
