@@ -3,27 +3,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const D = require('../../overrides/assets/javascripts/diagnostic-core.js');
 
-// Jeu de données minimal : 3 axes, 4 niveaux.
-const data = {
-  cle: 'vmi-diagnostic',
-  axes: [{ id: 'gouv', nom: 'Gouvernance' }, { id: 'data', nom: 'Données' }, { id: 'mob', nom: 'Mobilité' }],
-  niveaux: [{ min: 0, nom: 'Découverte' }, { min: 20, nom: 'Initiation' }, { min: 50, nom: 'Structuration' }, { min: 80, nom: 'Maîtrise' }],
-  questions: [
-    { id: 'g1', axe: 'gouv', points: [0, 1, 2, 3] },
-    { id: 'g2', axe: 'gouv', points: [0, 2, 5] },
-    { id: 'g3', axe: 'gouv', points: [0, 1, 2, 3] },
-    { id: 'g4', axe: 'gouv', points: [0, 1, 2, 3] },
-    { id: 'd1', axe: 'data', points: [0, 1, 2, 3, 4, 5, 6, 7, 8] },
-    { id: 'd2', axe: 'data', points: [0, 1, 2] },
-    { id: 'm1', axe: 'mob', points: [3, 0] }
-  ],
-  recommandations: [
-    { axe: 'gouv', jusqu_a: 49, texte_html: 'Nommer un référent', liens: [] },
-    { axe: 'data', jusqu_a: 19, texte_html: 'Inventorier les données', liens: [{ titre: 'Cas', href: '../cas/' }] },
-    { axe: 'mob', jusqu_a: 100, texte_html: 'Toujours', liens: [] }
-  ]
-};
-const frenchError = (re) => (err) => err instanceof Error && re.test(err.message);
+const { data, frenchError } = require('./donnees.js');
 
 test('score : toutes les questions répondues', () => {
   const r = D.scoreAxes(data, { g1: 3, g2: 2, g3: 3, g4: 3, d1: 8, d2: 2, m1: 1 });
@@ -115,54 +95,34 @@ test('recommandations applicables : score ≤ jusqu_a, jamais pour un axe non é
 test('lien de partage : aller-retour', () => {
   const state = { v: 1, answers: { g1: 3, g2: 'nsp', d1: 8, m1: 0 }, targets: { gouv: 2, mob: 0 }, notes: { gouv: 'x' }, date: '2024-01-01T00:00:00.000Z' };
   const code = D.encodeShare(data, state);
-  assert.equal(code, '13n--8-0.2-0');
+  assert.equal(code, '13n--8-0.2-0.a1b2c3d4');
   const back = D.decodeShare(data, code);
   assert.deepEqual(back.answers, state.answers);
   assert.deepEqual(back.targets, state.targets);
   assert.deepEqual(back.notes, {});
-  assert.equal(D.encodeShare(data, { answers: {}, targets: {} }), '1-------.---');
+  assert.equal(D.encodeShare(data, { answers: {}, targets: {} }), '1-------.---.a1b2c3d4');
+  assert.deepEqual(D.decodeShare(data, '13n--8-0.2-0').answers, state.answers); // liens d’avant les versions
+});
+
+test('lien de partage : une autre version du questionnaire est refusée, jamais mal relue', () => {
+  assert.throws(() => D.decodeShare(data, '13n--8-0.2-0.ffff0000'), frenchError(/autre version du questionnaire/));
 });
 
 test('lien de partage : codes abîmés → erreur en français', () => {
   const bad = ['', '2-------.---', '1------.---', '1--------.---', '1-------.--', '1-------', '1---x---.---',
-    '1-------.-9-', '19------.---', '1------- .---', null];
+    '1-------.-9-', '19------.---', '1------- .---', '1-------.---.', '1-------.---.a1b2c3d4x', null];
   for (const c of bad) {
     assert.throws(() => D.decodeShare(data, c), frenchError(/lien de partage est incomplet ou abîmé/), String(c));
   }
 });
 
-test('export/import JSON : aller-retour', () => {
-  const state = { v: 1, answers: { g1: 1, g2: 'nsp', d1: 5 }, targets: { data: 3 }, notes: { gouv: 'Réunion « élus » ; à suivre' }, date: '2024-05-02T10:00:00.000Z' };
-  const text = D.toJSON(data, state);
-  const o = JSON.parse(text);
-  assert.equal(o.format, 'vmi-diagnostic');
-  assert.equal(o.v, 1);
-  assert.deepEqual(o.scores.data, { score: 63, niveau: 'Structuration' });
-  assert.deepEqual(o.scores.mob, { score: null, niveau: null });
-  assert.match(text, /\n {2}"format"/);
-  assert.deepEqual(D.fromJSON(data, text), state);
-});
-
-test('import JSON : fichiers mal formés → erreur en français', () => {
-  const ok = { format: 'vmi-diagnostic', v: 1, date: 'x', answers: {}, targets: {}, notes: {} };
-  const cases = [
-    ['pas du json', /n’est pas un export de l’auto-diagnostic/],
-    ['[]', /n’est pas un export/],
-    ['null', /n’est pas un export/],
-    [JSON.stringify({ ...ok, format: 'autre' }), /n’est pas un export/],
-    [JSON.stringify({ ...ok, v: 2 }), /Version/],
-    [JSON.stringify({ ...ok, answers: { zz: 1 } }), /Question inconnue\u00a0: «\u00a0zz\u00a0»/],
-    [JSON.stringify({ ...ok, answers: { g2: 3 } }), /Réponse invalide pour la question «\u00a0g2\u00a0»/],
-    [JSON.stringify({ ...ok, answers: { g2: -1 } }), /Réponse invalide/],
-    [JSON.stringify({ ...ok, answers: { g2: 1.5 } }), /Réponse invalide/],
-    [JSON.stringify({ ...ok, answers: { g2: '1' } }), /Réponse invalide/],
-    [JSON.stringify({ ...ok, answers: [] }), /mal formée/],
-    [JSON.stringify({ ...ok, targets: { gouv: 4 } }), /Niveau visé invalide/],
-    [JSON.stringify({ ...ok, targets: { xx: 1 } }), /Axe inconnu/],
-    [JSON.stringify({ ...ok, notes: { gouv: 3 } }), /Note invalide/],
-    ['{"format":"vmi-diagnostic","v":1,"answers":{"__proto__":1}}', /Question inconnue/]
-  ];
-  for (const [text, re] of cases) assert.throws(() => D.fromJSON(data, text), frenchError(re), text);
+test('validateState : garde le nom, le rôle et le plan', () => {
+  const s = D.validateState(data, { v: 1, nom: 'Camille', role: 'numérique', plan: [{ reco: 'r1' }], answers: {} });
+  assert.equal(s.nom, 'Camille');
+  assert.equal(s.role, 'numérique');
+  assert.deepEqual(s.plan, [{ reco: 'r1' }]);
+  const t = D.validateState(data, { v: 1, nom: 3, role: '', plan: 'x' });
+  assert.deepEqual([t.nom, t.role, t.plan], [undefined, undefined, undefined]);
 });
 
 test('validateState : nettoie et complète', () => {
@@ -172,20 +132,6 @@ test('validateState : nettoie et complète', () => {
   assert.deepEqual(s.notes, {});
   assert.equal(typeof s.date, 'string');
   assert.throws(() => D.validateState(data, 'x'), frenchError(/n’est pas un état|ne sont pas/));
-});
-
-test('CSV : BOM, point-virgule, guillemets et retour à la ligne', () => {
-  const state = { v: 1, answers: { d1: 5, g1: 'nsp' }, targets: { data: 3 }, notes: { data: 'a; b "c"\nd' } };
-  const csv = D.toCSV(data, state);
-  assert.equal(csv.charCodeAt(0), 0xfeff);
-  const lines = csv.slice(1).split('\r\n');
-  assert.equal(lines[0], 'axe;score;niveau;cible;points à vérifier;note');
-  assert.equal(lines[1], 'Gouvernance;;non évalué;;1;');
-  assert.equal(lines[2], 'Données;63;Structuration;Maîtrise;0;"a; b ""c""\nd"');
-  assert.equal(lines[3], 'Mobilité;;non évalué;;0;');
-  assert.equal(lines[4], '');
-  const formula = D.toCSV(data, { answers: {}, notes: { gouv: '=1+1' } });
-  assert.match(formula, /;'=1\+1\r\n/);
 });
 
 test('formatDate : date française en heure locale, sans Intl', () => {

@@ -1,8 +1,7 @@
 /* Auto-diagnostic : logique pure, sans DOM (window.VMIDiagnostic ou module Node) */
 (function (root) {
   'use strict';
-  var FORMAT = 'vmi-diagnostic', V = 1, NB = '\u00a0',
-    SHARE = 'Le lien de partage est incomplet ou abîmé.', FILE = 'Le fichier importé n’est pas un export de l’auto-diagnostic.';
+  var V = 1, NB = '\u00a0', SHARE = 'Le lien de partage est incomplet ou abîmé.';
   function isObj(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
   function isIdx(v, len) { return typeof v === 'number' && v % 1 === 0 && v >= 0 && v < len; }
   function fail(m) { throw new Error(m); }
@@ -72,7 +71,8 @@
     });
   }
 
-  // État nettoyé {v, answers, targets, notes, date}, ou Error au message en français.
+  // État nettoyé {v, answers, targets, notes, date, nom?, role?, plan?}, ou Error au message en
+  // français. Le plan est gardé tel quel : suivi-core.js le nettoie quand il le lit.
   function validateState(data, o) {
     if (!isObj(o)) fail('Les données ne sont pas un état de l’auto-diagnostic.');
     if (o.v !== V) fail('Version de données non prise en charge.');
@@ -90,72 +90,33 @@
         if (src[id] !== '') out[id] = src[id] === 0 ? 0 : src[id]; // -0 (JSON « -0 ») → 0
       });
     });
+    ['nom', 'role'].forEach(function (k) { if (typeof o[k] === 'string' && o[k]) st[k] = o[k]; });
+    if (Array.isArray(o.plan) && o.plan.length) st.plan = o.plan;
     return st;
   }
 
-  // Lien : "1", un caractère par question (- sans réponse, n « je ne sais pas », 0-9), ".", un par axe (- ou 0-9).
+  // Lien : "1", un caractère par question (- sans réponse, n « je ne sais pas », 0-9), ".", un par axe
+  // (- ou 0-9), puis "." et la version du questionnaire : les réponses sont rangées dans l’ordre
+  // des questions, un lien d’une autre version ne peut pas être relu.
+  function version(data) { return data.questionnaire ? '.' + data.questionnaire.version : ''; }
   function encodeShare(data, state) {
     var a = state.answers || {}, t = state.targets || {};
     return V + data.questions.map(function (x) { var v = a[x.id]; return v === 'nsp' ? 'n' : v == null ? '-' : v; }).join('') +
-      '.' + data.axes.map(function (x) { return t[x.id] == null ? '-' : t[x.id]; }).join('');
+      '.' + data.axes.map(function (x) { return t[x.id] == null ? '-' : t[x.id]; }).join('') + version(data);
   }
   function decodeShare(data, code) {
-    var m = /^1([-n0-9]*)\.([-0-9]*)$/.exec(code), st = { v: V, answers: {}, targets: {} };
+    var m = /^1([-n0-9]*)\.([-0-9]*)(\.[0-9a-f]+)?$/.exec(code), st = { v: V, answers: {}, targets: {} };
+    if (m && m[3] && m[3] !== version(data)) fail('Ce lien de partage a été créé avec une autre version du questionnaire' + NB + ': ses réponses ne peuvent pas être relues.');
     if (!m || m[1].length !== data.questions.length || m[2].length !== data.axes.length) fail(SHARE);
     data.questions.forEach(function (x, i) { var c = m[1][i]; if (c !== '-') st.answers[x.id] = c === 'n' ? 'nsp' : +c; });
     data.axes.forEach(function (x, i) { var c = m[2][i]; if (c !== '-') st.targets[x.id] = +c; });
     try { return validateState(data, st); } catch (e) { fail(SHARE); }
   }
 
-  function toJSON(data, state) {
-    var res = scoreAxes(data, state.answers), scores = {};
-    data.axes.forEach(function (a) { scores[a.id] = { score: res[a.id].score, niveau: res[a.id].niveau }; });
-    return JSON.stringify({ format: FORMAT, v: V, date: state.date || new Date().toISOString(),
-      answers: state.answers || {}, targets: state.targets || {}, notes: state.notes || {}, scores: scores }, null, 2);
-  }
-  function fromJSON(data, text) {
-    var o, st;
-    try { o = JSON.parse(text); } catch (e) { fail(FILE + ' (JSON illisible)'); }
-    if (!isObj(o) || o.format !== FORMAT) fail(FILE);
-    try { st = validateState(data, o); } catch (e) { fail(FILE + ' ' + e.message); }
-    if (o.scores !== undefined) sameScores(data, st, o.scores);
-    return st;
-  }
-  // Un export dit ses scores : ils doivent être ceux que donnent ses réponses, sinon le
-  // fichier a été retouché ou le questionnaire a changé depuis (points, niveaux, axes).
-  function sameScores(data, st, scores) {
-    var res = scoreAxes(data, st.answers), ax = byId(data.axes);
-    if (!isObj(scores)) fail(FILE + ' La rubrique ' + q('scores') + ' est mal formée.');
-    Object.keys(scores).forEach(function (id) { if (!ax[id]) fail(FILE + ' Axe inconnu' + NB + ': ' + q(id) + '.'); });
-    data.axes.forEach(function (a) {
-      var f = scores[a.id], r = res[a.id];
-      if (f === undefined) return;
-      if (!isObj(f) || f.score !== r.score || f.niveau !== r.niveau) {
-        fail('Les scores enregistrés dans ce fichier ne correspondent pas à ses réponses (axe ' + q(a.nom) + ')' + NB +
-          ': le fichier a été modifié, ou le questionnaire a changé depuis l’export.');
-      }
-    });
-  }
-
-  function csv(s) {
-    s = s == null ? '' : String(s);
-    if (/^[=+\-@\t\r]/.test(s)) s = '\'' + s; // neutralise les formules du tableur
-    return /[;"\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  }
-  function toCSV(data, state, results) {
-    var t = state.targets || {}, n = state.notes || {}, rows = [['axe', 'score', 'niveau', 'cible', 'points à vérifier', 'note']];
-    results = results || scoreAxes(data, state.answers);
-    data.axes.forEach(function (a) {
-      var r = results[a.id], c = data.niveaux[t[a.id]];
-      rows.push([a.nom, r.score, r.niveau || 'non évalué', c && c.nom, r.nsp, n[a.id]]);
-    });
-    return '\ufeff' + rows.map(function (r) { return r.map(csv).join(';'); }).join('\r\n') + '\r\n';
-  }
-
   var api = {
     scoreAxes: scoreAxes, levelFor: levelFor, levelIndex: levelIndex, weakestAxis: weakestAxis, priorities: priorities,
     applicableRecommendations: applicableRecommendations, validateState: validateState, encodeShare: encodeShare,
-    decodeShare: decodeShare, toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV, formatDate: formatDate
+    decodeShare: decodeShare, formatDate: formatDate
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMIDiagnostic = api;
 })(this);

@@ -1,0 +1,148 @@
+/* Auto-diagnostic, échanges et suivi : export et import (JSON, CSV), versions du
+   questionnaire, évolution depuis un résultat précédent, plan d’action. Logique pure,
+   sans DOM (window.VMISuivi ou module Node) ; dépend de diagnostic-core.js.
+   Chargé seulement quand il sert : à la première exportation, importation ou action. */
+(function (root) {
+  'use strict';
+  var D = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
+    FORMAT = 'vmi-diagnostic', NB = '\u00a0', FILE = 'Le fichier importé n’est pas un export de l’auto-diagnostic.',
+    STATUTS = [['a-faire', 'À faire'], ['en-cours', 'En cours'], ['fait', 'Fait']];
+  function isObj(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
+  function q(s) { return '«' + NB + s + NB + '»'; }
+  function fail(m, kind) { var e = new Error(m); e.kind = kind || 'etranger'; throw e; }
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+
+  // L’identité du questionnaire telle qu’un export la porte : id, version, empreinte de chaque question.
+  function identity(data) {
+    var h = {};
+    data.questions.forEach(function (x) { h[x.id] = x.h; });
+    return { id: data.questionnaire.id, version: data.questionnaire.version, questions: h };
+  }
+
+  // Compare la version d’un export à celle du site : questions modifiées, apparues, disparues.
+  function compareVersions(data, exported) {
+    var old = isObj(exported.questions) ? exported.questions : {}, now = {}, out = { same: true, changed: [], appeared: [], gone: [] };
+    if (exported.version === data.questionnaire.version) return out;
+    data.questions.forEach(function (x) {
+      now[x.id] = 1;
+      if (!own(old, x.id)) out.appeared.push(x.id); else if (old[x.id] !== x.h) out.changed.push(x.id);
+    });
+    Object.keys(old).forEach(function (id) { if (!now[id]) out.gone.push(id); });
+    out.same = !(out.changed.length || out.appeared.length || out.gone.length);
+    return out;
+  }
+
+  // Un export (texte JSON) → { state, changes } ; changes vaut null pour un export sans version
+  // (antérieur aux versions), relu strictement. Les réponses aux questions modifiées ou disparues
+  // sont écartées : elles ne sont jamais comptées avec le sens d’une autre question.
+  function readExport(data, text) {
+    var o, qn, changes = null, kept = {};
+    try { o = JSON.parse(text); } catch (e) { fail(FILE + ' (JSON illisible)'); }
+    if (!isObj(o) || o.format !== FORMAT) fail(FILE);
+    qn = o.questionnaire;
+    if (qn !== undefined) {
+      if (!isObj(qn) || typeof qn.id !== 'string') fail(FILE + ' (questionnaire non identifié)');
+      if (qn.id !== data.questionnaire.id) fail('Ce fichier est l’export d’un autre questionnaire (' + q(qn.id) + ').', 'autre');
+      changes = compareVersions(data, qn);
+      if (!changes.same && isObj(o.answers)) {
+        Object.keys(o.answers).forEach(function (id) {
+          if (changes.changed.indexOf(id) < 0 && changes.gone.indexOf(id) < 0) kept[id] = o.answers[id];
+        });
+        o.answers = kept;
+      }
+    }
+    try { return { state: D.validateState(data, o), changes: changes }; } catch (e) { fail(FILE + ' ' + e.message); }
+  }
+
+  // Phrase qui dit ce qui a changé entre deux versions ; '' si rien.
+  function describeChanges(data, c) {
+    var parts = [], names = {};
+    if (!c || c.same) return '';
+    data.questions.forEach(function (x, i) { names[x.id] = 'Q' + (i + 1); });
+    function list(ids, label) {
+      if (ids.length) parts.push(ids.length + ' ' + label + NB + ': ' + ids.map(function (id) { return names[id] ? names[id] + ' (' + id + ')' : id; }).join(', '));
+    }
+    list(c.changed, c.changed.length > 1 ? 'questions modifiées' : 'question modifiée');
+    list(c.appeared, c.appeared.length > 1 ? 'questions nouvelles' : 'question nouvelle');
+    list(c.gone, c.gone.length > 1 ? 'questions supprimées' : 'question supprimée');
+    return 'Le questionnaire a changé depuis cet export' + NB + ': ' + parts.join(NB + '; ') +
+      '. Seules les réponses aux questions inchangées sont comptées.';
+  }
+
+  function toJSON(data, state) {
+    var res = D.scoreAxes(data, state.answers), scores = {}, o;
+    data.axes.forEach(function (a) { scores[a.id] = { score: res[a.id].score, niveau: res[a.id].niveau }; });
+    o = { format: FORMAT, v: 1, questionnaire: identity(data), date: state.date || new Date().toISOString() };
+    ['nom', 'role'].forEach(function (k) { if (state[k]) o[k] = state[k]; });
+    o.answers = state.answers || {}; o.targets = state.targets || {}; o.notes = state.notes || {};
+    o.plan = cleanPlan(state.plan); o.scores = scores;
+    return JSON.stringify(o, null, 2);
+  }
+  function fromJSON(data, text) { return readExport(data, text).state; }
+
+  function cell(s) {
+    s = s == null ? '' : String(s);
+    if (/^[=+\-@\t\r]/.test(s)) s = '\'' + s; // neutralise les formules du tableur
+    return /[;"\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  // Lignes → CSV pour un tableur français : BOM, point-virgule, CRLF.
+  function csvText(rows) { return '\ufeff' + rows.map(function (r) { return r.map(cell).join(';'); }).join('\r\n') + '\r\n'; }
+
+  function toCSV(data, state, results) {
+    var t = state.targets || {}, n = state.notes || {}, rows = [['axe', 'score', 'niveau', 'cible', 'points à vérifier', 'note']];
+    results = results || D.scoreAxes(data, state.answers);
+    data.axes.forEach(function (a) {
+      var r = results[a.id], c = data.niveaux[t[a.id]];
+      rows.push([a.nom, r.score, r.niveau || 'non évalué', c && c.nom, r.nsp, n[a.id]]);
+    });
+    return csvText(rows);
+  }
+
+  // Score actuel moins score importé, par axe ; null quand l’un des deux manque.
+  function evolution(data, current, imported) {
+    var out = {};
+    data.axes.forEach(function (a) {
+      var c = current[a.id] && current[a.id].score, i = imported && imported[a.id] && imported[a.id].score;
+      out[a.id] = c == null || i == null ? null : c - i;
+    });
+    return out;
+  }
+  function evolutionText(d) { return d == null ? '—' : d > 0 ? '▲ +' + d : d < 0 ? '▼ −' + -d : '='; }
+
+  // Plan d’action : liste d’actions { reco, axe, texte, porteur, echeance, statut }.
+  function cleanPlan(plan) {
+    var seen = {};
+    return (Array.isArray(plan) ? plan : []).filter(function (a) {
+      var ok = isObj(a) && typeof a.reco === 'string' && !seen[a.reco] && typeof a.texte === 'string';
+      if (ok) seen[a.reco] = 1;
+      return ok;
+    }).map(function (a) {
+      return { reco: a.reco, axe: typeof a.axe === 'string' ? a.axe : '', texte: a.texte,
+        porteur: typeof a.porteur === 'string' ? a.porteur : '',
+        echeance: /^\d{4}-\d{2}-\d{2}$/.test(a.echeance) ? a.echeance : '',
+        statut: STATUTS.some(function (s) { return s[0] === a.statut; }) ? a.statut : STATUTS[0][0] };
+    });
+  }
+  function addAction(plan, reco) {
+    plan = cleanPlan(plan);
+    if (!plan.some(function (a) { return a.reco === reco.id; })) {
+      plan.push({ reco: reco.id, axe: reco.axe, texte: reco.texte, porteur: '', echeance: '', statut: STATUTS[0][0] });
+    }
+    return plan;
+  }
+  function statutName(id) { return STATUTS.filter(function (s) { return s[0] === id; })[0][1]; }
+  function planCSV(data, plan) {
+    var names = {};
+    data.axes.forEach(function (a) { names[a.id] = a.nom; });
+    return csvText([['action', 'axe', 'porteur', 'échéance', 'statut']].concat(cleanPlan(plan).map(function (a) {
+      return [a.texte, names[a.axe] || a.axe, a.porteur, a.echeance, statutName(a.statut)];
+    })));
+  }
+
+  var api = {
+    identity: identity, compareVersions: compareVersions, readExport: readExport, describeChanges: describeChanges,
+    toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV, csvText: csvText, evolution: evolution, evolutionText: evolutionText,
+    cleanPlan: cleanPlan, addAction: addAction, planCSV: planCSV, statutName: statutName, STATUTS: STATUTS
+  };
+  if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISuivi = api;
+})(this);

@@ -1,0 +1,121 @@
+/* Synthèse d’équipe : plusieurs exports de l’auto-diagnostic réunis sans serveur. Logique
+   pure, sans DOM (window.VMISynthese ou module Node) ; dépend de diagnostic-core.js et
+   suivi-core.js. */
+(function (root) {
+  'use strict';
+  var D = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
+    S = root.VMISuivi || (typeof require === 'function' && require('./suivi-core.js')),
+    NB = '\u00a0', ROLES = ['élu·e', 'direction générale', 'numérique', 'service', 'autre'];
+  function q(s) { return '«' + NB + s + NB + '»'; }
+
+  // Médiane d’entiers ; nombre pair : moyenne des deux du milieu, moitié arrondie au-dessus.
+  function median(values) {
+    var v = values.slice().sort(function (a, b) { return a - b; }), n = v.length, m = n >> 1;
+    if (!n) return null;
+    return n % 2 ? v[m] : Math.floor((v[m - 1] + v[m] + 1) / 2);
+  }
+
+  // Ce qui fait d’un répondant un doublon : le même export, ou le même lien.
+  function keyOf(st) { return JSON.stringify([st.date, st.answers, st.targets, st.notes, st.nom || '']); }
+
+  // Un fichier ou un lien → répondant { label, nom, role, state, key }, ou Error en français
+  // (kind : « etranger » ou « autre »). Un export d’une autre version porte ses changements.
+  function fromFile(data, name, text) {
+    var r = S.readExport(data, text), st = r.state;
+    return { label: name, nom: st.nom || '', role: st.role || '', state: st, key: keyOf(st),
+      changes: r.changes && !r.changes.same ? r.changes : null };
+  }
+  function fromLink(data, line) {
+    var code = line.trim().replace(/^[^#]*#r=/, ''), st = D.decodeShare(data, code);
+    return { label: 'lien ' + code.slice(0, 12) + '…', nom: '', role: '', state: st, key: 'r=' + code, changes: null };
+  }
+
+  // Ajoute des sources { name, text } ou { link } aux répondants ; renvoie les messages (un par
+  // source écartée ou à signaler), chacun nommant le fichier.
+  function addSources(data, list, sources) {
+    var messages = [];
+    sources.forEach(function (src) {
+      var r, name = src.name || src.link, dup;
+      try { r = src.link !== undefined ? fromLink(data, src.link) : fromFile(data, src.name, src.text); } catch (e) {
+        messages.push({ kind: e.kind || 'etranger', text: q(name) + NB + ': ' + e.message + ' Il n’est pas compté.' });
+        return;
+      }
+      dup = list.filter(function (x) { return x.key === r.key; })[0];
+      if (dup) {
+        messages.push({ kind: 'doublon', text: q(name) + ' est le même export que ' + q(dup.label) + NB + ': il n’est compté qu’une fois.' });
+        return;
+      }
+      if (r.changes) messages.push({ kind: 'version', text: q(name) + NB + ': ' + S.describeChanges(data, r.changes) });
+      list.push(r);
+    });
+    return messages;
+  }
+
+  function displayName(r, i) { return r.nom || 'Répondant' + NB + (i + 1); }
+
+  function aggregate(data, list) {
+    var res = list.map(function (r) { return D.scoreAxes(data, r.state.answers); }), axes = {}, questions = {},
+      discuss = [], check = [], notes = {};
+    data.axes.forEach(function (a) {
+      var scores = res.map(function (x) { return x[a.id].score; }), v = scores.filter(function (s) { return s !== null; });
+      axes[a.id] = { mediane: median(v), min: v.length ? Math.min.apply(null, v) : null,
+        max: v.length ? Math.max.apply(null, v) : null, repondants: v.length, scores: scores };
+      notes[a.id] = [];
+      list.forEach(function (r, i) {
+        var t = r.state.notes[a.id];
+        if (t) notes[a.id].push({ nom: displayName(r, i), role: r.role, texte: t });
+      });
+    });
+    data.questions.forEach(function (x) {
+      var rep = {}, given = [], best = Math.max.apply(null, x.points), o;
+      x.points.forEach(function (p, i) { rep[i] = 0; });
+      rep.nsp = 0;
+      list.forEach(function (r) {
+        var v = r.state.answers[x.id];
+        if (v === 'nsp') rep.nsp++;
+        else if (v != null) { rep[v]++; given.push(x.points[v]); }
+      });
+      o = questions[x.id] = { repartition: rep, nsp: rep.nsp, reponses: given.length,
+        aDiscuter: given.length > 1 && best > 0 && 2 * (Math.max.apply(null, given) - Math.min.apply(null, given)) >= best };
+      if (o.aDiscuter) discuss.push(x.id);
+      if (o.nsp > 1) check.push(x.id);
+    });
+    return { axes: axes, questions: questions, aDiscuter: discuss, aVerifier: check, notes: notes, scores: res };
+  }
+
+  function people(list) {
+    return list.map(function (r, i) { return { nom: displayName(r, i), role: r.role, fichier: r.label, date: r.state.date }; });
+  }
+  function toJSON(data, list, agg) {
+    var axes = {}, questions = {};
+    data.axes.forEach(function (a) {
+      var x = agg.axes[a.id];
+      axes[a.id] = { nom: a.nom, mediane: x.mediane, min: x.min, max: x.max, repondants: x.repondants, scores: x.scores, notes: agg.notes[a.id] };
+    });
+    data.questions.forEach(function (x) {
+      var o = agg.questions[x.id];
+      questions[x.id] = { axe: x.axe, repartition: o.repartition, a_discuter: o.aDiscuter };
+    });
+    return JSON.stringify({ format: 'vmi-synthese', v: 1, questionnaire: S.identity(data), date: new Date().toISOString(),
+      repondants: people(list), axes: axes, questions: questions }, null, 2);
+  }
+  function toCSV(data, list, agg) {
+    var names = people(list).map(function (p) { return p.nom; }),
+      rows = [['axe', 'médiane', 'min', 'max', 'répondants comptés'].concat(names)];
+    data.axes.forEach(function (a) {
+      var x = agg.axes[a.id];
+      rows.push([a.nom, x.mediane, x.min, x.max, x.repondants].concat(x.scores));
+    });
+    rows.push([]);
+    rows.push(['question', 'axe', 'à discuter', 'je ne sais pas', 'réponses (nombre par réponse, dans l’ordre)']);
+    data.questions.forEach(function (x) {
+      var o = agg.questions[x.id];
+      rows.push([x.id, x.axe, o.aDiscuter ? 'oui' : 'non', o.nsp, x.points.map(function (p, i) { return o.repartition[i]; }).join(' / ')]);
+    });
+    return S.csvText(rows);
+  }
+
+  var api = { median: median, fromFile: fromFile, fromLink: fromLink, addSources: addSources, aggregate: aggregate,
+    displayName: displayName, toJSON: toJSON, toCSV: toCSV, ROLES: ROLES };
+  if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISynthese = api;
+})(this);
