@@ -1,8 +1,9 @@
 """Template filters used in overrides/main.html: ``vmi_nav_fixes`` and ``vmi_defer`` (see
 ``vmi.html_fixes``) and ``vmi_cssmin`` (our stylesheets, minified, inlined in the head).
 
-Since every stylesheet of ours is inlined (overrides/partials/vmi/inline.html), their
-files are left out of the site: nothing would load them."""
+Since our stylesheets are inlined (overrides/partials/vmi/inline.html), their files are
+left out of the site: nothing would load them. Those of ``stylesheets/a-la-demande/`` are
+kept: scripts load them when a feature is first used (the action plan of the diagnostic)."""
 
 from __future__ import annotations
 

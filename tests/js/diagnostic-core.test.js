@@ -92,30 +92,6 @@ test('recommandations applicables : score ≤ jusqu_a, jamais pour un axe non é
   assert.equal(D.applicableRecommendations(borne, D.scoreAxes(data, { d1: 6 })).length, 0); // 75
 });
 
-test('lien de partage : aller-retour', () => {
-  const state = { v: 1, answers: { g1: 3, g2: 'nsp', d1: 8, m1: 0 }, targets: { gouv: 2, mob: 0 }, notes: { gouv: 'x' }, date: '2024-01-01T00:00:00.000Z' };
-  const code = D.encodeShare(data, state);
-  assert.equal(code, '13n--8-0.2-0.a1b2c3d4');
-  const back = D.decodeShare(data, code);
-  assert.deepEqual(back.answers, state.answers);
-  assert.deepEqual(back.targets, state.targets);
-  assert.deepEqual(back.notes, {});
-  assert.equal(D.encodeShare(data, { answers: {}, targets: {} }), '1-------.---.a1b2c3d4');
-  assert.deepEqual(D.decodeShare(data, '13n--8-0.2-0').answers, state.answers); // liens d’avant les versions
-});
-
-test('lien de partage : une autre version du questionnaire est refusée, jamais mal relue', () => {
-  assert.throws(() => D.decodeShare(data, '13n--8-0.2-0.ffff0000'), frenchError(/autre version du questionnaire/));
-});
-
-test('lien de partage : codes abîmés → erreur en français', () => {
-  const bad = ['', '2-------.---', '1------.---', '1--------.---', '1-------.--', '1-------', '1---x---.---',
-    '1-------.-9-', '19------.---', '1------- .---', '1-------.---.', '1-------.---.a1b2c3d4x', null];
-  for (const c of bad) {
-    assert.throws(() => D.decodeShare(data, c), frenchError(/lien de partage est incomplet ou abîmé/), String(c));
-  }
-});
-
 test('validateState : garde le nom, le rôle et le plan', () => {
   const s = D.validateState(data, { v: 1, nom: 'Camille', role: 'numérique', plan: [{ reco: 'r1' }], answers: {} });
   assert.equal(s.nom, 'Camille');

@@ -15,6 +15,30 @@ const next = {
   ]
 };
 
+test('lien de partage : aller-retour', () => {
+  const state = { v: 1, answers: { g1: 3, g2: 'nsp', d1: 8, m1: 0 }, targets: { gouv: 2, mob: 0 }, notes: { gouv: 'x' }, date: '2024-01-01T00:00:00.000Z' };
+  const code = S.encodeShare(data, state);
+  assert.equal(code, '13n--8-0.2-0.a1b2c3d4');
+  const back = S.decodeShare(data, code);
+  assert.deepEqual(back.answers, state.answers);
+  assert.deepEqual(back.targets, state.targets);
+  assert.deepEqual(back.notes, {});
+  assert.equal(S.encodeShare(data, { answers: {}, targets: {} }), '1-------.---.a1b2c3d4');
+  assert.deepEqual(S.decodeShare(data, '13n--8-0.2-0').answers, state.answers); // liens d’avant les versions
+});
+
+test('lien de partage : une autre version du questionnaire est refusée, jamais mal relue', () => {
+  assert.throws(() => S.decodeShare(data, '13n--8-0.2-0.ffff0000'), frenchError(/autre version du questionnaire/));
+});
+
+test('lien de partage : codes abîmés → erreur en français', () => {
+  const bad = ['', '2-------.---', '1------.---', '1--------.---', '1-------.--', '1-------', '1---x---.---',
+    '1-------.-9-', '19------.---', '1------- .---', '1-------.---.', '1-------.---.a1b2c3d4x', null];
+  for (const c of bad) {
+    assert.throws(() => S.decodeShare(data, c), frenchError(/lien de partage est incomplet ou abîmé/), String(c));
+  }
+});
+
 test('export/import JSON : aller-retour', () => {
   const state = { v: 1, answers: { g1: 1, g2: 'nsp', d1: 5 }, targets: { data: 3 }, notes: { gouv: 'Réunion « élus » ; à suivre' }, date: '2024-05-02T10:00:00.000Z' };
   const text = S.toJSON(data, state);

@@ -78,8 +78,7 @@ test('fichiers : doublon, fichier étranger, autre questionnaire → message nom
 });
 
 test('liens de partage collés, un par ligne ; le même lien deux fois compte une fois', () => {
-  const D = require('../../overrides/assets/javascripts/diagnostic-core.js');
-  const code = D.encodeShare(data, { answers: { g1: 2, m1: 0 }, targets: {} }), list = [];
+  const code = S.encodeShare(data, { answers: { g1: 2, m1: 0 }, targets: {} }), list = [];
   const msgs = Y.addSources(data, list, [{ link: 'https://exemple.org/diagnostic/#r=' + code }, { link: '  ' + code + ' ' }, { link: 'https://x/#r=abc' }]);
   assert.equal(list.length, 1);
   assert.deepEqual(list[0].state.answers, { g1: 2, m1: 0 });

@@ -1,7 +1,7 @@
 /* Auto-diagnostic : logique pure, sans DOM (window.VMIDiagnostic ou module Node) */
 (function (root) {
   'use strict';
-  var V = 1, NB = '\u00a0', SHARE = 'Le lien de partage est incomplet ou abîmé.';
+  var V = 1, NB = '\u00a0';
   function isObj(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
   function isIdx(v, len) { return typeof v === 'number' && v % 1 === 0 && v >= 0 && v < len; }
   function fail(m) { throw new Error(m); }
@@ -95,28 +95,9 @@
     return st;
   }
 
-  // Lien : "1", un caractère par question (- sans réponse, n « je ne sais pas », 0-9), ".", un par axe
-  // (- ou 0-9), puis "." et la version du questionnaire : les réponses sont rangées dans l’ordre
-  // des questions, un lien d’une autre version ne peut pas être relu.
-  function version(data) { return data.questionnaire ? '.' + data.questionnaire.version : ''; }
-  function encodeShare(data, state) {
-    var a = state.answers || {}, t = state.targets || {};
-    return V + data.questions.map(function (x) { var v = a[x.id]; return v === 'nsp' ? 'n' : v == null ? '-' : v; }).join('') +
-      '.' + data.axes.map(function (x) { return t[x.id] == null ? '-' : t[x.id]; }).join('') + version(data);
-  }
-  function decodeShare(data, code) {
-    var m = /^1([-n0-9]*)\.([-0-9]*)(\.[0-9a-f]+)?$/.exec(code), st = { v: V, answers: {}, targets: {} };
-    if (m && m[3] && m[3] !== version(data)) fail('Ce lien de partage a été créé avec une autre version du questionnaire' + NB + ': ses réponses ne peuvent pas être relues.');
-    if (!m || m[1].length !== data.questions.length || m[2].length !== data.axes.length) fail(SHARE);
-    data.questions.forEach(function (x, i) { var c = m[1][i]; if (c !== '-') st.answers[x.id] = c === 'n' ? 'nsp' : +c; });
-    data.axes.forEach(function (x, i) { var c = m[2][i]; if (c !== '-') st.targets[x.id] = +c; });
-    try { return validateState(data, st); } catch (e) { fail(SHARE); }
-  }
-
   var api = {
     scoreAxes: scoreAxes, levelFor: levelFor, levelIndex: levelIndex, weakestAxis: weakestAxis, priorities: priorities,
-    applicableRecommendations: applicableRecommendations, validateState: validateState, encodeShare: encodeShare,
-    decodeShare: decodeShare, formatDate: formatDate
+    applicableRecommendations: applicableRecommendations, validateState: validateState, formatDate: formatDate
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMIDiagnostic = api;
 })(this);

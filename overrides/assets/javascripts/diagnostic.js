@@ -1,7 +1,10 @@
-/* Auto-diagnostic : contrôleur de page, dépend de diagnostic-core.js */
+/* Auto-diagnostic : contrôleur de page, dépend de diagnostic-core.js. Exports, imports et plan
+   d’action sont dans diagnostic-suivi.js (avec suivi-core.js), chargés au premier usage : la
+   première visite n’en paie pas le poids. */
 (function () {
   'use strict';
-  var NB = '\u00a0', K = ['actuel', 'cible', 'import'], KEEP = ' Vos réponses actuelles sont conservées.', D, data, root, st, res, imp, canStore, KEY;
+  var NB = '\u00a0', K = ['actuel', 'cible', 'import'], KEEP = ' Vos réponses actuelles sont conservées.', D, data, root, st, res, imp, canStore, KEY, Q,
+    BASE = document.currentScript.src.replace(/[^/]*$/, ''), later = [];
 
   function $(id) { return document.getElementById(id); }
   function mk(tag, at, txt) {
@@ -20,8 +23,20 @@
   function nom(id) { return data.axes.filter(function (a) { return a.id === id; })[0].nom; }
   function sc(r) { return r.score === null ? 'non évalué' : r.score + NB + '/' + NB + '100, ' + r.niveau; }
 
+  // Charge suivi-core.js puis diagnostic-suivi.js une fois, et appelle fn(module) dès qu’il est là.
+  function more(fn) {
+    if (window.VMISuiviPage) return fn(window.VMISuiviPage);
+    if (later.push(fn) > 1) return;
+    ['suivi-core.js', 'diagnostic-suivi.js'].forEach(function (f, i) {
+      var e = mk('script', { src: BASE + f });
+      e.async = false;
+      if (i) e.onload = function () { later.splice(0).forEach(function (g) { g(window.VMISuiviPage); }); };
+      add(document.head, e);
+    });
+  }
   function save() {
     st.date = new Date().toISOString();
+    st.questionnaire = Q;
     if (canStore) try { localStorage.setItem(KEY, JSON.stringify(st)); } catch (e) { noStore(); }
   }
   function noStore() {
@@ -31,74 +46,54 @@
   function load() {
     var raw;
     try { raw = localStorage.getItem(KEY); canStore = true; } catch (e) { return noStore(); }
-    if (raw !== null) try { st = D.validateState(data, JSON.parse(raw)); } catch (e) {
+    if (raw !== null) try {
+      st = JSON.parse(raw);
+      if (st.questionnaire && st.questionnaire.version !== Q.version) {
+        st = empty(); more(function (S) { S.migrate(raw); });
+      } else st = D.validateState(data, st);
+      if (st.plan) more(function () {});
+    } catch (e) {
+      st = empty();
       alertMsg('Vos réponses enregistrées n’ont pas pu être relues' + NB + ': le questionnaire repart de zéro. L’ancien enregistrement sera remplacé à votre prochaine modification.');
     }
   }
-  function fromHash() {
-    var m = /^#r=(.*)$/.exec(location.hash);
-    if (m) try {
-      var s = D.decodeShare(data, m[1]);
-      st.answers = s.answers; st.targets = s.targets;
-      save(); fill(); render();
-      msg('Réponses chargées depuis le lien de partage.');
-      history.replaceState(null, '', location.href.split('#')[0]);
-    } catch (e) { alertMsg(e.message + KEEP); }
-  }
+  function fromHash() { if (/^#r=/.test(location.hash)) more(function (S) { S.fromHash(); }); }
   function fill() {
-    [].forEach.call(root.querySelectorAll('input[type=radio], [data-cible], [data-note]'), function (e) {
-      var c = e.getAttribute('data-cible'), n = e.getAttribute('data-note');
+    [].forEach.call(root.querySelectorAll('input[type=radio], [data-cible], [data-note], [data-profil]'), function (e) {
+      var c = e.getAttribute('data-cible'), n = e.getAttribute('data-note'), p = e.getAttribute('data-profil');
       if (c) e.value = c in st.targets ? st.targets[c] : '';
-      else if (n) e.value = st.notes[n] || '';
+      else if (n || p) e.value = (n ? st.notes[n] : st[p]) || '';
       else e.checked = e.value === String(st.answers[e.name]);
     });
   }
 
   function onInput(ev) {
-    var t = ev.target, c = t.getAttribute('data-cible'), n = t.getAttribute('data-note'), o = c ? st.targets : st.notes, ax = null;
+    var t = ev.target, c = t.getAttribute('data-cible'), n = t.getAttribute('data-note'), p = t.getAttribute('data-profil'),
+      o = c ? st.targets : n ? st.notes : st, ax = null;
     if (t.type === 'radio') {
       st.answers[t.name] = t.value === 'nsp' ? 'nsp' : +t.value;
       data.questions.forEach(function (q) { if (q.id === t.name) ax = q.axe; });
-    } else if (c || n) {
-      if (t.value) o[c || n] = c ? +t.value : t.value; else delete o[c || n];
+    } else if (c || n || p) {
+      if (t.value) o[c || n || p] = c ? +t.value : t.value; else delete o[c || n || p];
     } else return;
     alertMsg(''); save(); render(ax);
   }
   function onImport() {
     var input = this, r = new FileReader();
-    r.onload = function () {
-      try {
-        var s = D.fromJSON(data, String(r.result));
-        imp = { st: s, res: D.scoreAxes(data, s.answers) };
-        alertMsg(''); render(null);
-        msg('Résultat du ' + D.formatDate(s.date) + ' importé' + NB + ': il apparaît en tirets courts sur le graphique.');
-      } catch (e) { alertMsg(e.message + KEEP); }
-      input.value = '';
-    };
+    r.onload = function () { more(function (S) { S.imported(String(r.result)); }); input.value = ''; };
     r.onerror = function () { alertMsg('Le fichier n’a pas pu être lu.' + KEEP); };
     if (input.files[0]) r.readAsText(input.files[0]);
   }
-  function download(ext, text, type) {
-    var url = URL.createObjectURL(new Blob([text], { type: type })),
-      a = add(document.body, mk('a', { href: url, download: 'autodiagnostic-' + st.date.slice(0, 10) + ext }));
-    a.click(); a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
-  }
   function onClick(ev) {
-    var id = ev.target.id, inp = $('vmi-lien'), url;
+    var t = ev.target, id = t.id, reco = t.getAttribute('data-ajouter-au-plan');
     if (id === 'vmi-effacer') {
       if (!confirm('Effacer toutes vos réponses, niveaux visés et notes\u202f? Cette action est définitive.')) return;
       st = empty(); fill(); render(); msg('Vos réponses ont été effacées.');
       try { localStorage.removeItem(KEY); } catch (e) { /* stockage indisponible */ }
-    } else if (id === 'vmi-export-json') download('.json', D.toJSON(data, st), 'application/json');
-    else if (id === 'vmi-export-csv') download('.csv', D.toCSV(data, st, res), 'text/csv;charset=utf-8');
+    } else if (/^vmi-export-/.test(id)) more(function (S) { S.exporter(id); });
+    else if (reco) more(function (S) { S.add(reco); });
     else if (id === 'vmi-imprimer') print();
-    else if (id === 'vmi-partager') {
-      inp.value = url = location.href.split('#')[0] + '#r=' + D.encodeShare(data, st);
-      $('vmi-lien-zone').hidden = false; inp.focus(); inp.select();
-      msg('Lien de partage prêt ci-dessous.');
-      if (navigator.clipboard) navigator.clipboard.writeText(url).then(function () { msg('Lien copié dans le presse-papiers.'); }, function () {});
-    }
+    else if (id === 'vmi-partager') more(function (S) { S.share(); });
   }
 
   function render(changed) {
@@ -130,9 +125,11 @@
       add(li, mk('div')).innerHTML = r.texte_html; // HTML sûr produit par le site
       (r.liens || []).forEach(function (x) { add(add(l, mk('li')), mk('a', { href: x.href }, x.titre)); });
       if (l.firstChild) add(li, l);
+      add(li, mk('button', { type: 'button', 'class': 'md-button', 'data-ajouter-au-plan': r.id }, 'Ajouter au plan d’action'));
     });
     add(box, ul.firstChild ? ul : mk('p', {}, 'Aucune recommandation pour l’instant.'));
     radar();
+    if (window.VMISuiviPage) VMISuiviPage.render();
   }
 
   function radar() {
@@ -190,11 +187,20 @@
     src = $('vmi-diagnostic-data') || r.querySelector('script');
     try { data = JSON.parse(src.textContent); } catch (e) { return alertMsg('Les données du diagnostic sont illisibles.'); }
     KEY = data.cle || 'vmi-diagnostic';
+    Q = { id: data.questionnaire.id, version: data.questionnaire.version, questions: {} };
+    data.questions.forEach(function (x) { Q.questions[x.id] = x.h; });
     load(); fill(); render(); fromHash();
     r.addEventListener('input', onInput);
     r.addEventListener('click', onClick);
     $('vmi-import').addEventListener('change', onImport);
   }
+  // What diagnostic-suivi.js needs of this page.
+  window.VMIDiagPage = {
+    get: function () { return { data: data, st: st, res: res, imp: imp, root: root }; },
+    set: function (s, i) { if (s) { st = s; fill(); save(); } if (i !== undefined) imp = i; render(null); },
+    save: save,
+    msg: msg, alertMsg: alertMsg, mk: mk, add: add, KEEP: KEEP
+  };
   addEventListener('hashchange', function () { if (root && root.isConnected) fromHash(); });
   // A task of its own, once the theme has set the page up: the theme's start-up then
   // does not lay out our results too, and neither task keeps the phone busy for long.

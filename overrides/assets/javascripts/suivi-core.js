@@ -6,7 +6,7 @@
   'use strict';
   var D = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
     FORMAT = 'vmi-diagnostic', NB = '\u00a0', FILE = 'Le fichier importé n’est pas un export de l’auto-diagnostic.',
-    STATUTS = [['a-faire', 'À faire'], ['en-cours', 'En cours'], ['fait', 'Fait']];
+    SHARE = 'Le lien de partage est incomplet ou abîmé.', STATUTS = [['a-faire', 'À faire'], ['en-cours', 'En cours'], ['fait', 'Fait']];
   function isObj(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
   function q(s) { return '«' + NB + s + NB + '»'; }
   function fail(m, kind) { var e = new Error(m); e.kind = kind || 'etranger'; throw e; }
@@ -67,6 +67,24 @@
     list(c.gone, c.gone.length > 1 ? 'questions supprimées' : 'question supprimée');
     return 'Le questionnaire a changé depuis cet export' + NB + ': ' + parts.join(NB + '; ') +
       '. Seules les réponses aux questions inchangées sont comptées.';
+  }
+
+  // Lien : "1", un caractère par question (- sans réponse, n « je ne sais pas », 0-9), ".", un par axe
+  // (- ou 0-9), puis "." et la version du questionnaire : les réponses sont rangées dans l’ordre
+  // des questions, un lien d’une autre version ne peut pas être relu.
+  function version(data) { return data.questionnaire ? '.' + data.questionnaire.version : ''; }
+  function encodeShare(data, state) {
+    var a = state.answers || {}, t = state.targets || {};
+    return '1' + data.questions.map(function (x) { var v = a[x.id]; return v === 'nsp' ? 'n' : v == null ? '-' : v; }).join('') +
+      '.' + data.axes.map(function (x) { return t[x.id] == null ? '-' : t[x.id]; }).join('') + version(data);
+  }
+  function decodeShare(data, code) {
+    var m = /^1([-n0-9]*)\.([-0-9]*)(\.[0-9a-f]+)?$/.exec(code), st = { v: 1, answers: {}, targets: {} };
+    if (m && m[3] && m[3] !== version(data)) fail('Ce lien de partage a été créé avec une autre version du questionnaire' + NB + ': ses réponses ne peuvent pas être relues.');
+    if (!m || m[1].length !== data.questions.length || m[2].length !== data.axes.length) fail(SHARE);
+    data.questions.forEach(function (x, i) { var c = m[1][i]; if (c !== '-') st.answers[x.id] = c === 'n' ? 'nsp' : +c; });
+    data.axes.forEach(function (x, i) { var c = m[2][i]; if (c !== '-') st.targets[x.id] = +c; });
+    try { return D.validateState(data, st); } catch (e) { fail(SHARE); }
   }
 
   function toJSON(data, state) {
@@ -140,7 +158,7 @@
   }
 
   var api = {
-    identity: identity, compareVersions: compareVersions, readExport: readExport, describeChanges: describeChanges,
+    encodeShare: encodeShare, decodeShare: decodeShare, identity: identity, compareVersions: compareVersions, readExport: readExport, describeChanges: describeChanges,
     toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV, csvText: csvText, evolution: evolution, evolutionText: evolutionText,
     cleanPlan: cleanPlan, addAction: addAction, planCSV: planCSV, statutName: statutName, STATUTS: STATUTS
   };

@@ -5,7 +5,7 @@
   'use strict';
   var D = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
     S = root.VMISuivi || (typeof require === 'function' && require('./suivi-core.js')),
-    NB = '\u00a0', ROLES = ['élu·e', 'direction générale', 'numérique', 'service', 'autre'];
+    NB = '\u00a0';
   function q(s) { return '«' + NB + s + NB + '»'; }
 
   // Médiane d’entiers ; nombre pair : moyenne des deux du milieu, moitié arrondie au-dessus.
@@ -26,7 +26,7 @@
       changes: r.changes && !r.changes.same ? r.changes : null };
   }
   function fromLink(data, line) {
-    var code = line.trim().replace(/^[^#]*#r=/, ''), st = D.decodeShare(data, code);
+    var code = line.trim().replace(/^[^#]*#r=/, ''), st = S.decodeShare(data, code);
     return { label: 'lien ' + code.slice(0, 12) + '…', nom: '', role: '', state: st, key: 'r=' + code, changes: null };
   }
 
@@ -116,6 +116,6 @@
   }
 
   var api = { median: median, fromFile: fromFile, fromLink: fromLink, addSources: addSources, aggregate: aggregate,
-    displayName: displayName, toJSON: toJSON, toCSV: toCSV, ROLES: ROLES };
+    displayName: displayName, toJSON: toJSON, toCSV: toCSV };
   if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISynthese = api;
 })(this);
