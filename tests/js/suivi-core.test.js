@@ -115,6 +115,9 @@ test('versions : un export ancien n’est compté que sur les questions inchang�
   const old = S.toJSON(data, { answers: { g1: 3, g2: 2, d1: 8, d2: 0, m1: 0 }, date: '2025-01-01T00:00:00.000Z' });
   const r = S.readExport(next, old);
   assert.deepEqual(r.state.answers, { g1: 3, d1: 8, m1: 0 }); // g2 (modifiée) et d2 (supprimée) écartées
+  const odd = JSON.parse(old);
+  odd.answers.d3 = 1; // une réponse à une question que sa version n’avait pas : écartée aussi
+  assert.deepEqual(S.readExport(next, JSON.stringify(odd)).state.answers, { g1: 3, d1: 8, m1: 0 });
   assert.deepEqual(r.changes.changed, ['g2']);
   // g2 = 2 voulait dire 5 points sur 5 ; dans la nouvelle version 5 sur 5 aussi, mais jamais comptée
   const D = require('../../overrides/assets/javascripts/diagnostic-core.js');

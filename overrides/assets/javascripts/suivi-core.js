@@ -33,8 +33,9 @@
   }
 
   // Un export (texte JSON) → { state, changes } ; changes vaut null pour un export sans version
-  // (antérieur aux versions), relu strictement. Les réponses aux questions modifiées ou disparues
-  // sont écartées : elles ne sont jamais comptées avec le sens d’une autre question.
+  // (antérieur aux versions), relu strictement. D’une autre version, seules les réponses aux
+  // questions dont l’empreinte est restée la même sont gardées : aucune n’est comptée avec le
+  // sens d’une autre question.
   function readExport(data, text) {
     var o, qn, changes = null, kept = {};
     try { o = JSON.parse(text); } catch (e) { fail(FILE + ' (JSON illisible)'); }
@@ -45,8 +46,8 @@
       if (qn.id !== data.questionnaire.id) fail('Ce fichier est l’export d’un autre questionnaire (' + q(qn.id) + ').', 'autre');
       changes = compareVersions(data, qn);
       if (!changes.same && isObj(o.answers)) {
-        Object.keys(o.answers).forEach(function (id) {
-          if (changes.changed.indexOf(id) < 0 && changes.gone.indexOf(id) < 0) kept[id] = o.answers[id];
+        data.questions.forEach(function (x) {
+          if (own(o.answers, x.id) && isObj(qn.questions) && qn.questions[x.id] === x.h) kept[x.id] = o.answers[x.id];
         });
         o.answers = kept;
       }
