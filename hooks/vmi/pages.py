@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from . import registry
 from .content import Content
+from .diagnostic_version import identity, question_fingerprint, recommendation_id
 from .documents import Item, library
 from .links import page_for_link
 from .models import Diagnostic
@@ -94,7 +95,7 @@ def plan_pages(content: Content, labels: dict[str, str] | None = None) -> list[G
              *_case_pages(content, titles, documents),
              _library_page(content, titles, documents)]
     if content.diagnostic:
-        pages.append(_diagnostic_page(content.diagnostic))
+        pages += [_diagnostic_page(content.diagnostic), _team_page(content.diagnostic)]
     return pages
 
 
@@ -178,6 +179,18 @@ def _diagnostic_page(diagnostic: Diagnostic) -> GeneratedPage:
                                                                         links))
 
 
+def _team_page(diagnostic: Diagnostic) -> GeneratedPage:
+    """The team synthesis: the questionnaire's questions and the data its script reads."""
+    kind = registry.SYNTHESE
+    return GeneratedPage(kind=kind, src_uri=kind.path, title="Synthèse d’équipe",
+                         source=kind.source_of(),
+                         description="Réunir les exports de plusieurs répondants de "
+                         "l’auto-diagnostic, sans serveur : médiane, écarts, questions à "
+                         "discuter.",
+                         context=lambda body, links: diagnostic_context(diagnostic, body,
+                                                                        links))
+
+
 NAV_MAX_CHILDREN = 40
 
 
@@ -251,6 +264,10 @@ def nombre_fr(value: int) -> str:
     return f"{value:,}".replace(",", "\u202f")
 
 
+# Respondents' roles offered on export and in the team synthesis.
+ROLES = ("élu·e", "direction générale", "numérique", "service", "autre")
+
+
 def diagnostic_context(diagnostic: Diagnostic, introduction_html: str,
                        links: Links) -> dict[str, Any]:
     """Questions grouped by axis and the JSON the page script reads."""
@@ -258,16 +275,20 @@ def diagnostic_context(diagnostic: Diagnostic, introduction_html: str,
                for axe in diagnostic.axes]
     data = {
         "cle": "vmi-diagnostic",
+        "questionnaire": identity(diagnostic),
+        "roles": ROLES,
         "axes": [{"id": a.id, "nom": a.nom} for a in diagnostic.axes],
         "niveaux": [{"min": n.min, "nom": n.nom} for n in diagnostic.niveaux],
-        "questions": [{"id": q.id, "axe": q.axe, "points": [r.points for r in q.reponses]}
-                      for q in diagnostic.questions],
-        "recommandations": [{"axe": r.axe, "jusqu_a": r.jusqu_a,
+        "questions": [{"id": q.id, "axe": q.axe, "points": [r.points for r in q.reponses],
+                       "h": question_fingerprint(q)} for q in diagnostic.questions],
+        "recommandations": [{"id": recommendation_id(r), "axe": r.axe, "texte": r.texte,
+                             "jusqu_a": r.jusqu_a,
                              "texte_html": md.markdown(html.escape(r.texte)),
                              "liens": [link_target(ref, links) for ref in r.liens]}
                             for r in diagnostic.recommandations],
     }
     return {"diagnostic": diagnostic, "questions_by_axis": grouped, "data_json": script_json(data),
+            "roles": ROLES,
             "duree_minutes": estimated_minutes(len(diagnostic.questions)),
             "introduction_html": Markup(introduction_html)}
 

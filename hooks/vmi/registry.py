@@ -67,8 +67,12 @@ BIBLIOTHEQUE = PageKind(key="bibliotheque", path="bibliotheque.md", label="Bibli
 DIAGNOSTIC = PageKind(key="diagnostic", path="diagnostic.md", body=BODY + "diagnostic.html",
                       page_template="diagnostic.html", source="diagnostic.yml")
 
+# The team synthesis: the same questionnaire, several respondents' exports brought together.
+SYNTHESE = PageKind(key="synthese", path="diagnostic/equipe.md", body=BODY + "synthese.html",
+                    page_template="synthese.html", source="diagnostic.yml")
+
 KINDS: tuple[PageKind, ...] = (PILIERS, GLOSSAIRE, SPECIFICITES, SPECIFICITE, CAS_INDEX, CAS,
-                               BIBLIOTHEQUE, DIAGNOSTIC)
+                               BIBLIOTHEQUE, DIAGNOSTIC, SYNTHESE)
 # A folder's index page exists when the folder has pages.
 INDEX_OF = {SPECIFICITE.key: SPECIFICITES, CAS.key: CAS_INDEX}
 
