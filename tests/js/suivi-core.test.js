@@ -170,3 +170,17 @@ test('plan : enregistré avec les réponses, exporté en JSON et en CSV', () => 
   assert.equal(lines[0], 'action;axe;porteur;échéance;statut');
   assert.equal(lines[1], 'Nommer un référent;Gouvernance;"\'=DGS; adjointe";2026-06-30;Fait');
 });
+
+test('vote de la salle : répartition nettoyée, à discuter et points à vérifier comme pour l’équipe', () => {
+  const votes = { g1: { 0: 4, 3: 6, nsp: 2 }, g2: { 1: 5, 2: 0, nsp: 1 }, d1: { 4: 2, 7: 3 }, m1: { 0: -1, 1: 1.5, x: 3 }, zz: { 0: 1 } };
+  const clean = S.cleanVotes(data, votes);
+  assert.deepEqual(Object.keys(clean), ['g1', 'g2', 'd1']); // m1 sans nombre valable, zz inconnue
+  assert.deepEqual(clean.g1, { 0: 4, 1: 0, 2: 0, 3: 6, nsp: 2 });
+  const r = S.roomSummary(data, votes);
+  assert.equal(r.questions.g1.aDiscuter, true); // 0 et 3 points sur 3
+  assert.equal(r.questions.g2.aDiscuter, false); // une seule réponse choisie
+  assert.equal(r.questions.d1.aDiscuter, false); // 4 et 7 sur 8 : 3 < 4
+  assert.deepEqual(r.aDiscuter, ['g1']);
+  assert.deepEqual(r.aVerifier, ['g1']); // deux « je ne sais pas » ou plus
+  assert.equal(r.questions.g1.reponses, 10);
+});

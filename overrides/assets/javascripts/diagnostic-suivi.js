@@ -3,7 +3,7 @@
    dépend de suivi-core.js. */
 (function () {
   'use strict';
-  var S = window.VMISuivi, P = window.VMIDiagPage, NB = '\u00a0', planShown = '';
+  var S = window.VMISuivi, P = window.VMIDiagPage, NB = '\u00a0', planShown = '', votes;
 
   function $(id) { return document.getElementById(id); }
   function ctx() { return P.get(); }
@@ -124,7 +124,73 @@
   }
 
   P.add(document.head, P.mk('link', { rel: 'stylesheet', href: document.currentScript.src.replace(/javascripts\/[^/]*$/, 'stylesheets/a-la-demande/diagnostic-suivi.css') }));
-  window.VMISuiviPage = { share: share, fromHash: fromHash, render: render, imported: imported, migrate: migrate, add: add, exporter: exporter };
+  // Vote de la salle (mode projection) : l’animateur saisit, pour chaque question, le nombre de
+  // mains levées par réponse ; gardé dans ce navigateur et résumé comme une synthèse d’équipe.
+  function roomKey() { return ctx().data.cle + '-salle'; }
+  function loadVotes() {
+    var data = ctx().data, o, c;
+    try { o = JSON.parse(localStorage.getItem(roomKey())); } catch (e) { o = null; }
+    if (!o || !o.questionnaire) return {};
+    c = S.compareVersions(data, o.questionnaire);
+    c.changed.concat(c.gone).forEach(function (id) { delete o.votes[id]; });
+    return S.cleanVotes(data, o.votes);
+  }
+  function saveVotes() {
+    try { localStorage.setItem(roomKey(), JSON.stringify({ questionnaire: S.identity(ctx().data), votes: votes })); } catch (e) { /* indisponible */ }
+  }
+  function room() {
+    var c = ctx();
+    if (votes) return;
+    votes = loadVotes();
+    [].forEach.call(c.root.querySelectorAll('#vmi-diagnostic fieldset'), function (f) {
+      var id = f.querySelector('input[type=radio]').name, box = P.add(f, P.mk('div', { 'class': 'vmi-diag__salle' }));
+      P.add(box, P.mk('p', { 'class': 'vmi-diag__salle-titre' }, 'Vote de la salle, nombre de mains levées' + NB + ':'));
+      [].forEach.call(f.querySelectorAll('.vmi-diag__choix input'), function (r, i) {
+        var k = r.value, lab = P.add(box, P.mk('label', {}, k === 'nsp' ? 'Je ne sais pas' : 'Réponse ' + (i + 1))),
+          inp = P.add(lab, P.mk('input', { type: 'number', min: 0, step: 1, inputmode: 'numeric', 'data-salle': id, 'data-choix': k }));
+        inp.value = votes[id] && votes[id][k] || '';
+      });
+    });
+    c.root.addEventListener('input', onVote);
+    c.root.addEventListener('click', function (ev) {
+      if (ev.target.id !== 'vmi-salle-effacer' || !confirm('Effacer le vote de la salle\u202f? Cette action est définitive.')) return;
+      votes = {}; saveVotes(); drawRoom();
+      [].forEach.call(c.root.querySelectorAll('[data-salle]'), function (e) { e.value = ''; });
+      P.msg('Le vote de la salle a été effacé.');
+    });
+    drawRoom();
+  }
+  function onVote(ev) {
+    var t = ev.target, id = t.getAttribute('data-salle'), x, n = +t.value;
+    if (!id) return;
+    x = ctx().data.questions.filter(function (q) { return q.id === id; })[0];
+    votes[id] = votes[id] || S.emptyCounts(x);
+    votes[id][t.getAttribute('data-choix')] = n > 0 && n % 1 === 0 ? n : 0;
+    votes = S.cleanVotes(ctx().data, votes);
+    saveVotes(); drawRoom();
+  }
+  function drawRoom() {
+    var c = ctx(), sum = S.roomSummary(c.data, votes), box = $('vmi-salle'), ul, ids = Object.keys(sum.questions);
+    if (!box) box = P.add($('vmi-resultats'), P.mk('div', { id: 'vmi-salle', 'class': 'vmi-diag__salle-synthese' }));
+    box.textContent = '';
+    P.add(box, P.mk('h3', {}, 'Synthèse de la salle'));
+    if (!ids.length) return P.add(box, P.mk('p', {}, 'Aucun vote saisi pour l’instant' + NB + ': en projection, chaque question a sa ligne «' + NB + 'Vote de la salle' + NB + '».'));
+    P.add(box, P.mk('p', {}, ids.length + ' question' + (ids.length > 1 ? 's' : '') + ' votée' + (ids.length > 1 ? 's' : '') + ' · ' +
+      sum.aDiscuter.length + ' à discuter · ' + sum.aVerifier.length + ' à vérifier (plusieurs «' + NB + 'Je ne sais pas' + NB + '»).'));
+    P.add(P.add(box, P.mk('p')), P.mk('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-effacer' }, 'Effacer le vote de la salle'));
+    ul = P.add(box, P.mk('ul'));
+    c.data.questions.forEach(function (x, i) {
+      var o = sum.questions[x.id], parts = [];
+      if (!o) return;
+      x.points.forEach(function (p, k) { if (o.repartition[k]) parts.push('réponse ' + (k + 1) + NB + '×' + NB + o.repartition[k]); });
+      if (o.nsp) parts.push('je ne sais pas' + NB + '×' + NB + o.nsp);
+      P.add(ul, P.mk('li', { 'data-salle-question': x.id, 'data-repartition': JSON.stringify(o.repartition), 'data-a-discuter': o.aDiscuter ? 'oui' : 'non' },
+        'Q' + (i + 1) + ' ' + question(x.id) + ' — ' + parts.join(', ') + (o.aDiscuter ? ' · à discuter' : '') + (o.nsp > 1 ? ' · à vérifier' : '')));
+    });
+  }
+  function question(id) { var l = ctx().root.querySelector('#vmi-diagnostic input[name="' + id + '"]').closest('fieldset').querySelector('legend'); return l.textContent.trim(); }
+
+  window.VMISuiviPage = { room: room, share: share, fromHash: fromHash, render: render, imported: imported, migrate: migrate, add: add, exporter: exporter };
   $('vmi-plan').addEventListener('click', onPlan);
   $('vmi-plan').addEventListener('input', onPlan);
   render();

@@ -57,6 +57,7 @@
       alertMsg('Vos réponses enregistrées n’ont pas pu être relues' + NB + ': le questionnaire repart de zéro. L’ancien enregistrement sera remplacé à votre prochaine modification.');
     }
   }
+  function proj() { if (document.documentElement.getAttribute('data-mode') === 'projection') more(function (S) { S.room(); }); }
   function fromHash() { if (/^#r=/.test(location.hash)) more(function (S) { S.fromHash(); }); }
   function fill() {
     [].forEach.call(root.querySelectorAll('input[type=radio], [data-cible], [data-note], [data-profil]'), function (e) {
@@ -190,6 +191,9 @@
     Q = { id: data.questionnaire.id, version: data.questionnaire.version, questions: {} };
     data.questions.forEach(function (x) { Q.questions[x.id] = x.h; });
     load(); fill(); render(); fromHash();
+    // Projection (projection.js sets <html data-mode>): the room's show of hands.
+    new MutationObserver(proj).observe(document.documentElement, { attributes: true, attributeFilter: ['data-mode'] });
+    proj();
     r.addEventListener('input', onInput);
     r.addEventListener('click', onClick);
     $('vmi-import').addEventListener('change', onImport);

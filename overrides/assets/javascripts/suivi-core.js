@@ -158,9 +158,47 @@
     })));
   }
 
+  // Répartition vide d’une question : { 0: 0, 1: 0, …, nsp: 0 }.
+  function emptyCounts(x) { var r = {}; x.points.forEach(function (p, i) { r[i] = 0; }); r.nsp = 0; return r; }
+  // Ce qu’une répartition dit d’une question (équipe ou vote de la salle) : à discuter quand les
+  // points donnés diffèrent d’au moins la moitié des meilleurs points de la question.
+  function verdict(x, rep) {
+    var given = x.points.filter(function (p, i) { return rep[i] > 0; }), best = Math.max.apply(null, x.points), n = 0;
+    x.points.forEach(function (p, i) { n += rep[i]; });
+    return { repartition: rep, nsp: rep.nsp, reponses: n,
+      aDiscuter: n > 1 && best > 0 && 2 * (Math.max.apply(null, given) - Math.min.apply(null, given)) >= best };
+  }
+  // Vote de la salle : { question: répartition } nettoyé (entiers positifs, réponses connues).
+  function cleanVotes(data, votes) {
+    var out = {};
+    if (!isObj(votes)) return out;
+    data.questions.forEach(function (x) {
+      var v = votes[x.id], r = emptyCounts(x), any = false;
+      if (!isObj(v)) return;
+      Object.keys(r).forEach(function (k) {
+        var n = v[k];
+        if (typeof n === 'number' && n % 1 === 0 && n > 0) { r[k] = n; any = true; }
+      });
+      if (any) out[x.id] = r;
+    });
+    return out;
+  }
+  function roomSummary(data, votes) {
+    var out = { questions: {}, aDiscuter: [], aVerifier: [] };
+    votes = cleanVotes(data, votes);
+    data.questions.forEach(function (x) {
+      if (!votes[x.id]) return;
+      var o = out.questions[x.id] = verdict(x, votes[x.id]);
+      if (o.aDiscuter) out.aDiscuter.push(x.id);
+      if (o.nsp > 1) out.aVerifier.push(x.id);
+    });
+    return out;
+  }
+
   var api = {
     encodeShare: encodeShare, decodeShare: decodeShare, identity: identity, compareVersions: compareVersions, readExport: readExport, describeChanges: describeChanges,
     toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV, csvText: csvText, evolution: evolution, evolutionText: evolutionText,
+    emptyCounts: emptyCounts, verdict: verdict, cleanVotes: cleanVotes, roomSummary: roomSummary,
     cleanPlan: cleanPlan, addAction: addAction, planCSV: planCSV, statutName: statutName, STATUTS: STATUTS
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISuivi = api;

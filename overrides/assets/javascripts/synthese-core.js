@@ -67,16 +67,9 @@
       });
     });
     data.questions.forEach(function (x) {
-      var rep = {}, given = [], best = Math.max.apply(null, x.points), o;
-      x.points.forEach(function (p, i) { rep[i] = 0; });
-      rep.nsp = 0;
-      list.forEach(function (r) {
-        var v = r.state.answers[x.id];
-        if (v === 'nsp') rep.nsp++;
-        else if (v != null) { rep[v]++; given.push(x.points[v]); }
-      });
-      o = questions[x.id] = { repartition: rep, nsp: rep.nsp, reponses: given.length,
-        aDiscuter: given.length > 1 && best > 0 && 2 * (Math.max.apply(null, given) - Math.min.apply(null, given)) >= best };
+      var rep = S.emptyCounts(x), o;
+      list.forEach(function (r) { var v = r.state.answers[x.id]; if (v != null) rep[v]++; });
+      o = questions[x.id] = S.verdict(x, rep);
       if (o.aDiscuter) discuss.push(x.id);
       if (o.nsp > 1) check.push(x.id);
     });

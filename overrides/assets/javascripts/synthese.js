@@ -1,8 +1,10 @@
-/* Synthèse d’équipe : contrôleur de page ; dépend de diagnostic-core.js, suivi-core.js et
-   synthese-core.js. Les fichiers sont lus dans le navigateur (FileReader) : rien n’est envoyé. */
+/* Synthèse d’équipe : contrôleur de page. Les fichiers sont lus dans le navigateur (FileReader) :
+   rien n’est envoyé. Le calcul (diagnostic-core.js, suivi-core.js, synthese-core.js) n’est
+   chargé qu’au premier import : la première visite n’en paie pas le poids. */
 (function () {
   'use strict';
-  var NB = '\u00a0', Y, data, list = [], agg, root;
+  var NB = '\u00a0', Y, data, list = [], agg, root, later = [],
+    BASE = document.currentScript.src.replace(/[^/]*$/, '');
 
   function $(id) { return document.getElementById(id); }
   function mk(tag, at, txt) {
@@ -18,8 +20,21 @@
   function qText(id) { return $('vmi-syn-q-' + id).textContent.trim(); }
   function axisName(id) { return data.axes.filter(function (a) { return a.id === id; })[0].nom; }
 
+  // Charge le calcul une fois, puis appelle fn.
+  function need(fn) {
+    if (Y) return fn();
+    if (later.push(fn) > 1) return;
+    ['diagnostic-core.js', 'suivi-core.js', 'synthese-core.js'].forEach(function (f, i) {
+      var e = mk('script', { src: BASE + f });
+      e.async = false;
+      if (i === 2) e.onload = function () { Y = window.VMISynthese; later.splice(0).forEach(function (g) { g(); }); };
+      add(document.head, e);
+    });
+  }
+
   // Sources lues (fichiers puis liens), ajoutées dans l’ordre, puis un seul rendu.
   function take(sources) {
+    if (!Y) return need(function () { take(sources); });
     var msgs = Y.addSources(data, list, sources), box = clear('vmi-syn-alertes'), n = list.length;
     msgs.forEach(function (m) { add(box, mk('p', { 'class': 'vmi-syn__msg vmi-syn__msg--' + m.kind }, m.text)); });
     $('vmi-syn-etat').textContent = n ? n + ' répondant' + (n > 1 ? 's' : '') + ' dans la synthèse.' : 'Aucun répondant pour l’instant.';
@@ -167,7 +182,7 @@
 
   function init() {
     var r = $('vmi-syn'), zone;
-    if (!r || r.hasAttribute('data-vmi-init') || !(Y = window.VMISynthese)) return;
+    if (!r || r.hasAttribute('data-vmi-init')) return;
     r.setAttribute('data-vmi-init', '');
     root = r; list = [];
     try { data = JSON.parse($('vmi-diagnostic-data').textContent); } catch (e) { return; }
