@@ -133,3 +133,22 @@ def test_projection_over_file(page, offline_root, request_log):
     page.keyboard.press("Escape")
     assert page.evaluate("document.documentElement.dataset.mode") is None
     assert outside(request_log) == []
+
+
+def test_team_synthesis_over_file(page, offline_root, request_log):
+    from test_synthese import as_file, export, team_answers
+
+    page.goto(offline_root.joinpath("diagnostic", "equipe.html").as_uri())
+    page.wait_for_selector("#vmi-syn[data-vmi-init]", state="attached")
+    identity = page.evaluate("""() => {
+        const d = JSON.parse(document.getElementById('vmi-diagnostic-data').textContent);
+        return {id: d.questionnaire.id, version: d.questionnaire.version,
+                questions: Object.fromEntries(d.questions.map(q => [q.id, q.h]))};
+    }""")
+    files = [as_file(f"r{i}.json", export(identity, answers, i + 1))
+             for i, answers in enumerate(team_answers())]
+    page.set_input_files("[data-synthese-import]", files)  # the computing scripts load now
+    page.wait_for_selector('#vmi-syn:not([data-repondants="0"])')
+    assert page.locator("#vmi-syn-etat").inner_text() == "3 répondants dans la synthèse."
+    assert page.locator("[data-synthese-axe]").first.get_attribute("data-repondants") == "2"
+    assert outside(request_log) == []

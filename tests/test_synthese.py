@@ -89,7 +89,7 @@ def import_team(page, identity: dict) -> list[dict]:
               as_file("photo.json", b"\x89PNG\r\n\x1a\n"),
               as_file("ailleurs.json", export(other, {}, 9))]
     page.set_input_files("input[type=file][data-synthese-import]", files)
-    page.wait_for_selector("#vmi-syn-resultats:not([hidden])")
+    page.wait_for_selector('#vmi-syn:not([data-repondants="0"])')
     return people
 
 
@@ -148,7 +148,7 @@ def test_names_notes_links_and_exports(page, site_url, identity):
     note = {AXES[1]: "Le référent change chaque année."}
     page.set_input_files("[data-synthese-import]", [
         as_file("a.json", export(identity, a, 1, nom="Alix", role="élu·e", notes=note))])
-    page.wait_for_selector("#vmi-syn-resultats:not([hidden])")
+    page.wait_for_selector('#vmi-syn:not([data-repondants="0"])')
     code = "1" + "".join("n" if b[q.id] == "nsp" else str(b[q.id]) for q in DIAGNOSTIC.questions)
     link = f"https://exemple.org/diagnostic/#r={code}.{'-' * len(AXES)}.{identity['version']}"
     page.fill("#vmi-syn-liens", f"{link}\n\n{link}\n")

@@ -96,9 +96,10 @@
     body.textContent = '';
     $('vmi-plan').hidden = !plan.length;
     plan.forEach(function (a, i) {
-      var tr = P.add(body, P.mk('tr', { 'data-action': a.reco })), n = 'vmi-action-' + i, sel, td;
-      P.add(tr, P.mk('th', { scope: 'row', id: n }, a.texte));
-      P.add(tr, P.mk('td', {}, names[a.axe] || a.axe));
+      var tr = P.add(body, P.mk('tr', { 'data-action': a.reco })), n = 'vmi-action-' + i, sel, td, th;
+      th = P.add(tr, P.mk('th', { scope: 'row', id: n }));
+      P.add(th, P.mk('span', {}, a.texte));
+      P.add(th, P.mk('span', { 'class': 'vmi-diag__plan-axe' }, names[a.axe] || a.axe));
       td = P.add(tr, P.mk('td'));
       P.add(td, P.mk('input', { type: 'text', 'data-champ': 'porteur', 'aria-labelledby': 'vmi-plan-porteur ' + n })).value = a.porteur;
       td = P.add(tr, P.mk('td'));

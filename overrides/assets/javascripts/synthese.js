@@ -71,7 +71,7 @@
   function render() {
     var names = list.map(Y.displayName), head = $('vmi-syn-axes-tete');
     agg = Y.aggregate(data, list);
-    $('vmi-syn-resultats').hidden = !list.length;
+    root.setAttribute('data-repondants', list.length);
     while (head.cells.length > 5) head.deleteCell(5);
     names.forEach(function (n) { add(head, mk('th', { scope: 'col' }, n)); });
     data.axes.forEach(function (a) {
@@ -146,9 +146,9 @@
         lines = a.nom.match(/\S.{0,14}(?=\s|$)|\S+/g).concat(m === null ? 'non évalué' : m + NB + '/' + NB + '100'),
         t = add(g, mk('text', { 'text-anchor': x > 30 ? 'start' : x < -30 ? 'end' : 'middle' }));
       add(g, mk('line', { x2: pt(i, 100).split(',')[0], y2: pt(i, 100).split(',')[1], 'class': 'vmi-syn__grille' }));
-      y += y < -30 ? -14 * (lines.length - 1) : y > 30 ? 10 : 4 - 7 * (lines.length - 1);
+      y += y < -30 ? -16 * (lines.length - 1) : y > 30 ? 12 : 5 - 8 * (lines.length - 1);
       lines.forEach(function (l, j) {
-        add(t, mk('tspan', { x: p[0], y: (y + 14 * j).toFixed(1), 'class': j === lines.length - 1 ? 'vmi-syn__val' : '' }, l.trim()));
+        add(t, mk('tspan', { x: p[0], y: (y + 16 * j).toFixed(1), 'class': j === lines.length - 1 ? 'vmi-syn__val' : '' }, l.trim()));
       });
     });
   }
