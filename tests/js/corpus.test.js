@@ -8,12 +8,14 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const D = require('../../overrides/assets/javascripts/diagnostic-core.js');
+// Exports, imports and share links live in suivi-core.js (loaded on first use).
+const S = require('../../overrides/assets/javascripts/suivi-core.js');
 
 const CORPUS = path.join(__dirname, '..', 'corpus', 'navigateur');
 const data = JSON.parse(fs.readFileSync(path.join(CORPUS, 'questionnaire.json'), 'utf8'));
 const READERS = {
-  'partage.txt': (text) => D.decodeShare(data, text),
-  'import.json': (text) => D.fromJSON(data, text),
+  'partage.txt': (text) => S.decodeShare(data, text),
+  'import.json': (text) => S.fromJSON(data, text),
   'etat.json': (text) => D.validateState(data, JSON.parse(text))
 };
 const cases = fs.readdirSync(CORPUS).filter((name) => fs.existsSync(path.join(CORPUS, name, 'expected.txt')));
@@ -28,8 +30,8 @@ for (const name of cases) {
     let got;
     try {
       const state = READERS[input](fs.readFileSync(path.join(folder, input), 'utf8'));
-      got = ['aucune erreur', D.encodeShare(data, state)];
-      assert.deepEqual(D.fromJSON(data, D.toJSON(data, state)), state); // relu tel qu'exporté
+      got = ['aucune erreur', S.encodeShare(data, state)];
+      assert.deepEqual(S.fromJSON(data, S.toJSON(data, state)), state); // relu tel qu'exporté
     } catch (e) {
       if (e instanceof assert.AssertionError) throw e;
       assert.ok(e instanceof Error, String(e));

@@ -5,6 +5,8 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const D = require('../../overrides/assets/javascripts/diagnostic-core.js');
+// Exports, imports and share links live in suivi-core.js (loaded on first use).
+const S = require('../../overrides/assets/javascripts/suivi-core.js');
 const F = require('./fuzzing.js');
 const { fc } = F;
 
@@ -55,12 +57,12 @@ function shareCodes(data) {
     fc.string(),
     fc.array(fc.nat(0xffff), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes)), // surrogates seuls compris
     fc.stringMatching(new RegExp('^1[-n0-9]{' + n + '}\\.[-0-9]{' + m + '}$')),
-    F.validState(data).map((s) => D.encodeShare(data, s)).chain(F.textMutation),
+    F.validState(data).map((s) => S.encodeShare(data, s)).chain(F.textMutation),
     fc.constantFrom('', '1', '1.', '.', null, undefined, 42, {}, '1'.repeat(100000)));
 }
 
 function importTexts(data) {
-  const exported = F.validState(data).map((s) => JSON.parse(D.toJSON(data, s)));
+  const exported = F.validState(data).map((s) => JSON.parse(S.toJSON(data, s)));
   return fc.oneof(
     fc.string(),
     fc.json(),
@@ -81,15 +83,15 @@ function holds(name, arbitrary, predicate) {
 
 test('lien de partage : tout code donne un état valide, ré-encodé à l’identique, ou l’erreur en français', () => {
   holds('partage', F.questionnaire.chain((data) => fc.tuple(fc.constant(data), shareCodes(data))), ([data, code]) => {
-    const r = outcome(() => D.decodeShare(data, code));
+    const r = outcome(() => S.decodeShare(data, code));
     if (r.error) return r.error === SHARE;
-    return isValid(data, r.state) && D.encodeShare(data, r.state) === code;
+    return isValid(data, r.state) && S.encodeShare(data, r.state) === code;
   });
 });
 
 test('fichier importé : état valide dont les scores sont ceux du fichier, ou erreur en français', () => {
   holds('import', F.questionnaire.chain((data) => fc.tuple(fc.constant(data), importTexts(data))), ([data, text]) => {
-    const r = outcome(() => D.fromJSON(data, text));
+    const r = outcome(() => S.fromJSON(data, text));
     if (r.error) return true;
     if (!isValid(data, r.state)) return false;
     const said = JSON.parse(text).scores, res = D.scoreAxes(data, r.state.answers);
@@ -97,7 +99,7 @@ test('fichier importé : état valide dont les scores sont ceux du fichier, ou e
       if (said && said[a.id] !== undefined &&
         (said[a.id].score !== res[a.id].score || said[a.id].niveau !== res[a.id].niveau)) return false;
     }
-    assert.deepEqual(D.fromJSON(data, D.toJSON(data, r.state)), r.state);
+    assert.deepEqual(S.fromJSON(data, S.toJSON(data, r.state)), r.state);
     return true;
   });
 });
@@ -115,12 +117,12 @@ test('état enregistré : tout objet relu donne un état valide ou une erreur en
 test('un export retouché dont les scores ne suivent plus les réponses est refusé', () => {
   const data = { axes: [{ id: 'a', nom: 'Données' }], niveaux: [{ min: 0, nom: 'Début' }, { min: 50, nom: 'Suite' }],
     questions: [{ id: 'q', axe: 'a', points: [0, 4] }], recommandations: [] };
-  const text = D.toJSON(data, { answers: { q: 0 }, targets: {}, notes: {} });
+  const text = S.toJSON(data, { answers: { q: 0 }, targets: {}, notes: {} });
   const edited = JSON.parse(text);
   edited.scores.a = { score: 100, niveau: 'Suite' };
-  assert.throws(() => D.fromJSON(data, JSON.stringify(edited)),
+  assert.throws(() => S.fromJSON(data, JSON.stringify(edited)),
     /ne correspondent pas à ses réponses \(axe «\u00a0Données\u00a0»\)/);
-  assert.deepEqual(D.fromJSON(data, text).answers, { q: 0 });
+  assert.deepEqual(S.fromJSON(data, text).answers, { q: 0 });
 });
 
 test.after(() => {

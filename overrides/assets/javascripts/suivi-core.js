@@ -15,6 +15,7 @@
   // L’identité du questionnaire telle qu’un export la porte : id, version, empreinte de chaque question.
   function identity(data) {
     var h = {};
+    if (!data.questionnaire) return undefined; // a questionnaire without identity (tests)
     data.questions.forEach(function (x) { h[x.id] = x.h; });
     return { id: data.questionnaire.id, version: data.questionnaire.version, questions: h };
   }
@@ -37,7 +38,7 @@
   // questions dont l’empreinte est restée la même sont gardées : aucune n’est comptée avec le
   // sens d’une autre question.
   function readExport(data, text) {
-    var o, qn, changes = null, kept = {};
+    var o, qn, changes = null, kept = {}, st;
     try { o = JSON.parse(text); } catch (e) { fail(FILE + ' (JSON illisible)'); }
     if (!isObj(o) || o.format !== FORMAT) fail(FILE);
     qn = o.questionnaire;
@@ -52,7 +53,26 @@
         o.answers = kept;
       }
     }
-    try { return { state: D.validateState(data, o), changes: changes }; } catch (e) { fail(FILE + ' ' + e.message); }
+    try { st = D.validateState(data, o); } catch (e) { fail(FILE + ' ' + e.message); }
+    // Same version (or none said): the scores it states must follow from its answers.
+    if ((!changes || changes.same) && o.scores !== undefined) sameScores(data, st, o.scores);
+    return { state: st, changes: changes };
+  }
+  // Un export dit ses scores : ils doivent être ceux que donnent ses réponses, sinon le
+  // fichier a été retouché ou le questionnaire a changé depuis (points, niveaux, axes).
+  function sameScores(data, st, scores) {
+    var res = D.scoreAxes(data, st.answers), ax = {};
+    data.axes.forEach(function (a) { ax[a.id] = 1; });
+    if (!isObj(scores)) fail(FILE + ' La rubrique ' + q('scores') + ' est mal formée.');
+    Object.keys(scores).forEach(function (id) { if (!own(ax, id)) fail(FILE + ' Axe inconnu' + NB + ': ' + q(id) + '.'); });
+    data.axes.forEach(function (a) {
+      var f = scores[a.id], r = res[a.id];
+      if (f === undefined) return;
+      if (!isObj(f) || f.score !== r.score || f.niveau !== r.niveau) {
+        fail('Les scores enregistrés dans ce fichier ne correspondent pas à ses réponses (axe ' + q(a.nom) + ')' + NB +
+          ': le fichier a été modifié, ou le questionnaire a changé depuis l’export.');
+      }
+    });
   }
 
   // Phrase qui dit ce qui a changé entre deux versions ; '' si rien.
