@@ -172,9 +172,11 @@
   }
   function drawRoom() {
     var c = ctx(), sum = S.roomSummary(c.data, votes), box = $('vmi-salle'), ul, ids = Object.keys(sum.questions);
-    if (!box) box = P.add($('vmi-resultats'), P.mk('div', { id: 'vmi-salle', 'class': 'vmi-diag__salle-synthese' }));
+    if (!box) { box = P.mk('section', { id: 'vmi-salle', 'class': 'vmi-diag__salle-synthese', 'aria-labelledby': 'vmi-salle-titre' }); $('vmi-resultats').after(box); }
     box.textContent = '';
-    P.add(box, P.mk('h3', {}, 'Synthèse de la salle'));
+    // projection.js lays its slides out again on a change: the summary then has its place.
+    setTimeout(function () { c.root.dispatchEvent(new Event('change', { bubbles: true })); }, 0);
+    P.add(box, P.mk('h2', { id: 'vmi-salle-titre' }, 'Synthèse de la salle'));
     if (!ids.length) return P.add(box, P.mk('p', {}, 'Aucun vote saisi pour l’instant' + NB + ': en projection, chaque question a sa ligne «' + NB + 'Vote de la salle' + NB + '».'));
     P.add(box, P.mk('p', {}, ids.length + ' question' + (ids.length > 1 ? 's' : '') + ' votée' + (ids.length > 1 ? 's' : '') + ' · ' +
       sum.aDiscuter.length + ' à discuter · ' + sum.aVerifier.length + ' à vérifier (plusieurs «' + NB + 'Je ne sais pas' + NB + '»).'));
