@@ -6,11 +6,12 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-python test-js fuzz check schemas territoires nouveau-cas nouvelle-specificite offline bench bench-web
+.PHONY: help serve editer build test test-python test-js fuzz check schemas territoires nouveau-cas nouvelle-specificite offline bench bench-web
 
 help:
 	@echo "make serve  : aperçu du site sur http://127.0.0.1:8000 (rechargement automatique)"
 	@echo "make test   : installe ce qu'il faut et lance tous les tests"
+	@echo "make editer : aperçu et éditeur en formulaire sur http://127.0.0.1:8000/admin/ (Node.js)"
 	@echo "make build  : construit le site dans site/ (mode strict)"
 	@echo "make check  : vérifie le contenu sans construire le site"
 	@echo "make fuzz   : 10 000 contenus abîmés au hasard et 10 000 entrées du diagnostic (minutes)"
@@ -19,7 +20,7 @@ help:
 	@echo "make offline: écrit site-hors-ligne.zip, le site à copier sur une clé USB"
 	@echo 'make nouveau-cas VILLE="Saumur"            : crée content/cas/saumur.md à remplir'
 	@echo 'make nouvelle-specificite TITRE="Un titre" : crée content/specificites/un-titre.md'
-	@echo "make schemas: réécrit content/schemas/ (après un changement de hooks/vmi/models.py)"
+	@echo "make schemas: réécrit content/schemas/ et editor/admin/config.yml (après un changement de hooks/vmi/models.py)"
 	@echo "make territoires: réécrit l’extrait des données officielles (hooks/vmi/data/territoires.json)"
 
 $(BIN)/python:
@@ -43,6 +44,18 @@ node_modules/.installed: package.json package-lock.json
 
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+# The preview plus the form editor at /admin/ (hooks/editor_server.py): decap-server
+# (npm) reads and writes content/ of this folder; it stops with the preview.
+DECAP_PORT ?= 8081
+EDITER_ADDR ?= 127.0.0.1:8000
+editer: $(VENV)/.site-installed node_modules/.installed
+	@PORT=$(DECAP_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+	  node node_modules/decap-server/dist/index.js & decap=$$!; \
+	  trap 'kill $$decap 2>/dev/null' EXIT INT TERM; \
+	  echo "Éditeur : http://$(EDITER_ADDR)/admin/ (aperçu : http://$(EDITER_ADDR)/)"; \
+	  VMI_EDITEUR=1 VMI_DECAP_URL=http://127.0.0.1:$(DECAP_PORT)/api/v1 \
+	  $(BIN)/mkdocs serve --livereload --dev-addr $(EDITER_ADDR)
 
 # Built beside site/ and swapped in only when the build succeeded: a failed build (even a
 # strict-mode warning found at the very end) leaves the previous site/ as it was.

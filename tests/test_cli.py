@@ -109,6 +109,10 @@ def test_schemas_command_rewrites_the_files(project: Path):
     schema = project / "content" / "schemas" / "cas.schema.json"
     expected = schema.read_text("utf-8")
     schema.write_text("{}", "utf-8")
+    editor = project / "editor" / "admin" / "config.yml"
+    form = editor.read_text("utf-8")
+    editor.write_text("collections: []\n", "utf-8")
     result = make(project, "schemas")
     assert result.returncode == 0, result.stderr
     assert schema.read_text("utf-8") == expected
+    assert editor.read_text("utf-8") == form  # the form editor's configuration too

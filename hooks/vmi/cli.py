@@ -21,6 +21,9 @@ from .source import ContentFileError, read_text, split_front_matter
 _CONTENT_PAGES = ("cas", "specificites")
 
 
+CMS_CONFIG = "editor/admin/config.yml"
+
+
 def _docs_pages(docs: Path) -> list[str]:
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
 
@@ -76,7 +79,11 @@ def _check(args: argparse.Namespace) -> int:
 def _schemas(args: argparse.Namespace) -> int:
     from .schemas import write_all  # pydantic's schema generation is only needed here
 
-    for path in write_all(args.projet / "content" / "schemas"):
+    from .cms import write  # the form editor's configuration, from the same models
+
+    paths = write_all(args.projet / "content" / "schemas")
+    paths.append(write(args.projet / CMS_CONFIG))
+    for path in paths:
         print(french_typography(f"écrit : {path.relative_to(args.projet).as_posix()}"))
     return 0
 

@@ -1,0 +1,76 @@
+"""Files between ``content/`` and the form editor: wrapped for the form, tidied for disk.
+
+Reading, a list file (``piliers.yml``) reaches the form as one field holding the list
+(``cms.ROOT_LISTS``). Writing, every file the form saves is rewritten in the layout a
+person writes (``vmi.layout``): fields in the models' order, empty optional fields
+dropped, comments at the top of a list file kept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+
+from .cms import ROOT_LISTS
+from .layout import dump, tidy
+from .schemas import schema
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*\n?(.*)\Z", re.S | re.M)
+_FOLDERS = {"content/cas/": "cas", "content/specificites/": "specificite"}
+_FILES = {"content/diagnostic.yml": "diagnostic", "content/piliers.yml": "piliers",
+          "content/glossaire.yml": "glossaire", "content/documents.yml": "documents",
+          "content/types-documents.yml": "types-documents"}
+
+
+def _kind(path: str) -> str | None:
+    for folder, kind in _FOLDERS.items():
+        if path.startswith(folder) and path.endswith(".md") and "/" not in path[len(folder):]:
+            return kind
+    return _FILES.get(path)
+
+
+def for_form(path: str, text: str | None) -> str | None:
+    """The file as the form reads it: a list file becomes ``{key: [...]}`` (JSON is
+    YAML); anything else is passed on as it is."""
+    if text is None or path not in ROOT_LISTS:
+        return text
+    try:
+        items = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text  # the form shows it empty; make check names the problem
+    return json.dumps({ROOT_LISTS[path]: items if isinstance(items, list) else []},
+                      ensure_ascii=False)
+
+
+def _leading_comments(text: str | None) -> str:
+    lines = []
+    for line in (text or "").split("\n"):
+        if not line.startswith("#"):
+            break
+        lines.append(line + "\n")
+    return "".join(lines)
+
+
+def for_disk(path: str, text: str, previous: str | None) -> str:
+    """The file as it is written to ``content/``: tidied, list files unwrapped.
+    ``previous`` is the file on disk before (its top comments are kept)."""
+    kind = _kind(path)
+    if kind is None:
+        return text
+    root = schema(kind)
+    definitions = root.get("definitions", {})
+    if path.endswith(".md"):
+        match = _FRONT_MATTER.match(text)
+        if not match:
+            return text
+        data = yaml.safe_load(match[1]) or {}
+        body = match[2].strip("\n")
+        front = dump(tidy(data, root, definitions))
+        return f"---\n{front}---\n" + (f"\n{body}\n" if body else "")
+    data: Any = yaml.safe_load(text)
+    if path in ROOT_LISTS and isinstance(data, dict):
+        data = data.get(ROOT_LISTS[path]) or []
+    return _leading_comments(previous) + dump(tidy(data, root, definitions))

@@ -1,0 +1,151 @@
+"""``make editer``: a case created through the form editor at ``/admin/`` is written to
+``content/`` in the layout a person writes, passes ``make check`` and is shown by the
+preview; the editor asks nothing of any other origin."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from test_serve import _free_port, _get, _wait, server  # noqa: F401
+
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+
+EXPECTED = """\
+---
+ville: Exempleville
+demarche: Exempleville en ligne
+annee: 2021
+resume: Une démarche d’exemple pour une ville fictive.
+piliers: [sante, habitat]
+sources:
+  - titre: Site de la ville d’Exempleville
+    url: https://exempleville.example.org/
+---
+
+## Le contexte
+
+Une ville fictive.
+"""
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def editor(tmp_path: Path):
+    """What ``make editer`` starts, on free ports: decap-server and the preview."""
+    if not DECAP_SERVER.is_file():
+        pytest.fail("decap-server manque : npm ci")
+    project = copy_project(tmp_path / "projet")
+    port, decap_port = _free_port(), _free_port()
+    log = tmp_path / "editer.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    processes = []
+    with log.open("w", encoding="utf-8") as out:
+        processes.append(subprocess.Popen(
+            ["node", str(DECAP_SERVER)], cwd=project, stdout=out, stderr=subprocess.STDOUT,
+            env={**env, "PORT": str(decap_port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
+                 "GIT_REPO_DIRECTORY": str(project)}))
+        processes.append(subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a",
+             f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")], cwd=project,
+            stdout=out, stderr=subprocess.STDOUT,
+            env={**env, "VMI_EDITEUR": "1",
+                 "VMI_DECAP_URL": f"http://127.0.0.1:{decap_port}/api/v1"}))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(lambda: _get(f"{base}/") is not None, 90, "l’aperçu ne répond pas", log)
+        yield project, base, log
+    finally:
+        for process in processes:
+            _stop(process)
+
+
+def _pick(page, field: str, typed: str) -> None:
+    """Choose in a relation list (react-select): type, wait for the option, Enter."""
+    page.get_by_label(field, exact=True).click()
+    page.keyboard.type(typed)
+    page.get_by_role("option", name=typed).wait_for()
+    page.keyboard.press("Enter")
+
+
+def test_case_created_through_the_form(editor, context):
+    project, base, log = editor
+    elsewhere: list[str] = []
+
+    def only_here(route):
+        if route.request.url.startswith(f"{base}/"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_here)
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.on("console", lambda m: print("CONSOLE", m.type, m.text[:400]))
+    page.on("requestfinished", lambda r: print("REQ", r.method, r.url, (r.post_data or "")[:150]))
+    page.on("requestfailed", lambda r: print("FAILED", r.method, r.url, r.failure, (r.post_data or "")[:300]))  # a 6 MB application, on a busy machine
+    page.goto(f"{base}/admin/#/collections/cas/new", wait_until="commit")
+    page.get_by_role("button", name="Se connecter").click()
+    page.get_by_label("Ville", exact=True).fill("Exempleville")
+    page.get_by_label("Démarche", exact=True).fill("Exempleville en ligne")
+    page.get_by_label("Année", exact=True).fill("2021")
+    page.get_by_label("Résumé", exact=True).fill("Une démarche d’exemple pour une ville fictive.")
+    _pick(page, "Piliers", "Santé")  # from content/piliers.yml
+    _pick(page, "Piliers", "Habitat")
+    page.get_by_role("button", name="Ajouter sources").click()
+    page.get_by_label("Titre", exact=True).fill("Site de la ville d’Exempleville")
+    page.get_by_label("Adresse web", exact=True).fill("https://exempleville.example.org/")
+    page.get_by_role("switch").click()  # « Texte enrichi | Markdown »: the body as Markdown
+    page.locator("[data-slate-editor]").last.click()
+    page.keyboard.type("## Le contexte")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Une ville fictive.")
+    page.get_by_role("button", name="Publier").first.click()
+    page.get_by_text("Publier maintenant").click()
+
+    saved = project / "content" / "cas" / "exempleville.md"
+    # Waiting inside Playwright: the route above answers requests only meanwhile.
+    page.get_by_text("MODIFICATIONS ENREGISTRÉES", exact=False).wait_for()
+    assert saved.is_file(), log.read_text("utf-8", "replace")
+    assert saved.read_text("utf-8") == EXPECTED
+    check = subprocess.run([sys.executable, "-m", "vmi", "check"], cwd=project, text=True,
+                           capture_output=True, env={**os.environ, "PYTHONPATH": "hooks"})
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    preview = f"{base}/cas/exempleville/"
+    _wait(lambda: "Exempleville en ligne" in (_get(preview) or ""), 60,
+          "démarche absente de l’aperçu", log)
+    page.goto(preview)
+    assert page.locator("h1").first.inner_text().startswith("Exempleville")
+    assert page.get_by_role("link", name="Santé").count() >= 1
+    assert elsewhere == []
+
+
+def test_admin_only_under_make_editer(site_dir: Path):
+    """``make build`` has no editor: no page, no configuration, nothing in the search."""
+    assert not (site_dir / "admin").exists()
+    assert not list(site_dir.rglob("decap-cms*"))
+    index = (site_dir / "search" / "search_index.json").read_text("utf-8")
+    assert "/admin" not in index and "decap" not in index.lower()
+
+
+def test_make_serve_has_no_editor(server):  # noqa: F811
+    """``make serve`` (Python only) serves the site and nothing at /admin/."""
+    project, url, log, process = server
+    assert _get(url.replace("cas/bethune/", "admin/")) is None
+    assert _get(url.replace("cas/bethune/", "admin/config.yml")) is None
