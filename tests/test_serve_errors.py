@@ -9,14 +9,14 @@ from pathlib import Path
 from test_accessibility import axe_violations
 from test_serve import server  # noqa: F401  (the `mkdocs serve` fixture)
 
-TAB = "\thabitants: 25300"
+GOOD, TAB = "  - habitat", "\t- habitat"
 OVERLAY = "[data-erreurs-contenu]"
 
 
 def _break(cas: Path) -> tuple[str, int]:
     good = cas.read_text("utf-8")
-    line = good.split("\n").index("  habitants: 25300") + 1
-    cas.write_text(good.replace("  habitants: 25300", TAB), "utf-8")
+    line = good.split("\n").index(GOOD) + 1
+    cas.write_text(good.replace(GOOD, TAB, 1), "utf-8")
     return good, line
 
 
