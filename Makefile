@@ -6,7 +6,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve editer build test test-python test-js fuzz check schemas territoires nouveau-cas nouvelle-specificite offline bench bench-web
+.PHONY: help serve editer build entete-csp test test-python test-js fuzz check schemas territoires nouveau-cas nouvelle-specificite offline bench bench-web
 
 help:
 	@echo "make serve  : aperçu du site sur http://127.0.0.1:8000 (rechargement automatique)"
@@ -15,6 +15,7 @@ help:
 	@echo "make build  : construit le site dans site/ (mode strict)"
 	@echo "make check  : vérifie le contenu sans construire le site"
 	@echo "make fuzz   : 10 000 contenus abîmés au hasard et 10 000 entrées du diagnostic (minutes)"
+	@echo "make entete-csp : construit le site et affiche sa politique de sécurité en en-tête HTTP"
 	@echo "make bench : mesure la construction (hooks contre MkDocs seul, jusqu'à 1 000 démarches)"
 	@echo "make bench-web : scores Lighthouse et poids des pages (écrit bench/resultats-web.md)"
 	@echo "make offline: écrit site-hors-ligne.zip, le site à copier sur une clé USB"
@@ -63,6 +64,10 @@ build: $(VENV)/.site-installed
 	@tmp=$$(mktemp -d .site-XXXXXX) && trap 'rm -rf "$$tmp"' EXIT && \
 	  $(BIN)/mkdocs build --strict -d "$$tmp/site" && \
 	  rm -rf site && mv "$$tmp/site" site && echo "Site construit dans site/."
+
+# The Content-Security-Policy of every page as one HTTP header, for hosts that allow headers.
+entete-csp: build
+	@PYTHONPATH=hooks $(BIN)/python -m vmi.csp site
 
 check: $(VENV)/.site-installed
 	@PYTHONPATH=hooks $(BIN)/python -m vmi check

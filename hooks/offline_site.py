@@ -2,8 +2,9 @@
 
 Material's offline plugin (enabled by ``VMI_HORS_LIGNE=true``) adds
 ``https://unpkg.com/iframe-worker/shim`` to every page unless a polyfill already
-mentions ``iframe-worker``. This hook lists our vendored copy first, and only in the
-offline build: online, the shim is useless and would cost every visitor a request.
+mentions ``iframe-worker``. This hook lists our own shim first (it runs the search worker
+in a frame without inline script, as the Content-Security-Policy requires), and only in
+the offline build: online, the shim is useless and would cost every visitor a request.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+SHIM = "assets/javascripts/iframe-worker.js"
 
 
 def _offline_enabled(config: MkDocsConfig) -> bool:

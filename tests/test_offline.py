@@ -69,7 +69,7 @@ def test_zip_holds_a_self_contained_site(offline_zip):
             text = archive.read(name).decode("utf-8")
             assert "unpkg.com" not in text and "iframe-worker/shim" not in text, name
             if name != "site-hors-ligne/presentateur.html":  # the presenter window has no search
-                assert "vendor/iframe-worker-shim.js" in text, name
+                assert "assets/javascripts/iframe-worker.js" in text, name
 
 
 def search(page, query: str) -> list[str]:
@@ -152,3 +152,54 @@ def test_team_synthesis_over_file(page, offline_root, request_log):
     assert page.locator("#vmi-syn-etat").inner_text() == "3 répondants dans la synthèse."
     assert page.locator("[data-synthese-axe]").first.get_attribute("data-repondants") == "2"
     assert outside(request_log) == []
+
+
+def test_policy_holds_over_file(context, offline_root, request_log):
+    """The offline copy carries the same Content-Security-Policy as the site online, and
+    search (its worker runs in a frame), projection and the diagnostic keep within it."""
+    from test_csp import LISTEN, REQUIRED, policy_of, violations
+
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    policy = policy_of(offline_root.joinpath("index.html").read_text(encoding="utf-8"))
+    assert policy and all(f"{directive};" in f"{policy};" for directive in REQUIRED)
+    page.goto(offline_root.joinpath("index.html").as_uri())
+    assert search(page, "bethune")
+    page.keyboard.press("Escape")
+    page.goto(offline_root.joinpath("a-propos.html").as_uri() + "?projection")
+    page.keyboard.press("PageDown")
+    page.keyboard.press("Escape")
+    assert violations(page) == []
+    page.goto(offline_root.joinpath("diagnostic.html").as_uri())
+    for name in page.locator("#vmi-diagnostic fieldset").evaluate_all(
+            "fs => fs.map(f => f.querySelector('input').name)"):
+        page.locator(f"input[name='{name}']").first.check()
+    assert page.locator("#vmi-priorites li").count() > 0
+    page.goto(offline_root.joinpath("cas", "bethune.html").as_uri())
+    assert violations(page) == []
+    assert outside(request_log) == []
+
+
+def test_outside_image_is_blocked_over_file(context, offline_root):
+    """Chromium announces the request, then fails it for the policy before it leaves."""
+    from test_csp import LISTEN, OTHER_SITE, violations
+
+    context.add_init_script(LISTEN)
+    routed: list[str] = []
+    failures: dict[str, str | None] = {}
+    context.route(f"{OTHER_SITE}/**", lambda route: (routed.append(route.request.url),
+                                                     route.abort()))
+    context.on("requestfailed", lambda request: failures.setdefault(request.url,
+                                                                    request.failure))
+    text = offline_root.joinpath("a-propos.html").read_text(encoding="utf-8")
+    intruder = offline_root / "intrus.html"
+    intruder.write_text(text.replace("</article>", f'<img src="{OTHER_SITE}/pixel.png" alt="">'
+                                     f'<script src="{OTHER_SITE}/suivi.js"></script></article>'),
+                        encoding="utf-8")
+    page = context.new_page()
+    page.goto(intruder.as_uri())
+    page.wait_for_timeout(300)
+    blocked = {v["blocked"] for v in violations(page)}
+    assert {f"{OTHER_SITE}/pixel.png", f"{OTHER_SITE}/suivi.js"} <= blocked
+    assert routed == []
+    assert {failures.get(f"{OTHER_SITE}/pixel.png"), failures.get(f"{OTHER_SITE}/suivi.js")} == {"csp"}

@@ -1,0 +1,59 @@
+/* Web workers over file:// (offline copy), within the site's Content-Security-Policy.
+ *
+ * Chromium refuses `new Worker()` for a file:// page, so Material's search worker runs
+ * in a hidden frame instead: the idea of iframe-worker (squidfunk, MIT), rewritten so
+ * that the frame holds no inline script, which the policy (inherited by the frame)
+ * would block. The frame loads iframe-worker-frame.js, then the worker script. Only
+ * over file://; online, real workers are used. The offline plugin sees "iframe-worker"
+ * in this file's name and leaves out its own copy from a CDN.
+ */
+(function () {
+  "use strict";
+  if (location.protocol !== "file:") return;
+
+  var FRAME_SCRIPT = document.currentScript.src.replace(/[^/]*$/, "iframe-worker-frame.js");
+
+  function attribute(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  }
+
+  function FrameWorker(url) {
+    var target = document.createElement("div");  // an EventTarget of our own
+    var worker = this;
+    var frame = document.createElement("iframe");
+    frame.hidden = true;
+    frame.setAttribute("aria-hidden", "true");
+    frame.tabIndex = -1;
+    document.body.appendChild(frame);
+    var inner = frame.contentWindow;
+    this.addEventListener = target.addEventListener.bind(target);
+    this.removeEventListener = target.removeEventListener.bind(target);
+    this.dispatchEvent = target.dispatchEvent.bind(target);
+    window.addEventListener("message", function (event) {
+      if (event.source !== inner) return;
+      var message = new MessageEvent("message", { data: event.data });
+      worker.dispatchEvent(message);
+      if (typeof worker.onmessage === "function") worker.onmessage(message);
+    });
+    this.postMessage = function (data) {
+      ready.then(function () {
+        inner.dispatchEvent(new MessageEvent("message", { data: structuredClone(data) }));
+      });
+    };
+    this.terminate = function () { frame.remove(); };
+    inner.document.open();
+    inner.document.write("<!doctype html><html><head><script src=\"" + attribute(FRAME_SCRIPT) +
+      "\"></script><script src=\"" + attribute(url) + "\"></script></head><body></body></html>");
+    inner.document.close();
+    // document.open() drops the listeners of the frame's window: listen from here on.
+    var ready = new Promise(function (resolve) { inner.addEventListener("load", resolve); });
+    inner.addEventListener("error", function (event) {
+      var error = new ErrorEvent("error", { message: event.message, error: event.error });
+      worker.dispatchEvent(error);
+      if (typeof worker.onerror === "function") worker.onerror(error);
+    });
+  }
+
+  // Material's search worker looks for this name to find its files from the frame.
+  window.IFrameWorker = window.Worker = FrameWorker;
+})();
