@@ -27,7 +27,8 @@ ACCEPTED = "aucune erreur"
 BUILD = ["yaml-tabulation", "code-insee-autre-commune", "code-epci-inconnu", "yaml-guillemet-non-ferme", "encodage-latin1", "fichier-vide",
          "champ-inconnu-suggestion", "pilier-inconnu", "doublon-ville-entre-fichiers",
          "quiz-page-docs", "fins-de-ligne-crlf", "bom-utf8", "yaml-caractere-nul",
-         "yaml-bombe-alias", "docs-front-matter-bombe"]
+         "yaml-bombe-alias", "docs-front-matter-bombe", "embed-iframe-youtube",
+         "embed-page-docs", "embed-accepte"]
 
 
 @pytest.fixture(scope="module")

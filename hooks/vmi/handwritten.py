@@ -1,4 +1,5 @@
-"""Checks of the hand-written pages of ``docs/``: readable, front matter, quiz blocks, links.
+"""Checks of the hand-written pages of ``docs/``: readable, front matter, quiz blocks,
+nothing loaded from another site, links.
 
 Run before anything is written (from ``on_config`` and ``make check``), so a broken quiz
 in ``docs/`` stops the build as early as a broken content file.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from .embeds import check_embeds
 from .errors import ContentError
 from .links import check_links
 from .quiz import find_quizzes
@@ -28,6 +30,7 @@ def check_docs(docs: Path, docs_pages: Iterable[str],
             continue
         errors += _front_matter(text, label)
         errors += find_quizzes(text, label)[1]
+        errors += check_embeds(text, label, page)
         if pages is not None:
             errors += check_links(text, page, label, pages, docs)
     return errors

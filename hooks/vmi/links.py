@@ -32,22 +32,30 @@ def page_for_link(ref: str) -> str:
     return ref if ref.endswith(".md") else f"{ref}.md"
 
 
-def page_links(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
-    """``(line, target)`` of each Markdown link outside code blocks and code spans."""
-    found = []
+def prose_lines(markdown: str) -> list[str]:
+    """The lines of ``markdown`` with code blocks emptied and code spans removed: what
+    Markdown reads as text and links (an example in code is only an example)."""
+    result = []
     fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), first_line):
+    for line in markdown.split("\n"):
         opening = _FENCE.match(line)
         if fence is not None:
             if closes(line, fence):
                 fence = None
-            continue
-        if opening:
+            result.append("")
+        elif opening:
             fence = opening.group(1)
-            continue
-        for match in _LINK.finditer(_CODE_SPAN.sub("", line)):
-            found.append((number, match.group("target")))
-    return found
+            result.append("")
+        else:
+            result.append(_CODE_SPAN.sub("", line))
+    return result
+
+
+def page_links(markdown: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """``(line, target)`` of each Markdown link outside code blocks and code spans."""
+    return [(number, match.group("target"))
+            for number, line in enumerate(prose_lines(markdown), first_line)
+            for match in _LINK.finditer(line)]
 
 
 def check_links(markdown: str, page: str, label: str, pages: set[str], docs_dir: Path,

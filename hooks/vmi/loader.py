@@ -10,6 +10,7 @@ from pydantic import RootModel, ValidationError
 
 from . import checks, documents, territory_checks
 from .content import Content, Entry, M
+from .embeds import check_embeds
 from .errors import ContentError, ContentErrors
 from .links import site_pages
 from .messages import validation_errors
@@ -81,7 +82,7 @@ def _entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
                               "minuscules sans accent, chiffres et tirets ; renommez-le "
                               f"« {slugify(slug) or 'saint-quentin'}.md »"))
             continue
-        _check_quizzes(run, located)
+        _check_body(run, located, f"{folder.name}/{slug}.md")
         item = run.validate(located, model)
         if item is not None:
             entries.append(Entry(slug, item, located))
@@ -90,8 +91,25 @@ def _entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
     return entries
 
 
-def _check_quizzes(run: _Run, located: Located) -> None:
+def _check_body(run: _Run, located: Located, page: str) -> None:
+    """Quiz blocks and embeds of a Markdown body, whose page is ``page`` (``cas/x.md``)."""
     run.errors.extend(find_quizzes(located.body, located.path, located.body_line)[1])
+    run.errors.extend(check_embeds(located.body, located.path, page, located.body_line))
+
+
+def _check_diagnostic_texts(run: _Run, located: Located) -> None:
+    """The Markdown of diagnostic.yml: its introduction, and the recommendations that the
+    page script shows."""
+    data = located.data if isinstance(located.data, dict) else {}
+    texts = [(("introduction",), data.get("introduction"))]
+    recommandations = data.get("recommandations")
+    if isinstance(recommandations, list):
+        texts += [(("recommandations", index, "texte"), item.get("texte"))
+                  for index, item in enumerate(recommandations) if isinstance(item, dict)]
+    for loc, text in texts:
+        if isinstance(text, str):
+            line = located.line(loc) + (1 if "\n" in text.strip() else 0)  # a | block
+            run.errors.extend(check_embeds(text, located.path, "diagnostic.md", line))
 
 
 def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
@@ -112,6 +130,7 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     if (root / "diagnostic.yml").exists():
         diagnostic_file = run.read(root / "diagnostic.yml", markdown=False)
         if diagnostic_file is not None:
+            _check_diagnostic_texts(run, diagnostic_file)
             content.diagnostic = run.validate(diagnostic_file, Diagnostic)
     content.types_documents, types_file = _yaml_list(run, root / "types-documents.yml",
                                                      TypeDocument)
