@@ -28,7 +28,7 @@ BUILD = ["yaml-tabulation", "code-insee-autre-commune", "code-epci-inconnu", "ya
          "champ-inconnu-suggestion", "pilier-inconnu", "doublon-ville-entre-fichiers",
          "quiz-page-docs", "fins-de-ligne-crlf", "bom-utf8", "yaml-caractere-nul",
          "yaml-bombe-alias", "docs-front-matter-bombe", "embed-iframe-youtube",
-         "embed-page-docs", "embed-accepte"]
+         "embed-page-docs", "embed-accepte", "video-sans-titre"]
 
 
 @pytest.fixture(scope="module")

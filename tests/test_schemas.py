@@ -106,4 +106,4 @@ def test_vscode_maps_every_schema_to_its_files():
         assert (ROOT / schema).is_file(), schema
         assert any(ROOT.glob(pattern)), pattern
     mapped = {Path(schema).name.removesuffix(".schema.json") for schema in mapping}
-    assert mapped == set(KINDS) - {"quiz"}  # quiz blocks live inside Markdown
+    assert mapped == set(KINDS) - {"quiz", "video"}  # these blocks live inside Markdown

@@ -15,6 +15,7 @@ from .errors import ContentError
 from .links import check_links
 from .quiz import find_quizzes
 from .source import ContentFileError, parse_yaml, read_text, split_front_matter
+from .video import find_videos
 
 
 def check_docs(docs: Path, docs_pages: Iterable[str],
@@ -30,6 +31,7 @@ def check_docs(docs: Path, docs_pages: Iterable[str],
             continue
         errors += _front_matter(text, label)
         errors += find_quizzes(text, label)[1]
+        errors += find_videos(text, label)[1]
         errors += check_embeds(text, label, page)
         if pages is not None:
             errors += check_links(text, page, label, pages, docs)

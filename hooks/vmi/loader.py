@@ -18,6 +18,7 @@ from .models import Cas, Diagnostic, Document, Pilier, Specificite, Terme, TypeD
 from .quiz import find_quizzes
 from .source import ContentFileError, Located, parse_front_matter, parse_yaml, read_text
 from .slugs import SLUG_PATTERN, slugify
+from .video import find_videos
 
 
 class _Run:
@@ -92,8 +93,9 @@ def _entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
 
 
 def _check_body(run: _Run, located: Located, page: str) -> None:
-    """Quiz blocks and embeds of a Markdown body, whose page is ``page`` (``cas/x.md``)."""
+    """Quiz and video blocks and embeds of a Markdown body, whose page is ``page``."""
     run.errors.extend(find_quizzes(located.body, located.path, located.body_line)[1])
+    run.errors.extend(find_videos(located.body, located.path, located.body_line)[1])
     run.errors.extend(check_embeds(located.body, located.path, page, located.body_line))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from .models import Cas, Diagnostic, Document, Pilier, Quiz, Specificite, Terme, TypeDocument
+from .video import Video
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -30,6 +31,7 @@ KINDS: dict[str, tuple[Any, str]] = {
     "documents": (list[Document], "Documents communs de la bibliothèque "
                   "(content/documents.yml)"),
     "quiz": (Quiz, "Bloc « Le saviez-vous ? » (```quiz dans une page Markdown)"),
+    "video": (Video, "Bloc vidéo, montré comme un lien (```video dans une page Markdown)"),
 }
 
 

@@ -1,0 +1,91 @@
+"""``video`` fenced blocks: a video hosted elsewhere, shown as a link card.
+
+An embedded player would tell its host who reads the page on every visit; a card with
+the title, the duration, an optional poster image stored with the site and the host's
+name loads nothing from the host: the reader chooses to go there.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, Field
+
+from .errors import ContentError
+from .fences import Block, find_blocks
+from .models import Model, Text, Url
+
+_DURATION = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
+_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".avif")
+_HOSTS = {"youtube.com": "YouTube", "youtu.be": "YouTube", "youtube-nocookie.com": "YouTube",
+          "vimeo.com": "Vimeo", "dailymotion.com": "Dailymotion", "dai.ly": "Dailymotion"}
+
+
+def _check_duration(value: str) -> str:
+    if not _DURATION.match(value):
+        raise ValueError("durée attendue sous la forme \"4:30\" (minutes:secondes) ou "
+                         "\"1:02:30\", entre guillemets")
+    return value
+
+
+def _check_image(value: str) -> str:
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//|^/", value):
+        raise ValueError("image du site attendue : enregistrez-la dans docs/images/ et "
+                         "écrivez un chemin relatif (ex. « ../images/forum.jpg »), pas une "
+                         "adresse web")
+    if not value.lower().endswith(_IMAGE_SUFFIXES):
+        raise ValueError("image attendue : un fichier .png, .jpg, .webp, .gif, .svg ou .avif")
+    return value
+
+
+Duration = Annotated[str, AfterValidator(_check_duration),
+                     Field(json_schema_extra={"pattern": r"^(\d{1,2}:)?[0-5]?\d:[0-5]\d$"})]
+LocalImage = Annotated[str, AfterValidator(_check_image)]
+
+
+class Video(Model):
+    """Un bloc ```video : une vidéo hébergée sur un autre site, montrée comme un lien."""
+
+    titre: Text = Field(description="Titre de la vidéo, texte du lien.")
+    url: Url = Field(description="Adresse de la vidéo chez son hébergeur (http:// ou "
+                     "https://), ex. une page YouTube.")
+    duree: Duration | None = Field(default=None, description="Durée, entre guillemets : "
+                                   "\"4:30\" ou \"1:02:30\".")
+    image: LocalImage | None = Field(default=None, description="Image d’aperçu enregistrée "
+                                     "avec le site, chemin relatif à la page (ex. "
+                                     "« ../images/forum.jpg »).")
+
+    @property
+    def host(self) -> str:
+        """« YouTube », or the site's name as its address says (``videos.exemple.fr``)."""
+        host = (urlsplit(self.url).hostname or "").removeprefix("www.").removeprefix("m.")
+        return _HOSTS.get(host, host)
+
+    @property
+    def duration(self) -> tuple[str, str] | None:
+        """``("4 min 30 s", "PT4M30S")``: as read, and as ``<time datetime>`` wants it."""
+        match = _DURATION.match(self.duree or "")
+        if not match:
+            return None
+        hours, minutes, seconds = (int(part) if part else 0 for part in match.groups())
+        shown = (f"{hours} h {minutes:02d} min" if hours else f"{minutes} min") + (
+            f" {seconds:02d} s" if seconds else "")
+        iso = "PT" + (f"{hours}H" if hours else "") + f"{minutes}M" + (
+            f"{seconds}S" if seconds else "")
+        return shown.replace(" ", "\u00a0"), iso
+
+
+def find_videos(markdown: str, label: str, first_line: int = 1
+                ) -> tuple[list[Block[Video]], list[ContentError]]:
+    """Every valid video block and the errors of the invalid ones."""
+    return find_blocks(markdown, label, "video", Video, first_line)
+
+
+def image_path(video: Video, page: str) -> str | None:
+    """The poster's path among the site's files, for a block of ``page`` (``cas/x.md``)."""
+    if video.image is None:
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), video.image))

@@ -1,0 +1,76 @@
+"""Video blocks in a real browser: a link card to the host, nothing loaded from it."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import copy_project, run_build, serve
+from test_accessibility import axe_violations
+from test_csp import LISTEN, violations
+
+VIDEO = "https://www.youtube.com/watch?v=aBcDeFgHiJk"
+BLOCK = f"""
+
+## En vidéo
+
+```video
+titre: Le forum d’Exempleville en images
+url: {VIDEO}
+duree: "4:30"
+image: images/forum.png
+```
+"""
+
+
+def _png(width: int, height: int) -> bytes:
+    """A plain blue PNG, the poster image stored with the site."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    rows = b"".join(b"\x00" + bytes([40, 60, 140]) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))
+
+
+@pytest.fixture(scope="module")
+def video_site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("video")
+    project = copy_project(base / "projet")
+    page = project / "docs" / "a-propos.md"
+    page.write_text(page.read_text(encoding="utf-8") + BLOCK, encoding="utf-8")
+    (project / "docs" / "images").mkdir()
+    (project / "docs" / "images" / "forum.png").write_bytes(_png(160, 90))
+    result = run_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    url, server = serve(base / "site")
+    yield url
+    server.shutdown()
+
+
+def test_video_block_is_a_link_card_that_loads_nothing_from_the_host(context, video_site):
+    context.add_init_script(LISTEN)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    context.route(lambda url: urlsplit(url).netloc != urlsplit(video_site).netloc,
+                  lambda route: route.abort())
+    page = context.new_page()
+    page.goto(video_site + "a-propos/")
+    page.wait_for_load_state("networkidle")
+    card = page.locator(".vmi-video")
+    link = card.get_by_role("link")
+    assert link.get_attribute("href") == VIDEO
+    assert link.inner_text().split("\n") == ["Le forum d’Exempleville en images",
+                                             "sur YouTube, site externe"]
+    assert card.locator("time").get_attribute("datetime") == "PT4M30S"
+    assert card.locator("time").inner_text() == "4\u00a0min\u00a030\u00a0s"
+    assert card.locator("img").evaluate("img => img.complete && img.naturalWidth") == 160
+    assert card.locator("iframe").count() == 0
+    assert any(url.endswith("/images/forum.png") for url in requests)
+    assert [url for url in requests if urlsplit(url).netloc != urlsplit(video_site).netloc] == []
+    assert violations(page) == []
+    assert axe_violations(page) == []
