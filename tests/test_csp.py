@@ -66,7 +66,8 @@ def test_every_page_has_the_policy_first_in_its_head(site_dir: Path):
         for directive in REQUIRED:
             assert f"{directive};" in f"{policy};", (path, directive)
         assert "unsafe-inline" not in policy and "*" not in policy, path
-        assert re.search(r"script-src 'self' 'sha256-", policy), path
+        if "<script>" in text:  # Material's inline scripts: allowed one by one
+            assert re.search(r"script-src 'self' 'sha256-", policy), path
 
 
 def test_no_page_carries_an_inline_event_handler(site_dir: Path):
