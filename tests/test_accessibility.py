@@ -165,4 +165,4 @@ def test_single_key_shortcuts_can_be_turned_off(page, site_url):
     page.goto(site_url + "cas/bethune/")
     page.locator("h1").click()
     page.keyboard.press("f")
-    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function("() => document.getElementById('__search').checked")

@@ -26,7 +26,7 @@ def shown(page) -> str:
 def test_first_visit_follows_the_device(page, site_url, device, expected):
     page.emulate_media(color_scheme=device)
     page.goto(site_url)
-    page.wait_for_function("document.head.querySelector('meta[name=theme-color][data-vmi]')")
+    page.wait_for_function("() => document.head.querySelector('meta[name=theme-color][data-vmi]')")
     assert scheme(page) == expected
     assert page.evaluate("document.querySelector('meta[name=color-scheme][data-vmi]').content") \
         == ("dark" if device == "dark" else "light")
@@ -52,10 +52,10 @@ def test_keyboard_enter_goes_to_the_next_option(page, site_url):
     assert scheme(page) == "slate"  # automatic, dark device
     page.locator("#__palette_0").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     assert page.evaluate("document.activeElement.id") == "__palette_1"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
 
 
 def test_automatic_option_follows_a_device_change(page, site_url):
@@ -63,4 +63,4 @@ def test_automatic_option_follows_a_device_change(page, site_url):
     page.goto(site_url)
     assert scheme(page) == "default"
     page.emulate_media(color_scheme="dark")
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")

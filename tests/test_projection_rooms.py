@@ -208,7 +208,7 @@ def test_resize_fits_again_and_keeps_the_place(page, long_url):
     page.goto(long_url + LONG_PAGE + "?projection")
     big = slide_count(page)
     page.set_viewport_size({"width": 1024, "height": 768})
-    page.wait_for_function(f"VMIProjection.slides().length > {big}")
+    page.wait_for_function(f"() => VMIProjection.slides().length > {big}")
     assert page.locator("article h1").is_visible()
 
 
@@ -236,11 +236,11 @@ def presenter_session(page, start: str) -> None:
     assert view.locator("[data-suivante]").inner_text() == following
     assert re.fullmatch(r"Temps écoulé \d+:\d\d · il est \d+ h \d\d", view.locator("[data-chrono]").inner_text())
     chrono = view.locator("[data-ecoule]").inner_text()
-    view.wait_for_function(f"document.querySelector('[data-ecoule]').textContent !== '{chrono}'", timeout=3000)
+    view.wait_for_function(f"() => document.querySelector('[data-ecoule]').textContent !== '{chrono}'", timeout=3000)
     # the clicker in the presenter window moves the room's slide
     before = page.evaluate("VMIProjection.current()")
     view.keyboard.press("PageDown")
-    page.wait_for_function(f"VMIProjection.current() === {before + 1}")
+    page.wait_for_function(f"() => VMIProjection.current() === {before + 1}")
     view.locator("[data-numero]", has_text=f"Diapositive {before + 2} sur").wait_for()
     assert "quelle étape" in notes_of(view)  # a section's notes show on each of its slides
     # and the room's clicker moves the presenter view
@@ -250,7 +250,7 @@ def presenter_session(page, start: str) -> None:
     assert "quelle étape" not in notes_of(view)
     # the buttons too
     view.get_by_role("button", name="Diapositive suivante").click()
-    page.wait_for_function(f"VMIProjection.current() === {before}")
+    page.wait_for_function(f"() => VMIProjection.current() === {before}")
     # notes are not on the page, in any mode
     assert page.locator("text=quelle étape").count() == 0
     view.close()
