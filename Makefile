@@ -19,7 +19,7 @@ help:
 	@echo "make bench : mesure la construction (hooks contre MkDocs seul, jusqu'à 1 000 démarches)"
 	@echo "make bench-web : scores Lighthouse et poids des pages (écrit bench/resultats-web.md)"
 	@echo "make offline: écrit site-hors-ligne.zip, le site à copier sur une clé USB"
-	@echo 'make nouveau-cas VILLE="Saumur"            : crée content/cas/saumur.md à remplir'
+	@echo 'make nouveau-cas VILLE="Exempleville" : crée content/cas/exempleville.md à remplir'
 	@echo 'make nouvelle-specificite TITRE="Un titre" : crée content/specificites/un-titre.md'
 	@echo "make schemas: réécrit content/schemas/ et editor/admin/config.yml (après un changement de hooks/vmi/models.py)"
 	@echo "make territoires: réécrit l’extrait des données officielles (hooks/vmi/data/territoires.json)"
@@ -83,7 +83,7 @@ territoires: node_modules/.installed | $(BIN)/python
 # VILLE and TITRE come from the command line, which make exports to the shell: "$$VILLE"
 # keeps quotes and accents intact.
 nouveau-cas: $(VENV)/.site-installed
-	@test -n "$$VILLE" || { echo 'Indiquez le nom de la ville : make nouveau-cas VILLE="Saumur"' >&2; exit 1; }
+	@test -n "$$VILLE" || { echo 'Indiquez le nom de la ville : make nouveau-cas VILLE="Exempleville"' >&2; exit 1; }
 	@PYTHONPATH=hooks $(BIN)/python -m vmi nouveau-cas "$$VILLE"
 
 nouvelle-specificite: $(VENV)/.site-installed

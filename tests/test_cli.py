@@ -96,7 +96,7 @@ def test_new_specificity_takes_the_next_position(project: Path):
     assert vmi(project, "check").returncode == 0
 
 
-@pytest.mark.parametrize("target,hint", [("nouveau-cas", 'VILLE="Saumur"'),
+@pytest.mark.parametrize("target,hint", [("nouveau-cas", 'VILLE="Exempleville"'),
                                          ("nouvelle-specificite", "TITRE=")])
 def test_make_targets_explain_a_missing_name(project: Path, target: str, hint: str):
     result = make(project, target)

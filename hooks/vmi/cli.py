@@ -122,7 +122,7 @@ def parser() -> argparse.ArgumentParser:
                                   add_help=False,
                                   description=f"Crée content/{folder}/<nom>.md avec tous les "
                                   f"champs, expliqués ; ne remplace jamais un fichier existant.")
-        sub.add_argument("nom", metavar=what.upper(), help=f"{what}, ex. « Saumur »"
+        sub.add_argument("nom", metavar=what.upper(), help=f"{what}, ex. « Exempleville »"
                          if what == "ville" else f"{what}, ex. « Des services mutualisés »")
     for sub in commands.choices.values():
         sub.add_argument("-h", "--help", action="help", help="affiche cette aide")
