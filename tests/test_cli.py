@@ -43,14 +43,14 @@ def test_check_lists_every_error_then_a_count(project: Path):
     cas = project / "content" / "cas" / "bethune.md"
     text = cas.read_text("utf-8").replace("annee: 2017", 'annee: "2017"', 1)
     cas.write_text(text, "utf-8")
-    spec = project / "content" / "specificites" / "agilite-et-proximite.md"
+    spec = project / "content" / "specificites" / "echelle-du-bassin-de-vie.md"
     spec.write_text(spec.read_text("utf-8").replace("- id: bethune", "- id: betune"), "utf-8")
     result = vmi(project, "check")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith("content/cas/bethune.md:")
     assert any(line.endswith("annee: doit être un nombre entier") for line in lines)
-    assert any(line.startswith("content/specificites/agilite-et-proximite.md:")
+    assert any(line.startswith("content/specificites/echelle-du-bassin-de-vie.md:")
                and "cas inconnu « betune »" in line for line in lines)
     assert lines[-1] == ("2 erreurs\u00a0: corrigez les lignes ci-dessus, "
                          "puis relancez «\u00a0make check\u00a0».")

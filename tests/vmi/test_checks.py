@@ -67,6 +67,7 @@ def test_unknown_case_in_an_invalid_specificity_is_reported_once(content: Path):
         "content/specificites/agilite-et-proximite.md:2: inconnu: champ inconnu "
         "(champs possibles : titre, resume, ordre, cas)",
         "content/specificites/agilite-et-proximite.md:7: cas[1].id: cas inconnu « saumur » "
-        "(connus : bethune)",
+        "(connus : albi, beauvais, bethune, boulogne-sur-mer, cahors, chartres, chateauroux, "
+        "lorient, nevers, saint-amand-montrond, saint-quentin, soissons)",
         "content/specificites/agilite-et-proximite.md:9: cas[2]: doit être un bloc de champs "
         "(nom : valeur)"]
