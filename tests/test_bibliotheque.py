@@ -64,7 +64,7 @@ def test_a_heavy_file_fails_the_strict_build(project: Path, tmp_path: Path):
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "content/cas/bethune.md:" in result.stderr
-    assert "documents[2].fichier: fichier lourd (11,0\u00a0Mo)" in result.stderr
+    assert "documents[3].fichier: fichier lourd (11,0\u00a0Mo)" in result.stderr
 
 
 def test_default_documents_are_in_the_case_page_and_the_search(site_dir: Path):
@@ -83,24 +83,35 @@ def visible_titles(page) -> list[str]:
 
 ETUDE = "En route vers des villes plus intelligentes\u202f!"
 BROCHURE = "Villes intelligentes – Tous concernés, du village à la métropole"
+SCHEMA_LORIENT = "Schéma territorial du numérique de Lorient Agglomération"
+PORTRAIT_CAHORS = ("Portrait de Cahors, étude «\u00a0En route vers des villes plus "
+                   "intelligentes\u202f!\u00a0»")
+PORTRAIT_BOULOGNE = ("Portrait de Boulogne-sur-Mer, étude «\u00a0En route vers des villes plus "
+                     "intelligentes\u202f!\u00a0» (copie, à vérifier)")
+CAP2020 = "Béthune Cap2020\u202f: bien dans ma ville, bien dans ma vie\u202f!"
+# By type (in the order of content/types-documents.yml), then the most recent first.
+ALL = [SCHEMA_LORIENT, PORTRAIT_CAHORS, ETUDE, PORTRAIT_BOULOGNE, BROCHURE, CAP2020]
 
 
 def check_filters(page) -> None:
     form = page.locator("form[data-biblio-filtres]")
     status = form.locator("[role=status]")
     assert form.is_visible()
-    assert visible_titles(page) == [ETUDE, BROCHURE]
-    assert status.inner_text() == "2 documents affichés"
+    assert visible_titles(page) == ALL
+    assert status.inner_text() == "6 documents affichés"
     page.get_by_label("Type", exact=True).select_option(label="Présentation")
-    assert visible_titles(page) == [BROCHURE]
-    assert status.inner_text() == "1 document affiché sur 2"
+    assert visible_titles(page) == [BROCHURE, CAP2020]
+    assert status.inner_text() == "2 documents affichés sur 6"
     assert not page.locator("#type-etude").is_visible()
     page.get_by_label("Ville", exact=True).select_option(label="Béthune")
+    assert visible_titles(page) == [CAP2020]
+    assert status.inner_text() == "1 document affiché sur 6"
+    page.get_by_label("Ville", exact=True).select_option(label="Cahors")
     assert visible_titles(page) == []
     assert status.inner_text().startswith("Aucun document ne correspond")
     page.get_by_role("button", name="Effacer les filtres").click()
     page.get_by_label("Pilier", exact=True).select_option(label="Santé")
-    assert visible_titles(page) == [ETUDE]
+    assert visible_titles(page) == [ETUDE, CAP2020]
     page.get_by_label("Pilier", exact=True).select_option("")
     page.get_by_label("Ville", exact=True).select_option(label="Documents pour toutes les villes")
     assert visible_titles(page) == [BROCHURE]
@@ -115,7 +126,7 @@ def test_filters_by_type_town_and_pillar(page, site_url):
 def test_filters_come_from_the_address(page, site_url):
     page.goto(site_url + "bibliotheque/?type=etude")
     assert page.get_by_label("Type", exact=True).input_value() == "etude"
-    assert visible_titles(page) == [ETUDE]
+    assert visible_titles(page) == [PORTRAIT_CAHORS, ETUDE, PORTRAIT_BOULOGNE]
 
 
 def test_filters_work_over_file_urls(page, site_dir: Path):
@@ -133,7 +144,7 @@ def page_without_js(browser):
 def test_without_javascript_everything_is_listed(page_without_js, site_url):
     page_without_js.goto(site_url + "bibliotheque/")
     assert not page_without_js.locator("form[data-biblio-filtres]").is_visible()
-    assert visible_titles(page_without_js) == [ETUDE, BROCHURE]
+    assert visible_titles(page_without_js) == ALL
 
 
 def test_document_titles_are_found_by_the_search(page, site_url):
