@@ -9,6 +9,7 @@ from .content import Content
 from .links import page_for_link
 from .source import Located, field_name
 from .suggest import closest, unknown_message
+from .thresholds import threshold_errors
 
 
 def duplicates(located: Located, values: Iterable[str], loc: tuple, key: str,
@@ -115,7 +116,9 @@ def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[Con
     errors = duplicates(located, (a.id for a in diagnostic.axes), ("axes",), "id", "axe")
     errors += duplicates(located, (q.id for q in diagnostic.questions), ("questions",), "id",
                           "identifiant")
-    errors += _levels(diagnostic, located)
+    level_errors = _levels(diagnostic, located)
+    # Thresholds are read against well-ordered levels only.
+    errors += level_errors or threshold_errors(diagnostic, located)
     axes = {a.id for a in diagnostic.axes}
     for kind, items in (("questions", diagnostic.questions),
                         ("recommandations", diagnostic.recommandations)):

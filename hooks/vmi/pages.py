@@ -27,7 +27,8 @@ from .models import Diagnostic
 from .quiz import QuizBlock
 from .registry import PageKind
 from .slugs import slugify
-from .territories import official_data
+from .thresholds import thresholds_used
+from .territories import SIZE_BANDS, official_data
 
 QUIZ_TEMPLATE = "partials/vmi/quiz.html"
 
@@ -121,8 +122,7 @@ def _case_pages(content: Content, titles: dict[str, str],
         return []
     index, kind = registry.CAS_INDEX, registry.CAS
     pages = [GeneratedPage(kind=index, src_uri=index.path, title=titles[index.key],
-                           context=_fixed(cas=content.cas, piliers=content.piliers,
-                                          territoires=content.territoires))]
+                           context=_fixed(**case_index_context(content)))]
     piliers = {p.id: p for p in content.piliers}
     by_case: dict[str, list[Item]] = defaultdict(list)
     for item in documents:
@@ -137,6 +137,18 @@ def _case_pages(content: Content, titles: dict[str, str],
                            territoire=content.territoires[entry.slug],
                            donnees=official_data_note(content, entry.slug))))
     return pages
+
+
+def case_index_context(content: Content) -> dict[str, Any]:
+    """The cards and the filter choices: only regions and years that some case has."""
+    regions = sorted({t.region for t in content.territoires.values() if t.region}, key=slugify)
+    years = sorted({entry.model.annee for entry in content.cas})
+    choices = {"piliers": [(p.id, p.nom) for p in content.piliers],
+               "tailles": [(b.id, b.nom[0].upper() + b.nom[1:]) for b in SIZE_BANDS],
+               "regions": [(slugify(r), r) for r in regions],
+               "annees": [(year, year) for year in years]}
+    return {"cas": content.cas, "territoires": content.territoires, "choix": choices,
+            "noms_piliers": {p.id: p.nom for p in content.piliers}}
 
 
 def official_data_note(content: Content, slug: str) -> dict[str, Any] | None:
@@ -290,6 +302,7 @@ def diagnostic_context(diagnostic: Diagnostic, introduction_html: str,
     return {"diagnostic": diagnostic, "questions_by_axis": grouped, "data_json": script_json(data),
             "roles": ROLES,
             "duree_minutes": estimated_minutes(len(diagnostic.questions)),
+            "paliers": thresholds_used(diagnostic),
             "introduction_html": Markup(introduction_html)}
 
 

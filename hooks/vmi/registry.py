@@ -58,7 +58,7 @@ SPECIFICITES = PageKind(key="specificites", path="specificites/index.md",
 SPECIFICITE = PageKind(key="specificite", path="specificites/{slug}.md",
                        body=BODY + "specificite.html", source="specificites/{slug}.md")
 CAS_INDEX = PageKind(key="cas", path="cas/index.md", label="Démarches de villes",
-                     body=BODY + "cas-index.html")
+                     body=BODY + "cas-index.html", page_template="cas-index.html")
 CAS = PageKind(key="cas-page", path="cas/{slug}.md", body=BODY + "cas.html",
                source="cas/{slug}.md")
 BIBLIOTHEQUE = PageKind(key="bibliotheque", path="bibliotheque.md", label="Bibliothèque",

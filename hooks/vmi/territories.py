@@ -31,11 +31,11 @@ class SizeBand:
     up_to: float  # inclusive upper bound
 
 
-SIZE_BANDS = (SizeBand("moins-de-10000", "moins de 10 000 habitants", 9_999),
-              SizeBand("10000-20000", "10 000 à 20 000 habitants", 19_999),
-              SizeBand("20000-50000", "20 000 à 50 000 habitants", 49_999),
-              SizeBand("50000-100000", "50 000 à 100 000 habitants", 100_000),
-              SizeBand("plus-de-100000", "plus de 100 000 habitants", float("inf")))
+SIZE_BANDS = (SizeBand("moins-de-10000", "moins de 10\u202f000\u00a0habitants", 9_999),
+              SizeBand("10000-20000", "10\u202f000 à 20\u202f000\u00a0habitants", 19_999),
+              SizeBand("20000-50000", "20\u202f000 à 50\u202f000\u00a0habitants", 49_999),
+              SizeBand("50000-100000", "50\u202f000 à 100\u202f000\u00a0habitants", 100_000),
+              SizeBand("plus-de-100000", "plus de 100\u202f000\u00a0habitants", float("inf")))
 MEDIUM_TOWN = (10_000, 100_000)
 
 

@@ -43,7 +43,7 @@ questions:
         points: 4
 recommandations:
   - axe: donnees
-    jusqu_a: 50
+    jusqu_a: 49
     texte: Faire.
     liens: [a-propos]
 """
@@ -171,3 +171,23 @@ def test_default_questionnaire_is_valid():
     docs = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")}
     diagnostic = load_content(root / "content", docs_pages=docs).diagnostic
     assert diagnostic is not None and len(diagnostic.axes) >= 2
+
+
+def test_a_threshold_must_end_a_level(content: Path):
+    edit(content, "    jusqu_a: 49\n", "    jusqu_a: 60\n")
+    assert [e.replace("\u00a0", " ") for e in errors(content)] == [
+        "content/diagnostic.yml:36: recommandations[1].jusqu_a: 60 ne termine aucun niveau : "
+        "choisissez la fin du dernier niveau où l’action doit être proposée, parmi "
+        "49 (niveau « Début »), 100 (niveau « Suite »)"]
+
+
+def test_default_thresholds_end_levels_and_the_page_says_how(tmp_path: Path):
+    from conftest import ROOT
+    from vmi.thresholds import level_ends, thresholds_used
+    docs = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    diagnostic = load_content(ROOT / "content", docs).diagnostic
+    ends = level_ends(diagnostic)
+    assert len(ends) == len(diagnostic.niveaux)
+    assert all(r.jusqu_a in ends for r in diagnostic.recommandations)
+    used = thresholds_used(diagnostic)
+    assert sum(n for _, _, n in used) == len(diagnostic.recommandations)

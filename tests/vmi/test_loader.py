@@ -164,7 +164,7 @@ questions:
     reponses: [{texte: Non, points: 0}, {texte: Oui, points: 4}]
 recommandations:
   - axe: donnees
-    jusqu_a: 50
+    jusqu_a: 49
     texte: Faire.
     liens: [cas/exempleville, page-absente]
 """)

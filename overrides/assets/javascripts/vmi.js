@@ -1,4 +1,4 @@
-/* Small site-wide behaviours: quiz feedback, case filter, glossary terms on focus.
+/* Small site-wide behaviours: quiz feedback, glossary terms on focus.
    Plain script (works over file://); runs again on Material's instant navigation. */
 (function () {
   "use strict";
@@ -20,22 +20,6 @@
     });
   }
 
-  function initFilter(box) {
-    var select = box.querySelector("select");
-    var count = box.querySelector("[role=status]");
-    var items = document.querySelectorAll("[data-piliers]");
-    box.hidden = false;
-    select.addEventListener("change", function () {
-      var shown = 0;
-      items.forEach(function (item) {
-        var match = !select.value || item.dataset.piliers.split(" ").indexOf(select.value) >= 0;
-        item.hidden = !match;
-        if (match) shown += 1;
-      });
-      count.textContent = shown + (shown > 1 ? " démarches affichées" : " démarche affichée");
-    });
-  }
-
   /* Glossary terms (explained on first use only, see hooks/vmi/glossary.py) take focus,
      so keyboard users can read their definition too: Material shows it on focus. */
   function initGlossary(root) {
@@ -48,7 +32,6 @@
     if (document.body.dataset.vmiInit === location.href) return;
     document.body.dataset.vmiInit = location.href;
     document.querySelectorAll("form[data-quiz]").forEach(initQuiz);
-    document.querySelectorAll("[data-filtre]").forEach(initFilter);
     var article = document.querySelector(".md-content");
     if (article) initGlossary(article);
   }

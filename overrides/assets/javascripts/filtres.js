@@ -1,22 +1,26 @@
-/* Library filters (type, town, pillar): plain script, works over file://.
-   Without it every document stays listed and the filter form stays hidden.
-   Filters can come from the address (?type=etude&ville=bethune&pilier=sante). */
+/* Filter forms of list pages (cases, library): plain script, works over file://.
+   Without it every item stays listed and the form stays hidden. The form says what it
+   filters: data-filtres-items (items' selector), data-filtres-attribut (prefix of their
+   attributes: a select with data-critere="taille" reads data-<prefix>taille, a
+   space-separated list), data-filtres-noms (« démarche affichée|démarches affichées|Aucune démarche »)
+   and, optionally, data-filtres-groupes (sections hidden when none of their items shows).
+   Filters can come from the address (?pilier=sante&taille=20000-50000). */
 (function () {
   "use strict";
 
-  /* A document matches when every chosen criterion is among its values. */
-  function matches(item, selects) {
+  function matches(item, selects, prefix) {
     return selects.every(function (select) {
       if (!select.value) return true;
-      var values = (item.getAttribute("data-doc-" + select.dataset.critere) || "").split(" ");
+      var values = (item.getAttribute(prefix + select.dataset.critere) || "").split(" ");
       return values.indexOf(select.value) >= 0;
     });
   }
 
-  function countText(shown, total) {
-    if (!shown) return "Aucun document ne correspond à ces filtres\u00a0: modifiez-les ou effacez-les.";
-    if (shown === total) return total + (total > 1 ? " documents affichés" : " document affiché");
-    return shown + (shown > 1 ? " documents affichés" : " document affiché") + " sur " + total;
+  function countText(shown, total, nouns) {
+    var noun = function (n) { return n > 1 ? nouns[1] : nouns[0]; };
+    if (!shown) return (nouns[2] || "Aucun résultat") + " ne correspond à ces filtres\u00a0: modifiez-les ou effacez-les.";
+    if (shown === total) return total + " " + noun(total);
+    return shown + " " + noun(shown) + " sur " + total;
   }
 
   function readAddress(selects) {
@@ -47,23 +51,26 @@
     }
   }
 
-  function initLibrary(form) {
+  function initForm(form) {
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-critere]"));
-    var items = Array.prototype.slice.call(document.querySelectorAll("li[data-doc-type]"));
-    var groups = document.querySelectorAll("[data-biblio-groupe]");
+    var itemSelector = form.dataset.filtresItems;
+    var items = Array.prototype.slice.call(document.querySelectorAll(itemSelector));
+    var groups = form.dataset.filtresGroupes ? document.querySelectorAll(form.dataset.filtresGroupes) : [];
+    var prefix = form.dataset.filtresAttribut || "data-";
+    var nouns = (form.dataset.filtresNoms || "résultat|résultats").split("|");
     var count = form.querySelector("[role=status]");
 
     function apply(remember) {
       var shown = 0;
       items.forEach(function (item) {
-        var match = matches(item, selects);
+        var match = matches(item, selects, prefix);
         item.hidden = !match;
         if (match) shown += 1;
       });
-      groups.forEach(function (group) {
-        group.hidden = !group.querySelector("li[data-doc-type]:not([hidden])");
+      Array.prototype.forEach.call(groups, function (group) {
+        group.hidden = !group.querySelector(itemSelector + ":not([hidden])");
       });
-      count.textContent = countText(shown, items.length);
+      count.textContent = countText(shown, items.length, nouns);
       if (remember) writeAddress(selects);
     }
 
@@ -82,10 +89,11 @@
   }
 
   function init() {
-    var form = document.querySelector("form[data-biblio-filtres]");
-    if (!form || form.dataset.biblioInit === "oui") return;
-    form.dataset.biblioInit = "oui";
-    initLibrary(form);
+    document.querySelectorAll("form[data-filtres]").forEach(function (form) {
+      if (form.dataset.filtresInit === "oui") return;
+      form.dataset.filtresInit = "oui";
+      initForm(form);
+    });
   }
 
   if (window.document$ && window.document$.subscribe) {
