@@ -131,12 +131,30 @@ def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[Con
                 loc = ("recommandations", index, "liens", link_index)
                 errors.append(ContentError(located.path, located.line(loc), field_name(loc),
                                            f"la page « {ref} » n’existe pas"))
+    case_pages = {f"cas/{entry.slug}.md" for entry in content.cas}
+    if case_pages:  # a site without any case has no example to link
+        errors += _recommendations_without_case(diagnostic, located, case_pages)
     asked = {q.axe for q in diagnostic.questions}
     for index, axe in enumerate(diagnostic.axes):
         if axe.id not in asked:
             loc = ("axes", index, "id")
             errors.append(ContentError(located.path, located.line(loc), field_name(loc),
                                        f"aucune question pour l’axe « {axe.id} »"))
+    return errors
+
+
+def _recommendations_without_case(diagnostic, located: Located,
+                                  case_pages: set[str]) -> list[ContentError]:
+    """Advice is easier to follow once seen in practice: each recommendation links to a
+    case that shows it."""
+    errors = []
+    for index, reco in enumerate(diagnostic.recommandations):
+        if not any(page_for_link(ref) in case_pages for ref in reco.liens):
+            loc = ("recommandations", index, "liens" if reco.liens else "texte")
+            errors.append(ContentError(
+                located.path, located.line(loc), field_name(("recommandations", index, "liens")),
+                "aucune démarche ne montre cette action : ajoutez à « liens » une démarche "
+                "qui l’illustre, par exemple « cas/exempleville »"))
     return errors
 
 

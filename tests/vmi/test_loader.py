@@ -148,8 +148,7 @@ def test_every_error_of_the_run_is_listed(content: Path):
     assert len(found) == 2  # the broken pillar file does not add an error per reference
 
 
-def test_links_of_recommendations_must_exist(content: Path):
-    (content / "diagnostic.yml").write_text("""\
+DIAGNOSTIC = """\
 titre: Diagnostic
 introduction: Texte.
 axes:
@@ -166,11 +165,27 @@ recommandations:
   - axe: donnees
     jusqu_a: 49
     texte: Faire.
-    liens: [cas/exempleville, page-absente]
-""")
+    liens: LIENS
+"""
+
+
+def test_links_of_recommendations_must_exist(content: Path):
+    (content / "diagnostic.yml").write_text(
+        DIAGNOSTIC.replace("LIENS", "[cas/exempleville, page-absente]"))
     assert errors(content, docs_pages={"index.md"}) == [
-        "content/diagnostic.yml:17: recommandations[1].liens[2]: la page « page-absente » "
+        "content/diagnostic.yml:17: recommandations[1].liens[2]: la page «\u00a0page-absente\u00a0» "
         "n’existe pas"]
+
+
+@pytest.mark.parametrize("links", ["[index, cas/index]", "[]"])
+def test_each_recommendation_links_to_a_case(content: Path, links: str):
+    (content / "cas" / "index.md").unlink(missing_ok=True)
+    (content / "diagnostic.yml").write_text(DIAGNOSTIC.replace("LIENS", links))
+    found = errors(content, docs_pages={"index.md", "cas/index.md"})
+    assert [e.replace("\u00a0", " ") for e in found] == [
+        f"content/diagnostic.yml:{17 if links != '[]' else 16}: recommandations[1].liens: "
+        "aucune démarche ne montre cette action : ajoutez à « liens » une démarche qui "
+        "l’illustre, par exemple « cas/exempleville »"]
 
 
 @pytest.mark.parametrize("typed", ["santé", "Santé", "Sante", "SANTE"])
