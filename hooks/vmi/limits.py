@@ -126,6 +126,34 @@ def character_problem(text: str, label: str, first_line: int = 1) -> ContentErro
     return ContentError(label, line, None, f"{_describe(match.group())} (colonne {column})")
 
 
+# One escape of a double-quoted YAML scalar; an escaped backslash is matched whole, so
+# ``"\\0"`` is a backslash and a zero, not a NUL.
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.S)
+_SHORT_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "e": "\x1b", "f": "\x0c",
+                  "v": "\x0b", "N": "\x85", "L": "\u2028", "P": "\u2029"}
+
+
+def forbidden_in(value: str) -> bool:
+    """Whether a value read from YAML holds a character no content file may hold."""
+    return _FORBIDDEN.search(value) is not None
+
+
+def escape_problem(quoted: str) -> tuple[int, str] | None:
+    """The first escape of ``quoted`` (the source of a double-quoted YAML scalar) that
+    writes a forbidden character: its offset in ``quoted`` and the message a raw
+    character gets, naming the escape (``"\\0"`` is a NUL as surely as a pasted one)."""
+    for match in _ESCAPE.finditer(quoted):
+        code = match.group(1)
+        if len(code) == 1:
+            char = _SHORT_ESCAPES.get(code, "")
+        else:
+            number = int(code[1:], 16)
+            char = chr(number) if number <= 0x10FFFF else ""
+        if char and _FORBIDDEN.match(char):
+            return match.start(), f"{_describe(char)} (écrit « {match.group()} »"
+    return None
+
+
 def _describe(char: str) -> str:
     code = f"U+{ord(char):04X}"
     if char == "\x00":

@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 from .errors import ContentError
-from .limits import LimitError, binary_problem, character_problem, read_bytes, yaml_problem
+from .limits import (LimitError, binary_problem, character_problem, escape_problem,
+                     forbidden_in, read_bytes, yaml_problem)
 
 Location = tuple[str | int, ...]
 
@@ -82,6 +83,11 @@ _YAML_PROBLEM_PREFIXES = {
     "expected alphabetic or numeric character": "nom d’ancre ou d’alias invalide après "
                                                 "« & » ou « * » : mettez le texte entre "
                                                 "guillemets",
+    "found invalid Unicode character escape code": "code de caractère invalide après "
+                                                   "« \\u » ou « \\U » entre guillemets "
+                                                   "doubles (au plus \\U0010FFFF, hors "
+                                                   "\\uD800 à \\uDFFF) : corrigez-le, ou "
+                                                   "utilisez des guillemets simples",
     "found duplicate anchor": "ancre « & » en double : chaque nom d’ancre ne sert qu’une "
                               "fois",
     "invalid indentation or unclosed": "crochet « [ » ou accolade « { » non fermé, ou "
@@ -123,9 +129,10 @@ class Located:
 class _Builder:
     """Turns a composed node tree into Python values, recording lines and problems."""
 
-    def __init__(self, path: str, first_line: int):
+    def __init__(self, path: str, first_line: int, text: str = ""):
         self.path = path
         self.offset = first_line - 1
+        self.text_lines = text.split("\n")
         self.lines: dict[Location, int] = {}
         self.errors: list[ContentError] = []
         self._constructor = yaml.SafeLoader("")
@@ -153,6 +160,9 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, loc: Location) -> Any:
         plain = not node.style  # None (pure-Python parser) or "" (libyaml)
         value = node.value
+        if node.style == '"' and forbidden_in(value):
+            self._escaped(node, loc)
+            return value
         if plain and node.tag == _BOOL and value.lower() not in _TRUE_FALSE:
             self._error(node, loc, f"« {value} » serait lu comme vrai/faux : écrivez "
                         f"true ou false, ou mettez le texte entre guillemets (\"{value}\")")
@@ -176,6 +186,23 @@ class _Builder:
             self._error(node, loc, f"{what} « {_shorten(value)} » : écrivez un texte, un "
                         f"nombre ou true/false, sans « ! » devant")
             return value
+
+    def _escaped(self, node: yaml.ScalarNode, loc: Location) -> None:
+        """``"\\0"``, ``"\\x1b"``…: a control character written as an escape, located at
+        the escape itself (the raw character was refused before parsing)."""
+        start, end = node.start_mark, node.end_mark
+        for index in range(start.line, min(end.line, len(self.text_lines) - 1) + 1):
+            line = self.text_lines[index]
+            first = start.column if index == start.line else 0
+            found = escape_problem(line[first:end.column] if index == end.line else line[first:])
+            if found:
+                column, message = found
+                self.errors.append(ContentError(self.path, index + 1 + self.offset,
+                                                _field_name(loc),
+                                                f"{message}, colonne {first + column + 1})"))
+                return
+        self._error(node, loc, "caractère de contrôle invisible interdit entre guillemets "
+                    "doubles : supprimez-le")
 
     def _error(self, node: yaml.Node, loc: Location, message: str) -> None:
         line = node.start_mark.line + 1 + self.offset
@@ -245,7 +272,7 @@ def parse_yaml(text: str, label: str, first_line: int = 1) -> Located:
         raise _fail(label, first_line, "syntaxe YAML invalide") from None
     if node is None:
         raise _fail(label, first_line, "aucune donnée")
-    builder = _Builder(label, first_line)
+    builder = _Builder(label, first_line, text)
     data = builder.build(node)
     if builder.errors:
         raise ContentFileError(builder.errors)
@@ -255,10 +282,30 @@ def parse_yaml(text: str, label: str, first_line: int = 1) -> Located:
 def _compose(text: str) -> yaml.Node | None:
     """Compose with libyaml when present (about 100× faster); on a syntax error, parse
     again in pure Python, whose problem texts are the ones translated above."""
+    fast_error = None
+    if _FAST_LOADER is not yaml.SafeLoader:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.MarkedYAMLError as exc:
+            fast_error = exc
     try:
-        return yaml.compose(text, Loader=_FAST_LOADER)
-    except yaml.MarkedYAMLError:
         return yaml.compose(text, Loader=yaml.SafeLoader)
+    except ValueError:  # chr() refuses ``"\\U00110000"``, which libyaml locates
+        raise fast_error or _escape_error(text) from None
+
+
+_BIG_ESCAPE = re.compile(r"\\U([0-9a-fA-F]{8})")
+
+
+def _escape_error(text: str) -> yaml.MarkedYAMLError:
+    """libyaml's error for a ``\\U`` escape beyond Unicode, when only PyYAML is there."""
+    for index, line in enumerate(text.split("\n")):
+        for match in _BIG_ESCAPE.finditer(line):
+            if int(match.group(1), 16) > 0x10FFFF:
+                mark = yaml.Mark("", 0, index, match.start(), None, None)
+                return yaml.scanner.ScannerError(
+                    problem="found invalid Unicode character escape code", problem_mark=mark)
+    return yaml.YAMLError()
 
 
 def _yaml_problem(problem: str) -> str:
