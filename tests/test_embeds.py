@@ -1,22 +1,24 @@
 """The second look at embeds, on the HTML the Markdown became (hooks/embeds.py).
 
-Python-Markdown accepts a reference definition whose address sits on the next line; the
-source check reads definitions on one line only, so this image reaches the HTML, where
-the build refuses it before writing any page.
+The source check removes code spans before it reads HTML; Python-Markdown turns the two
+backticks inside this tag's attributes into a code span too, but leaves the tag and its
+outside ``src`` in place. The image reaches the HTML, where the build refuses it before
+writing any page.
 """
 
 from __future__ import annotations
 
 from conftest import run_build
 
-BODY = "\n\nLe logo : ![Logo][logo]\n\n[logo]:\n    https://cdn.exemple.net/logo.png\n"
+LINE = '<img alt="`" src="https://cdn.exemple.net/logo.png" title="`">'
+BODY = f"\n\nLe logo :\n\n{LINE}\n"
 
 
 def test_outside_image_in_produced_html_stops_the_build(project, tmp_path):
     page = project / "docs" / "accessibilite.md"
     text = page.read_text(encoding="utf-8") + BODY
     page.write_text(text, encoding="utf-8")
-    line = text.split("\n").index("    https://cdn.exemple.net/logo.png") + 1
+    line = text.split("\n").index(LINE) + 1
     site = tmp_path / "site"
     result = run_build(project, site)
     assert result.returncode == 1

@@ -12,6 +12,7 @@ code spans are left alone (an example is not an embed).
 
 from __future__ import annotations
 
+import bisect
 import html
 import html.parser
 import posixpath
@@ -208,10 +209,18 @@ class _HtmlScan(html.parser.HTMLParser):
         self.findings.append(Finding(self.getpos()[0] + self.first_line - 1, field, message))
 
 
-_NESTED = r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*"
-_INLINE = re.compile(rf"(!?)\[{_NESTED}\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?")
-_REFERENCE_IMAGE = re.compile(rf"!\[({_NESTED})\](?:\[([^\[\]\n]*)\])?(?!\()")
-_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\[\]\n]+)\]:[ \t]*<?([^\s>]+)>?")
+# Markdown lets a link, an image or a reference definition run over two lines of one
+# paragraph (``[logo]:`` then the address on the next line): the patterns below read the
+# whole body and allow one line break wherever Python-Markdown does (a quote's « > » may
+# start the next line); a blank line ends them. A definition counts inside a quote, a
+# list item or an admonition too (so also in an indented code block: refusing an example
+# there errs on the safe side).
+_BREAK = r"[ \t]*\n?[ \t>]*"
+_NESTED = r"(?:[^\[\]\n]|\n(?![ \t>]*\n)|\[[^\[\]\n]*\])*"
+_INLINE = re.compile(rf"(!?)\[{_NESTED}\]\({_BREAK}<?((?:[^()\s<>]|\([^()\s]*\))+)>?")
+_REFERENCE_IMAGE = re.compile(rf"!\[({_NESTED})\](?:{_BREAK}\[([^\[\]\n]*)\])?(?!\()")
+_DEFINITION = re.compile(rf"^[ \t>]*(?:(?:[-*+]|\d{{1,9}}[.)])[ \t]+)?\[([^\[\]\n]+)\]:"
+                         rf"{_BREAK}<?([^\s>]+)>?", re.M)
 _ATTR_LIST = re.compile(r"""\{:?[ \t]*((?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*=(?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*)\}""")
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)=("[^"]*"|'[^']*'|[^\s}]+)""")
 
@@ -220,28 +229,40 @@ def _label(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+class _Lines:
+    """Line numbers of offsets in a text that starts at line ``first``."""
+
+    def __init__(self, text: str, first: int):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.first = first
+
+    def at(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1 + self.first
+
+
 def _markdown_findings(lines: list[str], first_line: int, rules: _Rules) -> list[Finding]:
-    """Images, attribute lists and link addresses written in Markdown."""
-    numbered = list(enumerate(lines, first_line))
-    definitions = [(number, m.group(1), m.group(2)) for number, line in numbered
-                   for m in [_DEFINITION.match(line)] if m]
-    targets = {}
+    """Images, attribute lists and link addresses written in Markdown, each at the line
+    of its address (of the image, for a reference image)."""
+    text = "\n".join(lines)
+    line = _Lines(text, first_line).at
+    definitions = [(line(m.start(2)), m.group(1), m.group(2))
+                   for m in _DEFINITION.finditer(text)]
+    targets: dict[str, str] = {}
     for _, label, url in definitions:
         targets.setdefault(_label(label), url)
-    inline = [(number, m.group(1), m.group(2)) for number, line in numbered
-              for m in _INLINE.finditer(line)]
-    links = [(n, url) for n, _, url in inline + definitions]
-    found = [Finding(line, "lien", _SCRIPT_URL.format(url=_shown(url)))
-             for line, url in links if runs_script(url)]
-    for number, line in numbered:
-        images = [url for n, bang, url in inline if n == number and bang]
-        images += [targets.get(_label(m.group(2) or m.group(1)), "")
-                   for m in _REFERENCE_IMAGE.finditer(line)]
-        found += [Finding(number, "image", rules.load(url, False, False))
-                  for url in images if not runs_script(url) and elsewhere(url, data_ok=True)]
-        found += [Finding(number, "attributs", message)
-                  for attributes in _ATTR_LIST.finditer(line)
-                  for message in _attribute_list(attributes.group(1), rules)]
+    inline = [(line(m.start(2)), m.group(1), m.group(2)) for m in _INLINE.finditer(text)]
+    found = [Finding(number, "lien", _SCRIPT_URL.format(url=_shown(url)))
+             for number, _, url in inline + definitions if runs_script(url)]
+    images = [(number, url) for number, bang, url in inline if bang]
+    images += [(line(m.start()), targets[label]) for m in _REFERENCE_IMAGE.finditer(text)
+               for label in {_label(m.group(2) or m.group(1)), _label(m.group(1))}
+               if label in targets]  # with a label after a space, either may be the one
+    found += [Finding(number, "image", rules.load(url, False, False))
+              for number, url in images if not runs_script(url) and elsewhere(url, data_ok=True)]
+    found += [Finding(number, "attributs", message)
+              for number, text_line in enumerate(lines, first_line)
+              for attributes in _ATTR_LIST.finditer(text_line)
+              for message in _attribute_list(attributes.group(1), rules)]
     return found
 
 
