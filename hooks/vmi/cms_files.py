@@ -3,7 +3,8 @@
 Reading, a list file (``piliers.yml``) reaches the form as one field holding the list
 (``cms.ROOT_LISTS``). Writing, every file the form saves is rewritten in the layout a
 person writes (``vmi.layout``): fields in the models' order, empty optional fields
-dropped, comments at the top of a list file kept.
+dropped, and the comments of the file on disk put back where they were
+(``vmi.comments``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import yaml
 
 from .cms import ROOT_LISTS
+from .comments import carry
 from .layout import dump, tidy
 from .schemas import schema
 
@@ -45,18 +47,9 @@ def for_form(path: str, text: str | None) -> str | None:
                       ensure_ascii=False)
 
 
-def _leading_comments(text: str | None) -> str:
-    lines = []
-    for line in (text or "").split("\n"):
-        if not line.startswith("#"):
-            break
-        lines.append(line + "\n")
-    return "".join(lines)
-
-
 def for_disk(path: str, text: str, previous: str | None) -> str:
     """The file as it is written to ``content/``: tidied, list files unwrapped.
-    ``previous`` is the file on disk before (its top comments are kept)."""
+    ``previous`` is the file on disk before (its comments are kept)."""
     kind = _kind(path)
     if kind is None:
         return text
@@ -69,8 +62,12 @@ def for_disk(path: str, text: str, previous: str | None) -> str:
         data = yaml.safe_load(match[1]) or {}
         body = match[2].strip("\n")
         front = dump(tidy(data, root, definitions))
+        before = _FRONT_MATTER.match(previous or "")
+        if before:
+            front = carry(before[1], front)
         return f"---\n{front}---\n" + (f"\n{body}\n" if body else "")
     data: Any = yaml.safe_load(text)
     if path in ROOT_LISTS and isinstance(data, dict):
         data = data.get(ROOT_LISTS[path]) or []
-    return _leading_comments(previous) + dump(tidy(data, root, definitions))
+    text = dump(tidy(data, root, definitions))
+    return carry(previous, text) if previous else text

@@ -99,8 +99,8 @@ def _value(key_line: str, value: Any, pad: str) -> list[str]:
         return [f"{key_line}:"] + mapping(value, pad + "  ")
     if isinstance(value, list) and value:
         flow = f"{key_line}: [{', '.join(str(v) for v in value)}]"
-        if all(isinstance(v, str) and _IDENTIFIER.match(v) for v in value) and len(flow) <= 88:
-            return [flow]  # short lists of identifiers, as editors write them
+        if all(isinstance(v, str) and _IDENTIFIER.match(v) for v in value) and len(flow) <= 120:
+            return [flow]  # lists of identifiers on one line, as content/ writes them
         return [f"{key_line}:"] + sequence(value, pad + "  ")
     if isinstance(value, (dict, list)):
         return [f"{key_line}: {'{}' if isinstance(value, dict) else '[]'}"]
