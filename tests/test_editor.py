@@ -109,8 +109,7 @@ def test_case_created_through_the_form(editor, context):
     page.get_by_role("button", name="Ajouter sources").click()
     page.get_by_label("Titre", exact=True).fill("Site de la ville d’Exempleville")
     page.get_by_label("Adresse web", exact=True).fill("https://exempleville.example.org/")
-    page.get_by_role("switch").click()  # « Texte enrichi | Markdown »: the body as Markdown
-    page.locator("[data-slate-editor]").last.click()
+    page.locator("[data-slate-editor]").last.click()  # Markdown as typed, no mode switch
     page.keyboard.type("## Le contexte")
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
@@ -134,6 +133,61 @@ def test_case_created_through_the_form(editor, context):
     assert page.locator("h1").first.inner_text().startswith("Exempleville")
     assert page.get_by_role("link", name="Santé").count() >= 1
     assert elsewhere == []
+
+
+FICTIONAL = """\
+---
+ville: Exempleville
+demarche: Exempleville demain
+annee: 2020
+resume: Première version du résumé.
+piliers: [sante]
+sources:
+  - titre: Site de la ville d’Exempleville
+    url: https://exempleville.example.org/
+---
+
+## Le contexte
+
+Une ville *fictive*, avec des **piliers** ([liste](../piliers.md)) :
+
+* une liste à étoiles ;
+* et un [lien](https://exempleville.example.org/ "titre").
+
+| Année | Étape |
+| --- | --- |
+| 2020 | Début |
+
+!!! note "Une note"
+    Texte de la note.
+
+1. Premier point
+2. Second point
+"""
+
+
+def test_existing_page_saved_by_the_form_keeps_its_markdown(editor, context):
+    """Opened and saved, a page's body comes back byte for byte (no escaped ``##``)."""
+    project, base, log = editor
+    saved = project / "content" / "cas" / "exempleville.md"
+    saved.write_text(FICTIONAL, "utf-8")
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.goto(f"{base}/admin/#/collections/cas/entries/exempleville", wait_until="commit")
+    page.get_by_role("button", name="Se connecter").click()
+    summary = page.get_by_label("Résumé", exact=True)
+    summary.fill("Seconde version du résumé.")
+    last_line = page.locator("[data-slate-editor]").last.get_by_text("2. Second point")
+    box = last_line.bounding_box()
+    last_line.click(position={"x": box["width"] - 1, "y": box["height"] / 2})  # at its end
+    for key in ("Enter", "Enter"):
+        page.keyboard.press(key)
+    page.keyboard.type("## Ajout")
+    page.get_by_role("button", name="Publier").first.click()
+    page.get_by_text("Publier maintenant").click()
+    page.get_by_text("MODIFICATIONS ENREGISTRÉES", exact=False).wait_for()
+    assert saved.read_text("utf-8") == FICTIONAL.replace(
+        "Première version", "Seconde version") + "\n## Ajout\n"
 
 
 def test_admin_only_under_make_editer(site_dir: Path):

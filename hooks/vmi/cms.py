@@ -158,8 +158,13 @@ def _pattern_help(name: str, pattern: str) -> str:
     return "identifiant attendu : minuscules sans accent, chiffres et tirets"
 
 
-BODY = {"name": "body", "label": "Texte de la page", "widget": "markdown",
-        "hint": "Le texte de la page, en Markdown : titres de niveau 2 (##), listes, liens."}
+# Markdown as typed: Decap's rich-text mode rewrites the body through its own
+# serialiser (a typed « ## » comes back escaped as « \#\# », lists change markers),
+# so only the raw mode is offered; the preview pane beside the form shows the result.
+BODY = {"name": "body", "label": "Texte de la page", "widget": "markdown", "modes": ["raw"],
+        "hint": "Le texte de la page, en Markdown : « ## Titre » pour un titre de section, "
+                "« - » en début de ligne pour une liste, [texte](adresse) pour un lien. "
+                "L’aperçu à droite montre le résultat."}
 
 
 def _folder(name: str, kind: str, label: str, singular: str, identifier: str) -> dict:
