@@ -190,6 +190,43 @@ def test_existing_page_saved_by_the_form_keeps_its_markdown(editor, context):
         "Première version", "Seconde version") + "\n## Ajout\n"
 
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _axe(page) -> list[str]:
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))""")
+    return found
+
+
+@pytest.mark.parametrize("width", [1280, 412])
+def test_editor_screens_have_no_axe_violation(editor, browser, width):
+    """Sign-in, a collection, a page with lists, a new page: axe finds nothing (our
+    colours, names and landmarks over Decap's, editor/admin/)."""
+    project, base, log = editor
+    context = browser.new_context(viewport={"width": width, "height": 823}, locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.goto(f"{base}/admin/#/collections/cas", wait_until="commit")
+    sign_in = page.get_by_role("button", name="Se connecter")
+    sign_in.wait_for()
+    screens = {"connexion": _axe(page)}
+    sign_in.click()
+    page.get_by_role("link", name="Auto-diagnostic").wait_for()
+    page.get_by_role("link", name="Cahors").wait_for()
+    screens["collection"] = _axe(page)
+    page.get_by_role("link", name="Cahors").click()
+    page.get_by_role("button", name="Supprimer cet élément").first.wait_for()
+    page.frame_locator("#preview-pane").get_by_text("Cahors").first.wait_for()
+    screens["page"] = _axe(page)
+    page.goto(f"{base}/admin/#/collections/cas/new")
+    page.get_by_label("Ville", exact=True).wait_for()
+    screens["nouvelle page"] = _axe(page)
+    context.close()
+    assert screens == {name: [] for name in screens}
+
+
 def test_admin_only_under_make_editer(site_dir: Path):
     """``make build`` has no editor: no page, no configuration, nothing in the search."""
     assert not (site_dir / "admin").exists()
