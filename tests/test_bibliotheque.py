@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,16 @@ def test_document_titles_are_found_by_the_search(page, site_url):
     assert any("bibliotheque/" in href and href.endswith(
         "#document-villes-intelligentes-tous-concernes-du-village-a-la-metropole")
         for href in links)
+
+
+def test_town_filter_and_case_index_in_french_order(site_dir: Path):
+    """« Béthune » before « Boulogne-sur-Mer », as in a dictionary (by code point, « é »
+    came after every unaccented letter)."""
+    library = read(site_dir, "bibliotheque/index.html")
+    select = library[library.index('name="ville"'):]
+    towns = re.findall(r'<option value="[^"-][^"]*">([^<]+)</option>',
+                       select[:select.index("</select>")])
+    assert towns.index("Béthune") < towns.index("Boulogne-sur-Mer")
+    index = read(site_dir, "cas/index.html")
+    assert index.index('data-cas="bethune"') < index.index('data-cas="boulogne-sur-mer"')
+    assert index.index('data-cas="chartres"') < index.index('data-cas="chateauroux"')

@@ -123,7 +123,7 @@ def check_filters(page, site: Path) -> None:
     page.get_by_label("Région", exact=True).select_option("")
     page.get_by_label("Pilier", exact=True).select_option(label="Santé")
     assert set(slugs_shown(page)) >= {"exempleville", "grandeville"}
-    page.get_by_label("Année de lancement", exact=True).select_option("2020")
+    page.get_by_label("Année de repère", exact=True).select_option("2020")
     assert slugs_shown(page) == cards_where(site, annee="2020", piliers="sante")
     page.locator('select[name="taille"]').select_option("plus-de-100000")
     assert slugs_shown(page) == []

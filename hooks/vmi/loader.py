@@ -125,7 +125,10 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     content.glossaire, glossaire_file = _yaml_list(run, root / "glossaire.yml", Terme)
     content.specificites = sorted(_entries(run, root / "specificites", Specificite),
                                   key=lambda e: (e.model.ordre, e.slug))
-    content.cas = sorted(_entries(run, root / "cas", Cas), key=lambda e: (e.model.ville, e.slug))
+    # French order (as localeCompare "fr"): letters first, accents only to break a tie;
+    # by code point « Béthune » came after « Boulogne-sur-Mer ».
+    content.cas = sorted(_entries(run, root / "cas", Cas),
+                         key=lambda e: (slugify(e.model.ville), e.model.ville, e.slug))
     content.territoires, errors = territory_checks.resolve_territories(content.cas)
     run.errors.extend(errors)
     diagnostic_file = None

@@ -200,7 +200,9 @@ class Cas(Model):
     population: Population | None = Field(default=None, description="Population avec année "
                                           "et source, seulement sans code_insee ni code_epci.")
     demarche: Text = Field(description="Nom de la démarche, ex. « Béthune Smart City ».")
-    annee: Year = Field(description="Année de lancement de la démarche.")
+    annee: Year = Field(description="Année de repère : celle du lancement quand une source la "
+                        "donne, sinon celle de la première étape datée (la page dit « engagée "
+                        "au plus tard en … »).")
     resume: Text = Field(description="Résumé en une phrase.")
     piliers: list[Slug] = Field(min_length=1, description="Piliers couverts (identifiants "
                                 "de content/piliers.yml).")

@@ -110,7 +110,8 @@ region: "{todo}"
 #   source: "INSEE, population municipale"
 # Nom de la démarche, ex. « Béthune Smart City ».
 demarche: "{todo}"
-# Année de lancement de la démarche (un nombre, sans guillemets).
+# Année de repère (un nombre, sans guillemets) : celle du lancement si une source la donne,
+# sinon celle de la première étape datée. La page dira « engagée au plus tard en … ».
 annee: {year}  # {todo}
 # Résumé en une phrase : il s’affiche sur la carte de la page « Démarches ».
 resume: "{todo} : résumé de la démarche en une phrase."
