@@ -14,11 +14,23 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from vmi.build_state import state
-from vmi.errors import ContentErrors
+from vmi.content import Content
+from vmi.errors import ContentError, ContentErrors
 from vmi.handwritten import check_docs
 from vmi.loader import load_content
+from vmi.video import poster_errors
 
 log = logging.getLogger("mkdocs.hooks.content_check")
+
+
+def _posters(content: Content, docs: Path) -> list[ContentError]:
+    """Video posters of content pages missing from ``docs/``, before any page is built."""
+    return [error for folder, entries in (("cas", content.cas),
+                                          ("specificites", content.specificites))
+            for entry in entries
+            for error in poster_errors(entry.located.body, entry.path,
+                                       f"{folder}/{entry.slug}.md", docs,
+                                       entry.located.body_line)]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -28,6 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     errors = check_docs(docs, state.docs_pages)  # quiz blocks of docs/, before any writing
     try:
         state.content = load_content(state.project / "content", state.docs_pages)
+        errors += _posters(state.content, docs)
     except ContentErrors as exc:
         errors = exc.errors + errors
     if errors:

@@ -7,6 +7,7 @@ any, is a file of the site, whose address is worked out here for the page at han
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from vmi.build_state import state
 from vmi.errors import ContentError
-from vmi.video import find_videos, image_path
+from vmi.video import find_videos, image_path, missing_image
 
 log = logging.getLogger("mkdocs.hooks.video_blocks")
 TEMPLATE = "partials/vmi/video.html"
@@ -34,7 +35,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if path is not None:
             image = files.get_file_from_path(path)
             if image is None:
-                _missing(label, block.value.image, state.discard)
+                _missing(label, missing_image(block.value.image, page.file.src_uri,
+                                              Path(config.docs_dir)), state.discard)
                 continue
             image_url = image.url_relative_to(page.file)
         lines[block.start:block.end] = ["", template.render(video=block.value,
@@ -42,9 +44,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return "\n".join(lines)
 
 
-def _missing(label: str, image: str, discard: bool) -> None:
-    error = ContentError(label, None, "video.image", f"image introuvable : « {image} » ; "
-                         f"enregistrez-la dans docs/images/ et vérifiez le chemin")
+def _missing(label: str, message: str, discard: bool) -> None:
+    """Found by the content check first (at its line); kept for pages made otherwise."""
+    error = ContentError(label, None, "video.image", message)
     log.error(str(error))
     if not discard:
         raise PluginError(str(error))

@@ -1,9 +1,12 @@
-"""Video blocks in a real browser: a link card to the host, nothing loaded from it."""
+"""Video blocks in a real browser: a link card to the host, nothing loaded from it; a
+poster that is not among the files stops the build at its line."""
 
 from __future__ import annotations
 
+import shutil
 import struct
 import zlib
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -74,3 +77,18 @@ def test_video_block_is_a_link_card_that_loads_nothing_from_the_host(context, vi
     assert [url for url in requests if urlsplit(url).netloc != urlsplit(video_site).netloc] == []
     assert violations(page) == []
     assert axe_violations(page) == []
+
+
+def test_a_missing_poster_stops_the_build_at_its_line_before_writing(project, tmp_path):
+    """The content check finds it, as ``make check`` does, before any page is written."""
+    case = Path(__file__).parent / "corpus" / "video-image-absente"
+    shutil.copyfile(case / "content" / "cas" / "exempleville.md",
+                    project / "content" / "cas" / "exempleville.md")
+    expected = (case / "expected.txt").read_text(encoding="utf-8").strip()
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 1
+    assert any(line.endswith(f"-  {expected}") for line in result.stderr.splitlines()), (
+        result.stderr)
+    assert "Traceback" not in result.stderr
+    assert not list(site.rglob("*.html"))

@@ -16,6 +16,7 @@ from .links import check_links, site_pages
 from .loader import load_content
 from .scaffold import ScaffoldError, new_case, new_specificity
 from .source import ContentFileError, read_text, split_front_matter
+from .video import poster_errors
 
 # Content Markdown files become pages at these site paths: their links resolve from there.
 _CONTENT_PAGES = ("cas", "specificites")
@@ -54,7 +55,9 @@ def check(project: Path) -> tuple[list[ContentError], int]:
                 body, first = _body(read_text(path, label))
             except ContentFileError:
                 continue  # already reported by the loader
-            errors += check_links(body, f"{folder}/{path.name}", label, pages, docs, first)
+            page = f"{folder}/{path.name}"
+            errors += check_links(body, page, label, pages, docs, first)
+            errors += poster_errors(body, label, page, docs, first)
     errors += check_docs(docs, docs_pages, pages)
     count += len(docs_pages)
     return ContentErrors(errors).errors, count  # deduplicated, in file and line order

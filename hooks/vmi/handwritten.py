@@ -1,5 +1,5 @@
-"""Checks of the hand-written pages of ``docs/``: readable, front matter, quiz blocks,
-nothing loaded from another site, links.
+"""Checks of the hand-written pages of ``docs/``: readable, front matter, quiz and video
+blocks (their posters among the files), nothing loaded from another site, links.
 
 Run before anything is written (from ``on_config`` and ``make check``), so a broken quiz
 in ``docs/`` stops the build as early as a broken content file.
@@ -15,7 +15,7 @@ from .errors import ContentError
 from .links import check_links
 from .quiz import find_quizzes
 from .source import ContentFileError, parse_yaml, read_text, split_front_matter
-from .video import find_videos
+from .video import find_videos, poster_errors
 
 
 def check_docs(docs: Path, docs_pages: Iterable[str],
@@ -32,6 +32,7 @@ def check_docs(docs: Path, docs_pages: Iterable[str],
         errors += _front_matter(text, label)
         errors += find_quizzes(text, label)[1]
         errors += find_videos(text, label)[1]
+        errors += poster_errors(text, label, page, docs)
         errors += check_embeds(text, label, page)
         if pages is not None:
             errors += check_links(text, page, label, pages, docs)

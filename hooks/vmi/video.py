@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -89,3 +90,38 @@ def image_path(video: Video, page: str) -> str | None:
     if video.image is None:
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), video.image))
+
+
+_IMAGE_FIELD = re.compile(r"^\s*image\s*:")
+
+
+def missing_image(image: str, page: str, docs: Path) -> str:
+    """Why a poster is not found, and where a file of that name is, if one is."""
+    name = posixpath.basename(image)
+    found = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")
+                   if p.name == name and p.is_file())
+    hint = (f"le fichier « docs/{found[0]} » s’écrit « "
+            f"{posixpath.relpath(found[0], posixpath.dirname(page) or '.')} » depuis cette page"
+            if found else "enregistrez-la dans docs/images/ et vérifiez le chemin, relatif "
+            "à la page")
+    return f"image introuvable : « {image} » ; {hint}"
+
+
+def poster_errors(markdown: str, label: str, page: str, docs: Path, first_line: int = 1
+                  ) -> list[ContentError]:
+    """Posters of the valid video blocks of ``page`` (``cas/x.md``) that are not files of
+    ``docs``, each at the line of its ``image:`` field: the build would stop on them."""
+    blocks, _ = find_videos(markdown, label, first_line)
+    lines = markdown.split("\n")
+    errors = []
+    for block in blocks:
+        path = image_path(block.value, page)
+        if path is None or block.value.image is None:
+            continue
+        if not path.startswith("../") and (docs / path).is_file():
+            continue
+        index = next((i for i in range(block.start, block.end) if _IMAGE_FIELD.match(lines[i])),
+                     block.start)
+        errors.append(ContentError(label, first_line + index, "video.image",
+                                   missing_image(block.value.image, page, docs)))
+    return errors
