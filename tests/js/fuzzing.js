@@ -1,6 +1,6 @@
 'use strict';
 /* Profils et générateurs des tests par propriétés du navigateur, partagés par `make test`
- * (60 entrées par propriété, graine fixe) et `make fuzz` (3 400 par propriété, 10 200 en tout) :
+ * (60 entrées par propriété, graine fixe) et `make fuzz` (3 400 par propriété) :
  * VMI_FUZZ_PROFILE=fuzz, VMI_FUZZ_RUNS (entrées par propriété), VMI_FUZZ_SEED. */
 const fc = require('fast-check');
 
@@ -24,6 +24,16 @@ const questionnaire = fc.uniqueArray(slug, { minLength: 1, maxLength: 5 }).chain
   recommandations: fc.array(fc.record({ axe: fc.constantFrom(...axes), jusqu_a: fc.integer({ min: 0, max: 100 }),
     texte_html: fc.constant('Agir'), liens: fc.constant([]) }), { maxLength: 3 })
 }));
+
+// Le même, avec l’identité que le site lui donne (hooks/vmi/diagnostic_version.py) : un id, une
+// version et l’empreinte de chaque question, que portent les exports et les liens de partage.
+const hex = fc.stringMatching(/^[0-9a-f]{8}$/);
+const versioned = questionnaire.chain((data) => fc.tuple(hex, fc.array(hex, {
+  minLength: data.questions.length, maxLength: data.questions.length
+})).map(([version, hashes]) => Object.assign({}, data, {
+  questionnaire: { id: 'diagnostic', version },
+  questions: data.questions.map((x, i) => Object.assign({}, x, { h: hashes[i] }))
+})));
 
 // Un état valide pour un questionnaire donné.
 function validState(data) {
@@ -70,11 +80,11 @@ function textMutation(text) {
 // Compte ce qui a tourné : `make fuzz` affiche le total.
 const tally = { runs: 0, failed: 0 };
 function check(name, arbitrary, predicate) {
-  const out = fc.check(fc.property(arbitrary, predicate), { numRuns: RUNS, seed: SEED, endOnFailure: PROFILE !== 'fuzz' });
+  const out = fc.check(fc.property(arbitrary, predicate), { numRuns: RUNS, seed: SEED, endOnFailure: PROFILE !== 'fuzz', includeErrorInReport: true });
   tally.runs += out.numRuns;
   if (out.failed) tally.failed += 1;
   return out;
 }
 
-module.exports = { fc, PROFILE, RUNS, SEED, questionnaire, validState, anyValue, anyObject, nastyKey,
+module.exports = { fc, PROFILE, RUNS, SEED, questionnaire, versioned, validState, anyValue, anyObject, nastyKey,
   mutated, textMutation, check, tally };

@@ -35,7 +35,7 @@
   function addSources(data, list, sources) {
     var messages = [];
     sources.forEach(function (src) {
-      var r, name = src.name || src.link, dup;
+      var r, name = src.link !== undefined ? src.link : src.name, dup;
       try { r = src.link !== undefined ? fromLink(data, src.link) : fromFile(data, src.name, src.text); } catch (e) {
         messages.push({ kind: e.kind || 'etranger', text: q(name) + NB + ': ' + e.message + ' Il n’est pas compté.' });
         return;
