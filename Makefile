@@ -112,11 +112,13 @@ test-python: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/python -m pytest
 
 # The long run of the property tests (tests/fuzzing.py, tests/js/fuzzing.js): VMI_FUZZ_CASES
-# content cases (10 000) and VMI_FUZZ_RUNS browser inputs per property (3 400, three
-# properties), seeded by VMI_FUZZ_SEED; failing content cases are kept under .fuzz/.
+# content cases (10 000) and VMI_FUZZ_RUNS browser inputs per property (3 400: three of
+# the self-diagnosis, two of the team synthesis), seeded by VMI_FUZZ_SEED; failing content
+# cases are kept under .fuzz/.
 fuzz: $(VENV)/.test-installed node_modules/.installed
 	@$(BIN)/python tests/fuzz.py
-	@VMI_FUZZ_PROFILE=fuzz node --test --test-reporter=spec tests/js/diagnostic-fuzz.test.js
+	@VMI_FUZZ_PROFILE=fuzz node --test --test-reporter=spec tests/js/diagnostic-fuzz.test.js \
+	  tests/js/synthese-fuzz.test.js
 
 # Measurements, not tests: they print figures (see bench/build.py and bench/web.py).
 bench: $(VENV)/.site-installed

@@ -22,10 +22,12 @@ const unquoted = (text) => text.replace(/«\u00a0[\s\S]*?\u00a0»/g, '«»');
 
 // Une autre version du questionnaire : chaque question gardée, modifiée ou absente, et des
 // questions disparues depuis.
+const otherHex = fc.stringMatching(/^[0-9a-f]{8}$/);
+const goneIds = fc.uniqueArray(fc.stringMatching(/^ancienne-[a-z0-9]{1,6}$/), { maxLength: 3 });
 function otherVersion(data) {
-  return fc.tuple(fc.oneof(F.fc.constant(data.questionnaire.version), fc.stringMatching(/^[0-9a-f]{8}$/)),
+  return fc.tuple(fc.oneof(fc.constant(data.questionnaire.version), otherHex),
     fc.array(fc.constantFrom('same', 'changed', 'absent'), { minLength: data.questions.length, maxLength: data.questions.length }),
-    fc.uniqueArray(fc.stringMatching(/^ancienne-[a-z0-9]{1,6}$/), { maxLength: 3 }))
+    goneIds)
     .map(([version, fates, gone]) => {
       const questions = {};
       data.questions.forEach((x, i) => {
