@@ -62,7 +62,10 @@ VALUES = ["-1", "0", "-0", "1e400", "-1e400", ".nan", ".inf", "3.5", "9" * 5000,
           "}", "|", ">", "|9", ">-+", "'non fermé", '"non fermé', '"mauvais \\q"',
           '"\\x4"', "@x", "`x", "%x", "? x", "<<: *a", "&a [*a]", "x" * 10_000,
           "[" * 60 + "]" * 60, "[" * 2000, "- " * 80 + "x", "{a: " * 60 + "}" * 60,
-          "javascript:alert(1)", "<script>alert(1)</script>", "\x00", "a\x00b"]
+          "javascript:alert(1)", "<script>alert(1)</script>", "\x00", "a\x00b",
+          # control characters written as escapes between double quotes
+          '"\\0"', '"a\\x1b[0m"', '"\\e"', '"\\N"', '"\\L"', '"\\ufeff"', '"\\uD800"',
+          '"\\U00110000"', '"\\U0001F600"', '"\\\\0"']
 BAD_BYTES = [b"\xff", b"\xfe", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xf4\x90\x80\x80",
              b"\xc0\xaf", b"\x80", b"\xef\xbb\xbf", b"\x00", b"\xff\xfe", b"\r"]
 
