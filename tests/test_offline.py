@@ -203,3 +203,11 @@ def test_outside_image_is_blocked_over_file(context, offline_root):
     assert {f"{OTHER_SITE}/pixel.png", f"{OTHER_SITE}/suivi.js"} <= blocked
     assert routed == []
     assert {failures.get(f"{OTHER_SITE}/pixel.png"), failures.get(f"{OTHER_SITE}/suivi.js")} == {"csp"}
+
+
+def test_presenter_palette_and_team_synthesis_over_file(context, offline_root, request_log):
+    """The rest of a visitor's path keeps within the policy over file:// too."""
+    from test_csp_visits import use_site
+
+    assert use_site(context, lambda path: offline_root.joinpath(path + ".html").as_uri()) == []
+    assert outside(request_log) == []
