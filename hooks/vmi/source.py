@@ -15,8 +15,15 @@ from typing import Any
 import yaml
 
 from .errors import ContentError
-from .limits import (LimitError, binary_problem, character_problem, escape_problem,
-                     forbidden_in, read_bytes, yaml_problem)
+from .limits import (
+    LimitError,
+    binary_problem,
+    character_problem,
+    escape_problem,
+    forbidden_in,
+    read_bytes,
+    yaml_problem,
+)
 
 Location = tuple[str | int, ...]
 
