@@ -192,15 +192,20 @@ def _list_file(path: str, kind: str, label: str) -> dict[str, Any]:
             "fields": fields.of(wrapped)}
 
 
-def config() -> dict[str, Any]:
-    """The whole Decap configuration for editing ``content/`` of this machine."""
+LOCAL = {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
+
+
+def config(backend: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The whole Decap configuration: for editing ``content/`` of this machine, or,
+    given a forge's ``backend`` block (``vmi.forge``), for the published site."""
     diagnostic = _Fields("diagnostic", schema("diagnostic"))
+    # `make editer` serves this file with the local server's full address in place of
+    # `local_backend: true` (Decap wants a full URL; the port is the preview's).
+    where: dict[str, Any] = ({"backend": LOCAL, "local_backend": True} if backend is None
+                             else {"backend": backend})
     return {
         "locale": "fr",
-        # `make editer` serves this file with the local server's full address in place
-        # of `true` (Decap wants a full URL; the port is the preview's).
-        "backend": {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"},
-        "local_backend": True,
+        **where,
         "publish_mode": "simple",
         "media_folder": "content/documents",
         "public_folder": "/documents",
@@ -227,8 +232,9 @@ HEADER = ("# Configuration du formulaire d’édition (Decap CMS), générée pa
           "# depuis hooks/vmi/models.py : ne pas modifier à la main.\n")
 
 
-def render() -> str:
-    return HEADER + yaml.safe_dump(config(), allow_unicode=True, sort_keys=False, width=100)
+def render(backend: dict[str, Any] | None = None) -> str:
+    return HEADER + yaml.safe_dump(config(backend), allow_unicode=True, sort_keys=False,
+                                   width=100)
 
 
 def write(path: Path) -> Path:
