@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
+from vmi.territories import official_data
 
 
 def vmi(project: Path, *args: str) -> subprocess.CompletedProcess:
@@ -63,20 +64,50 @@ def test_help_is_french(project: Path):
 
 
 def test_new_case_validates_at_once_and_builds(project: Path, tmp_path: Path):
+    """A name that is one current commune gets its code from the official extract: the
+    page shows its department without anything typed by hand."""
+    (commune,) = official_data().named("Saint-Étienne-du-Rouvray")
     result = make(project, "nouveau-cas", "VILLE=Saint-Étienne-du-Rouvray")
     assert result.returncode == 0, result.stderr
+    assert f"code_insee\u00a0: {commune.code} (Saint-Étienne-du-Rouvray, " \
+           f"{commune.departement})" in result.stdout
     path = project / "content" / "cas" / "saint-etienne-du-rouvray.md"
     text = path.read_text("utf-8")
     assert 'ville: "Saint-Étienne-du-Rouvray"' in text
-    for field in ("departement", "region", "population", "demarche", "annee", "resume",
-                  "piliers", "partenaires", "feuille_de_route", "sources"):
-        assert f"{field}:" in text
+    assert f'\ncode_insee: "{commune.code}"\n' in text
+    assert "\ndepartement:" not in text and "\nregion:" not in text
+    for field in ("demarche", "annee", "resume", "piliers", "partenaires",
+                  "feuille_de_route", "sources"):
+        assert f"\n{field}:" in text
     assert text.count("À compléter") >= 5
     assert vmi(project, "check").returncode == 0
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 0, build.stderr
     page = (tmp_path / "site" / "cas" / "saint-etienne-du-rouvray" / "index.html").read_text()
     assert "Saint-Étienne-du-Rouvray" in page and "À compléter" in page
+    assert f"<dd>{commune.departement}</dd>" in page
+
+
+def test_new_case_of_a_shared_name_lists_the_communes(project: Path):
+    communes = official_data().named("Saint-Grégoire")
+    assert len(communes) >= 2
+    result = make(project, "nouveau-cas", "VILLE=Saint-Grégoire")
+    assert result.returncode == 0, result.stderr
+    text = (project / "content" / "cas" / "saint-gregoire.md").read_text("utf-8")
+    for commune in communes:
+        assert f"  {commune.code}\u00a0: Saint-Grégoire ({commune.departement})" in result.stdout
+        assert f'# code_insee: "{commune.code}"  # Saint-Grégoire ({commune.departement})' \
+               in text
+    assert "\ncode_insee:" not in text and '\ndepartement: "À compléter"' in text
+    assert vmi(project, "check").returncode == 0
+
+
+def test_new_case_of_a_town_outside_the_data_is_written_by_hand(project: Path):
+    result = make(project, "nouveau-cas", "VILLE=Exempleville")
+    assert result.returncode == 0, result.stderr
+    assert "Aucune commune actuelle ne porte ce nom" in result.stdout
+    text = (project / "content" / "cas" / "exempleville.md").read_text("utf-8")
+    assert '\ndepartement: "À compléter"' in text and "\ncode_insee:" not in text
 
 
 def test_new_case_refuses_to_overwrite(project: Path):

@@ -14,7 +14,7 @@ from .errors import ContentError, ContentErrors, french_typography
 from .handwritten import check_docs
 from .links import check_links, site_pages
 from .loader import load_content
-from .scaffold import ScaffoldError, new_case, new_specificity
+from .scaffold import NewCase, ScaffoldError, new_case, new_specificity
 from .source import ContentFileError, read_text, split_front_matter
 from .video import poster_errors
 
@@ -92,15 +92,34 @@ def _schemas(args: argparse.Namespace) -> int:
 
 
 def _scaffold(args: argparse.Namespace) -> int:
-    create = new_case if args.commande == "nouveau-cas" else new_specificity
     try:
-        path = create(args.projet / "content", args.nom)
+        if args.commande == "nouveau-cas":
+            case = new_case(args.projet / "content", args.nom)
+            path, notes = case.path, _territory_notes(case)
+        else:
+            path, notes = new_specificity(args.projet / "content", args.nom), []
     except ScaffoldError as exc:
         print(french_typography(str(exc)), file=sys.stderr)
         return 1
     print(french_typography(f"créé : {path.relative_to(args.projet).as_posix()} — remplacez "
                             f"les « À compléter », puis lancez « make check »."))
+    for note in notes:
+        print(french_typography(note))
     return 0
+
+
+def _territory_notes(case: NewCase) -> list[str]:
+    """What the official data said of the town's name, for the terminal."""
+    if case.commune is not None:
+        c = case.commune
+        return [f"code_insee : {c.code} ({c.nom}, {c.departement}), d’après les données "
+                f"officielles : département, région et population en viendront."]
+    if case.candidates:
+        return [f"{len(case.candidates)} communes portent ce nom : choisissez la vôtre dans "
+                f"le fichier (lignes « # code_insee ») :"] + [
+            f"  {c.code} : {c.nom} ({c.departement})" for c in case.candidates]
+    return ["Aucune commune actuelle ne porte ce nom dans les données officielles : "
+            "indiquez le département et la région, ou le code_insee de la commune."]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from .slugs import slugify
 from .source import ContentFileError, parse_front_matter, parse_yaml, read_text
+from .territories import Commune, OfficialData, official_data
 
 TODO = "À compléter"
 
@@ -47,20 +49,53 @@ def _pillar_ids(content_dir: Path) -> list[str]:
     return [item["id"] for item in data if isinstance(item, dict) and "id" in item]
 
 
-def new_case(content_dir: Path, ville: str) -> Path:
-    """Create ``content/cas/<slug>.md`` for ``ville``; refuse to overwrite."""
+@dataclass(frozen=True)
+class NewCase:
+    """The file created, and what the official data said of the town's name."""
+
+    path: Path
+    commune: Commune | None  # the one current commune of that name, its code written
+    candidates: tuple[Commune, ...] = ()  # several communes share the name
+
+
+def _territory(data: OfficialData, communes: list[Commune]) -> str:
+    if len(communes) == 1:
+        commune = communes[0]
+        epci = data.epci_of(commune.code)
+        carried = (f"# Pour une démarche portée par {epci.nom}, remplacez la ligne suivante "
+                   f"par son SIREN :\n# code_epci: \"{epci.code}\"\n") if epci else ""
+        return OFFICIAL_TERRITORY.format(nom=commune.nom, departement=commune.departement,
+                                         code=commune.code, epci=carried)
+    codes = "".join(f'# code_insee: "{c.code}"  # {c.nom} ({c.departement})\n' for c in communes)
+    if codes:
+        codes = (f"# {len(communes)} communes portent ce nom : enlevez le premier « # » "
+                 f"de la ligne de la vôtre.\n" + codes)
+    else:
+        codes = '# code_insee: "00000"\n'
+    return HAND_TERRITORY.format(codes=codes, todo=TODO)
+
+
+def new_case(content_dir: Path, ville: str, data: OfficialData | None = None) -> NewCase:
+    """Create ``content/cas/<slug>.md`` for ``ville``; refuse to overwrite. A name that
+    is one current commune gets its ``code_insee`` (and its official spelling); a
+    shared name lists the communes to choose from."""
     folder = content_dir / "cas"
     path = _target(folder, ville)
     pillars = _pillar_ids(content_dir)
     if not pillars:
         raise ScaffoldError("content/piliers.yml ne contient aucun pilier valide : "
                             "corrigez-le d’abord (make check).")
+    data = data or official_data()
+    communes = sorted(data.named(ville), key=lambda c: (c.departement, c.code))
+    name = communes[0].nom if len(communes) == 1 else ville.strip()
     year = datetime.date.today().year
-    text = CASE_TEMPLATE.format(ville=_quoted(ville.strip()), todo=TODO, year=year,
-                                pilier=pillars[0], piliers=", ".join(pillars))
+    text = CASE_TEMPLATE.format(ville=_quoted(name), todo=TODO, year=year,
+                                pilier=pillars[0], piliers=", ".join(pillars),
+                                territoire=_territory(data, communes))
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    return path
+    return NewCase(path, communes[0] if len(communes) == 1 else None,
+                   tuple(communes) if len(communes) > 1 else ())
 
 
 def _next_order(folder: Path) -> int:
@@ -94,21 +129,7 @@ CASE_TEMPLATE = """\
 
 # Nom de la ville, tel qu’il s’affiche en titre de la page.
 ville: {ville}
-# Code INSEE de la commune, entre guillemets (ex. code_insee: "46042" pour Cahors) :
-# département, région et population viennent alors des données officielles de l’INSEE,
-# et les lignes departement, region et population sont à supprimer. Pour une démarche
-# portée par une intercommunalité : son SIREN, ex. code_epci: "200042174".
-# code_insee: "00000"
-# Sans code : département et région (facultatifs : supprimez la ligne si vous ne savez pas).
-departement: "{todo}"
-region: "{todo}"
-# Population (facultative) : un chiffre n’est jamais montré sans son année et sa source.
-# Enlevez les « # » des quatre lignes suivantes quand vous avez un chiffre sourcé.
-# population:
-#   habitants: 18000
-#   annee: 2022
-#   source: "INSEE, population municipale"
-# Nom de la démarche, ex. « Béthune Smart City ».
+{territoire}# Nom de la démarche, ex. « Béthune Smart City ».
 demarche: "{todo}"
 # Année de repère (un nombre, sans guillemets) : celle du lancement si une source la donne,
 # sinon celle de la première étape datée. La page dira « engagée au plus tard en … ».
@@ -153,6 +174,30 @@ s’écrivent avec le nom du fichier, par exemple les [piliers](../piliers.md).
 ## Ce que d’autres villes moyennes peuvent en retenir
 
 - {todo}
+"""
+
+# The territory of a town found in the official data: its code says the rest.
+OFFICIAL_TERRITORY = """\
+# Code INSEE de {nom} ({departement}), tiré des données officielles :
+# département, région, population et intercommunalité en viennent (ne les écrivez pas).
+{epci}code_insee: "{code}"
+"""
+
+# A town outside the data (or a name several communes share): written by hand.
+HAND_TERRITORY = """\
+# Code INSEE de la commune, entre guillemets (ex. code_insee: "46042" pour Cahors) :
+# département, région et population viennent alors des données officielles de l’INSEE,
+# et les lignes departement, region et population sont à supprimer. Pour une démarche
+# portée par une intercommunalité : son SIREN, ex. code_epci: "200042174".
+{codes}# Sans code : département et région (facultatifs : supprimez la ligne si vous ne savez pas).
+departement: "{todo}"
+region: "{todo}"
+# Population (facultative) : un chiffre n’est jamais montré sans son année et sa source.
+# Enlevez les « # » des quatre lignes suivantes quand vous avez un chiffre sourcé.
+# population:
+#   habitants: 18000
+#   annee: 2022
+#   source: "INSEE, population municipale"
 """
 
 SPECIFICITY_TEMPLATE = """\

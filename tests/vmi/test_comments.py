@@ -1,13 +1,11 @@
 """What people write between the fields survives a save through the form editor."""
 
-import datetime
-
 import yaml
 
 from conftest import ROOT
 from vmi.cms_files import for_disk, for_form
 from vmi.comments import carry
-from vmi.scaffold import CASE_TEMPLATE
+from vmi.scaffold import new_case
 
 DIAGNOSTIC = "content/diagnostic.yml"
 
@@ -45,10 +43,10 @@ def test_a_section_comment_follows_its_question_and_survives_its_removal():
     assert yaml.safe_load(saved)["questions"][0]["id"] == "gouvernance-portage"
 
 
-def test_the_new_case_template_keeps_its_explanations_through_the_form():
-    template = CASE_TEMPLATE.format(ville='"Exempleville"', todo="À compléter",
-                                    year=datetime.date.today().year, pilier="sante",
-                                    piliers="sante, habitat")
+def test_the_new_case_template_keeps_its_explanations_through_the_form(tmp_path):
+    (tmp_path / "piliers.yml").write_text((ROOT / "content" / "piliers.yml").read_text("utf-8"),
+                                          "utf-8")
+    template = new_case(tmp_path, "Exempleville").path.read_text("utf-8")
     path = "content/cas/exempleville.md"
     front = yaml.safe_load(template.split("---\n")[1])
     front.update(departement="", annee=2021)  # emptied in the form: the line goes
@@ -60,7 +58,8 @@ def test_the_new_case_template_keeps_its_explanations_through_the_form():
     kept = [line for line in saved.split("---\n")[1].splitlines()
             if line.lstrip().startswith("#")]
     assert [line for line in kept if line != "# À compléter"] == comments
-    assert "# À compléter\npiliers: [sante]\n" in saved  # « - sante  # … » is now [sante]
+    first = front["piliers"][0]
+    assert f"# À compléter\npiliers: [{first}]\n" in saved  # « - id  # … » is now [id]
     assert "departement:" not in saved and "annee: 2021  # À compléter\n" in saved
     assert "# code_insee: \"00000\"\n# Sans code" in saved  # above the next field kept
     assert saved.split("---\n", 2)[2] == template.split("---\n", 2)[2]
