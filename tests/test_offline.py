@@ -211,3 +211,18 @@ def test_presenter_palette_and_team_synthesis_over_file(context, offline_root, r
 
     assert use_site(context, lambda path: offline_root.joinpath(path + ".html").as_uri()) == []
     assert outside(request_log) == []
+
+
+def test_every_page_raises_no_violation_over_file(context, offline_root, request_log):
+    """Each page of the copy, opened from the folder, keeps within its policy."""
+    from test_csp import LISTEN, violations
+
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    pages = sorted(p for p in offline_root.rglob("*.html") if p.name != "presentateur.html")
+    assert len(pages) >= 8
+    for path in pages:
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        assert violations(page) == [], path.relative_to(offline_root).as_posix()
+    assert outside(request_log) == []
