@@ -6,12 +6,13 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve editer build entete-csp test test-python test-js fuzz check schemas territoires nouveau-cas nouvelle-specificite offline bench bench-web
+.PHONY: help serve editer build entete-csp test test-fast test-python test-js fuzz check schemas territoires nouveau-cas nouvelle-specificite offline bench bench-web
 
 help:
 	@echo "make serve  : aperçu du site sur http://127.0.0.1:8000 (rechargement automatique)"
 	@echo "make test   : installe ce qu'il faut et lance tous les tests"
 	@echo "make editer : aperçu et éditeur en formulaire sur http://127.0.0.1:8000/admin/ (Node.js)"
+	@echo "make test-fast : les tests sans navigateur (plus rapides)"
 	@echo "make build  : construit le site dans site/ (mode strict)"
 	@echo "make check  : vérifie le contenu sans construire le site"
 	@echo "make fuzz   : 10 000 contenus abîmés au hasard et 10 000 entrées du diagnostic (minutes)"
@@ -67,28 +68,28 @@ build: $(VENV)/.site-installed
 
 # The Content-Security-Policy of every page as one HTTP header, for hosts that allow headers.
 entete-csp: build
-	@PYTHONPATH=hooks $(BIN)/python -m vmi.csp site
+	@$(BIN)/python -m vmi.csp site
 
 check: $(VENV)/.site-installed
-	@PYTHONPATH=hooks $(BIN)/python -m vmi check
+	@$(BIN)/vmi check
 
 schemas: $(VENV)/.site-installed
-	@PYTHONPATH=hooks $(BIN)/python -m vmi schemas
+	@$(BIN)/vmi schemas
 
 # The official data extract, from the npm package pinned in package.json (needs npm; the
 # site's build only reads the extract).
-territoires: node_modules/.installed | $(BIN)/python
-	@PYTHONPATH=hooks $(BIN)/python -m vmi.territory_extract node_modules/@etalab/decoupage-administratif
+territoires: node_modules/.installed $(VENV)/.site-installed
+	@$(BIN)/python -m vmi.territory_extract node_modules/@etalab/decoupage-administratif
 
 # VILLE and TITRE come from the command line, which make exports to the shell: "$$VILLE"
 # keeps quotes and accents intact.
 nouveau-cas: $(VENV)/.site-installed
 	@test -n "$$VILLE" || { echo 'Indiquez le nom de la ville : make nouveau-cas VILLE="Exempleville"' >&2; exit 1; }
-	@PYTHONPATH=hooks $(BIN)/python -m vmi nouveau-cas "$$VILLE"
+	@$(BIN)/vmi nouveau-cas "$$VILLE"
 
 nouvelle-specificite: $(VENV)/.site-installed
 	@test -n "$$TITRE" || { echo 'Indiquez le titre de la page : make nouvelle-specificite TITRE="Des services mutualisés"' >&2; exit 1; }
-	@PYTHONPATH=hooks $(BIN)/python -m vmi nouvelle-specificite "$$TITRE"
+	@$(BIN)/vmi nouvelle-specificite "$$TITRE"
 
 # Offline site for a USB key: built in a temporary folder (site/ is left alone), zipped
 # with one top folder: unzipped anywhere, it opens from site-hors-ligne/index.html.
@@ -119,6 +120,10 @@ fuzz: $(VENV)/.test-installed node_modules/.installed
 	@$(BIN)/python tests/fuzz.py
 	@VMI_FUZZ_PROFILE=fuzz node --test --test-reporter=spec tests/js/diagnostic-fuzz.test.js \
 	  tests/js/synthese-fuzz.test.js
+
+# The suite without Chromium (content layer, builds, command line): for quick checks.
+test-fast: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -m "not browser"
 
 # Measurements, not tests: they print figures (see bench/build.py and bench/web.py).
 bench: $(VENV)/.site-installed

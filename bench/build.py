@@ -33,14 +33,11 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from vmi.loader import load_content  # noqa: E402
-from vmi.pages import expand_nav, plan_pages  # noqa: E402
-
-PARTS = ("mkdocs.yml", "docs", "content", "hooks", "overrides")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+from vmi.loader import load_content
+from vmi.pages import expand_nav, plan_pages
+from vmi.settings import read_settings
+from vmi.testing import BUILD_ENV as ENV
+from vmi.testing import ROOT, copy_project
 
 # Name parts for generated towns: plausible French place names, all distinct.
 _STEMS = ("Beau", "Belle", "Château", "Mont", "Ville", "Font", "Roche", "Val", "Pont",
@@ -99,17 +96,6 @@ def generate_cases(content: Path, count: int) -> None:
         (content / "cas" / f"{slug(name)}.md").write_text(text, encoding="utf-8")
 
 
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
-
-
 # --- the plain twin ----------------------------------------------------------------
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -138,23 +124,16 @@ def front_matter(markdown: str) -> dict:
     return {}
 
 
-class _Loose(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its tags (``!ENV``, ``!!python/name``…)."""
-
-
-_Loose.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def make_plain(project: Path, built: Path, plain: Path) -> None:
     """Write the plain twin of ``project`` (whose hooks build is in ``built``)."""
     plain.mkdir(parents=True)
     shutil.copytree(project / "overrides", plain / "overrides")
     config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     docs = project / "docs"
-    content = load_content(project / "content",
+    settings = read_settings(project)
+    content = load_content(settings.content_dir(project),
                            {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")})
-    renamed = (yaml.load(config_text, _Loose).get("extra") or {}).get("rubriques", {})
-    planned = {p.src_uri: p for p in plan_pages(content, renamed)}
+    planned = {p.src_uri: p for p in plan_pages(content, settings.titles)}
     pages = {uri: front_matter(p.markdown()) for uri, p in planned.items()}
     for path in docs.rglob("*.md"):
         pages[path.relative_to(docs).as_posix()] = front_matter(path.read_text(encoding="utf-8"))
@@ -177,7 +156,8 @@ def make_plain(project: Path, built: Path, plain: Path) -> None:
     nav_start = config_text.index("\nnav:\n")
     nav = yaml.safe_load(config_text[nav_start:])["nav"]
     config_text = config_text[:nav_start + 1] + yaml.safe_dump(
-        {"nav": expand_nav(nav, planned)[0]}, allow_unicode=True, sort_keys=False)
+        {"nav": expand_nav(nav, planned, settings.navigation_max)[0]}, allow_unicode=True,
+        sort_keys=False)
     (plain / "mkdocs.yml").write_text(config_text, encoding="utf-8")
 
 

@@ -39,7 +39,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")})
     errors = check_docs(docs, state.docs_pages)  # quiz blocks of docs/, before any writing
     try:
-        state.content = load_content(state.project / "content", state.docs_pages)
+        state.content = load_content(state.settings.content_dir(state.project),
+                                     state.docs_pages)
         errors += _posters(state.content, docs)
     except ContentErrors as exc:
         errors = exc.errors + errors

@@ -24,7 +24,7 @@ from vmi.pages import Renderer, expand_nav, plan_pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    planned = plan_pages(state.valid, config.extra.get("rubriques", {}))
+    planned = plan_pages(state.valid, state.settings.titles)
     clashes = sorted(p.src_uri for p in planned if p.src_uri in state.docs_pages)
     if clashes:
         raise PluginError(french_typography(
@@ -33,7 +33,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.pages = {page.src_uri: page for page in planned}
     state.renderer = Renderer(config.theme.get_env())
     if config.nav:
-        config.nav, state.not_in_nav = expand_nav(config.nav, state.pages)
+        config.nav, state.not_in_nav = expand_nav(config.nav, state.pages,
+                                                   state.settings.navigation_max)
     return config
 
 

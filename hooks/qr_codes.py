@@ -3,8 +3,8 @@
 Templates receive ``vmi_qr`` (``url`` and ``svg``); ``partials/vmi/forum.html`` shows it
 on projected slides. Without ``site_url`` there is no public address to encode: the
 build warns (so ``--strict`` refuses to publish a site whose codes would be missing)
-and pages carry no code. Codes are kept between builds in ``.cache/qr-codes.json``
-beside ``mkdocs.yml`` (``vmi.qr.QrCache``).
+and pages carry no code. Codes are kept between builds in ``qr-codes.json`` of the
+cache folder (``extra.vmi.cache``, ``.cache/`` by default; ``vmi.qr.QrCache``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from vmi.build_state import state as build
 from vmi.qr import QrCache, public_path, public_url
 
 log = logging.getLogger("mkdocs.hooks.qr_codes")
@@ -35,7 +36,8 @@ state = _State()
 @event_priority(100)  # before the offline plugin switches directory URLs off
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.directory_urls = bool(config.use_directory_urls)
-    state.codes = QrCache(Path(config.config_file_path).parent / ".cache" / "qr-codes.json")
+    project = Path(config.config_file_path).parent
+    state.codes = QrCache(build.settings.cache_dir(project) / "qr-codes.json")
     if not config.site_url:
         log.warning("site_url n’est pas renseigné dans mkdocs.yml : les pages n’auront pas "
                     "de code QR en mode projection. Indiquez l’adresse publique du site.")

@@ -1,48 +1,39 @@
 """Shared fixtures: a built copy of the default site, a local server, a real browser.
 
+The helpers behind them (copies of the project, builds, the server) are in
+``vmi.testing``, shared with the benchmarks: test modules import them from there.
+
 Browser tests drive Debian's Chromium through Playwright (``playwright install`` cannot
 download browsers here); override the path with ``CHROMIUM=/path/to/chromium``.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "hooks", "overrides", "editor")
+from vmi.testing import copy_project, run_build, serve
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+BROWSER_FIXTURES = {"browser", "context", "page"}
 
 
-def copy_project(target: Path) -> Path:
-    """A throw-away copy of everything a build reads, to edit content freely."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update", action="store_true",
+                     help="rewrite the expected messages of tests/corpus/ from what the "
+                     "checker prints now (review the diff before committing)")
 
 
-def run_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``project`` into ``site``, as ``make build`` runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                           str(project / "mkdocs.yml"), "-d", str(site), *extra],
-                          capture_output=True, text=True, env=env, cwd=project)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that drive Chromium are marked ``browser``: ``make test-fast`` skips them."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture
@@ -58,18 +49,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_build(project, base / "site")
     assert result.returncode == 0, result.stderr
     return base / "site"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, run_build
+from vmi.testing import ROOT, copy_project, run_build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

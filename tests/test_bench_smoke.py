@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT
+from vmi.testing import ROOT
 
 
 def test_build_benchmark_smoke_prints_ratio():

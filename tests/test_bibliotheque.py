@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from vmi.testing import run_build
 
 PDF = b"%PDF-1.4\n% petit fichier d'essai\n" + b"0" * 3000 + b"\n%%EOF\n"
 

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, run_build
+from vmi.testing import ROOT, run_build
 
 
 def read(site: Path, path: str) -> str:

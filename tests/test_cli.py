@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
 from vmi.territories import official_data
+from vmi.testing import ROOT, run_build, vmi_command
 
 
 def vmi(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
-    return subprocess.run([sys.executable, "-m", "vmi", *args], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run([vmi_command(), *args], cwd=project, capture_output=True,
+                          text=True, timeout=60)
 
 
 def make(project: Path, *args: str) -> subprocess.CompletedProcess:

@@ -3,7 +3,7 @@
 Each folder of ``tests/corpus/`` mirrors the project: its files are dropped into a copy
 of the project (replacing the file of the same name), and ``expected.txt`` holds the
 exact error line, or « aucune erreur » for input that must be accepted. Every case runs
-through ``python -m vmi check`` (what ``make check`` runs); the cases of ``BUILD`` also run
+through ``vmi check`` (what ``make check`` runs); the cases of ``BUILD`` also run
 through a real ``mkdocs build --strict``, which must stop before touching its output.
 """
 
@@ -13,13 +13,12 @@ import html
 import os
 import shutil
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build
+from vmi.testing import copy_project, run_build, vmi_command
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file())
@@ -44,8 +43,8 @@ def checked(pristine: Path, tmp_path_factory: pytest.TempPathFactory
     base = tmp_path_factory.mktemp("checks")
 
     def one(case: str) -> subprocess.CompletedProcess:
-        return check(_project_with(case, pristine, base / case, parts=("content", "docs")),
-                     hooks=pristine / "hooks")
+        return check(_project_with(case, pristine, base / case,
+                                   parts=("mkdocs.yml", "content", "docs")))
 
     with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 2)) as pool:
         return dict(zip(CASES, pool.map(one, CASES)))
@@ -56,7 +55,11 @@ def _project_with(case: str, pristine: Path, target: Path,
     if parts is None:
         shutil.copytree(pristine, target)
     for part in parts or ():
-        shutil.copytree(pristine / part, target / part)
+        if (pristine / part).is_dir():
+            shutil.copytree(pristine / part, target / part)
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(pristine / part, target / part)
     folder = CORPUS / case
     for path in folder.rglob("*"):
         if path.is_file() and path != folder / "expected.txt":
@@ -66,15 +69,25 @@ def _project_with(case: str, pristine: Path, target: Path,
     return target
 
 
+def _update(case: str, expected: str, result: subprocess.CompletedProcess) -> str:
+    """``pytest --update``: write what the checker says now, when it no longer matches
+    (its first error line, or « aucune erreur »)."""
+    lines = result.stderr.splitlines()
+    if expected in lines or (expected == ACCEPTED and result.returncode == 0):
+        return expected
+    now = lines[0] if result.returncode and lines else ACCEPTED
+    (CORPUS / case / "expected.txt").write_text(now + "\n", encoding="utf-8")
+    return now
+
+
 def _expected(case: str) -> str:
     return (CORPUS / case / "expected.txt").read_text(encoding="utf-8").strip()
 
 
-def check(project: Path, hooks: Path | None = None) -> subprocess.CompletedProcess:
+def check(project: Path) -> subprocess.CompletedProcess:
     """``make check`` as the Makefile runs it, in ``project``."""
-    env = {**os.environ, "PYTHONPATH": str(hooks or project / "hooks")}
-    return subprocess.run([sys.executable, "-m", "vmi", "check"], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run([vmi_command(), "check"], cwd=project, capture_output=True,
+                          text=True, timeout=60)
 
 
 def test_corpus_is_large_enough():
@@ -84,9 +97,11 @@ def test_corpus_is_large_enough():
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_check_reports_the_exact_line(case: str, checked: dict):
+def test_check_reports_the_exact_line(case: str, checked: dict, request: pytest.FixtureRequest):
     result = checked[case]
     expected = _expected(case)
+    if request.config.getoption("--update"):
+        expected = _update(case, expected, result)
     if expected == ACCEPTED:
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip().endswith("fichiers vérifiés, aucune erreur")

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from vmi.testing import ROOT
 
 from vmi.loader import load_content
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import run_build
+from vmi.testing import run_build
 
 FORGE = "https://forge.example.org/villes-moyennes-intelligentes/-/edit/main/"
 

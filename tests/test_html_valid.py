@@ -17,7 +17,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT
+from vmi.testing import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from vmi.testing import ROOT
 
 
 def _listing(folder: Path) -> dict[str, float]:

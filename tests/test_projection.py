@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import copy_project, run_build, serve
+from vmi.testing import copy_project, run_build, serve
 
 PAGE = "a-propos/"
 SITE_URL = "https://villes-moyennes-intelligentes.example.org/"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import segno
-from conftest import run_build
+from vmi.testing import run_build
 
 import vmi.qr
 from vmi.qr import QR_OPTIONS, QrCache, public_path, public_url, qr_svg

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, run_build
+from vmi.testing import ROOT, run_build
 
 from vmi.quiz import find_quizzes
 from vmi.source import parse_front_matter

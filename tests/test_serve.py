@@ -14,7 +14,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import copy_project
+from vmi.testing import copy_project
 from vmi.error_overlay import with_report
 
 

@@ -1,4 +1,4 @@
-"""``python -m vmi …``: see ``vmi.cli``."""
+"""``python -m vmi …``, the same as the ``vmi`` command: see ``vmi.cli``."""
 
 import sys
 

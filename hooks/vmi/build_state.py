@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .content import Content
 from .errors import ContentErrors
 from .glossary import Glossary
+from .settings import Settings
 
 if TYPE_CHECKING:  # only for annotations: the planner pulls in Markdown and Jinja
     from .pages import GeneratedPage, Renderer
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # only for annotations: the planner pulls in Markdown and Jin
 @dataclass
 class BuildState:
     project: Path = Path(".")
+    settings: Settings = field(default_factory=Settings)  # extra.vmi of mkdocs.yml
     serving: bool = False  # `mkdocs serve`: keep serving the last good site on errors
     content: Content | None = None  # the last content that passed every check
     failure: ContentErrors | None = None  # this build's content errors, when serving

@@ -1,7 +1,8 @@
-"""Command line for editors: ``python -m vmi check|schemas|nouveau-cas|nouvelle-specificite``.
+"""Command line for editors: ``vmi check|schemas|nouveau-cas|nouvelle-specificite``.
 
-Run from the project folder (where ``mkdocs.yml`` is) with ``PYTHONPATH=hooks``; the
-Makefile does both. Messages are French because editors read them.
+The ``vmi`` console script is installed with the package (``make`` targets call it);
+it works on the project of the current folder (where ``mkdocs.yml`` is), whose settings
+(``extra.vmi``) say where the content is. Messages are French because editors read them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .handwritten import check_docs
 from .links import check_links, site_pages
 from .loader import load_content
 from .scaffold import NewCase, ScaffoldError, new_case, new_specificity
+from .settings import read_settings
 from .source import ContentFileError, read_text, split_front_matter
 from .video import poster_errors
 
@@ -37,7 +39,11 @@ def _body(text: str) -> tuple[str, int]:
 
 def check(project: Path) -> tuple[list[ContentError], int]:
     """All errors of ``content/`` and ``docs/``, and how many files were read."""
-    content_dir, docs = project / "content", project / "docs"
+    try:
+        content_dir = read_settings(project).content_dir(project)
+    except ContentErrors as exc:
+        return exc.errors, 1
+    docs = project / "docs"
     docs_pages = _docs_pages(docs)
     errors: list[ContentError] = []
     count = 0
@@ -50,7 +56,7 @@ def check(project: Path) -> tuple[list[ContentError], int]:
     pages = site_pages(content_dir, docs_pages)
     for folder in _CONTENT_PAGES:
         for path in sorted((content_dir / folder).glob("*.md")):
-            label = f"content/{folder}/{path.name}"
+            label = f"{content_dir.name}/{folder}/{path.name}"
             try:
                 body, first = _body(read_text(path, label))
             except ContentFileError:
@@ -61,6 +67,10 @@ def check(project: Path) -> tuple[list[ContentError], int]:
     errors += check_docs(docs, docs_pages, pages)
     count += len(docs_pages)
     return ContentErrors(errors).errors, count  # deduplicated, in file and line order
+
+
+def _content_dir(args: argparse.Namespace) -> Path:
+    return read_settings(args.projet).content_dir(args.projet)
 
 
 def _plural(count: int, word: str) -> str:
@@ -84,7 +94,7 @@ def _schemas(args: argparse.Namespace) -> int:
 
     from .cms import write  # the form editor's configuration, from the same models
 
-    paths = write_all(args.projet / "content" / "schemas")
+    paths = write_all(_content_dir(args) / "schemas")
     paths.append(write(args.projet / CMS_CONFIG))
     for path in paths:
         print(french_typography(f"écrit : {path.relative_to(args.projet).as_posix()}"))
@@ -94,10 +104,10 @@ def _schemas(args: argparse.Namespace) -> int:
 def _scaffold(args: argparse.Namespace) -> int:
     try:
         if args.commande == "nouveau-cas":
-            case = new_case(args.projet / "content", args.nom)
+            case = new_case(_content_dir(args), args.nom)
             path, notes = case.path, _territory_notes(case)
         else:
-            path, notes = new_specificity(args.projet / "content", args.nom), []
+            path, notes = new_specificity(_content_dir(args), args.nom), []
     except ScaffoldError as exc:
         print(french_typography(str(exc)), file=sys.stderr)
         return 1
@@ -124,7 +134,7 @@ def _territory_notes(case: NewCase) -> list[str]:
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
-        prog="python -m vmi", add_help=False, description="Outils des contenus du site "
+        prog="vmi", add_help=False, description="Outils des contenus du site "
         "Villes moyennes intelligentes.")
     main.add_argument("-h", "--help", action="help", help="affiche cette aide")
     main.add_argument("--projet", type=Path, default=Path.cwd(), metavar="DOSSIER",
@@ -154,6 +164,13 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     args.projet = args.projet.resolve()
+    if args.commande != "check":  # check reports bad settings with the other errors
+        try:
+            read_settings(args.projet)
+        except ContentErrors as exc:
+            for error in exc.errors:
+                print(error, file=sys.stderr)
+            return 1
     if args.commande == "check":
         return _check(args)
     if args.commande == "schemas":

@@ -84,19 +84,21 @@ def plan_pages(content: Content, labels: dict[str, str] | None = None) -> list[G
     """Every generated page; ``labels`` renames the sections (``labels["cas"]``…)."""
     titles = registry.labels(labels)
     documents = library(content)
+    folder = content.root.name
     pages = [GeneratedPage(kind=registry.PILIERS, src_uri=registry.PILIERS.path,
-                           title=titles["piliers"], source=registry.PILIERS.source_of(),
+                           title=titles["piliers"], source=registry.PILIERS.source_of(folder),
                            context=_fixed(piliers=content.piliers,
                                           cas_for=content.cas_for_pilier)),
              GeneratedPage(kind=registry.GLOSSAIRE, src_uri=registry.GLOSSAIRE.path,
-                           title=titles["glossaire"], source=registry.GLOSSAIRE.source_of(),
+                           title=titles["glossaire"], source=registry.GLOSSAIRE.source_of(folder),
                            context=_fixed(termes=sorted(content.glossaire,
                                                         key=lambda t: slugify(t.terme)))),
              *_specificity_pages(content, titles),
              *_case_pages(content, titles, documents),
              _library_page(content, titles, documents)]
     if content.diagnostic:
-        pages += [_diagnostic_page(content.diagnostic), _team_page(content.diagnostic)]
+        pages += [_diagnostic_page(content.diagnostic, folder),
+                  _team_page(content.diagnostic, folder)]
     return pages
 
 
@@ -181,21 +183,21 @@ def _library_page(content: Content, titles: dict[str, str],
                        piliers=[p for p in content.piliers if p.id in pillars]))
 
 
-def _diagnostic_page(diagnostic: Diagnostic) -> GeneratedPage:
+def _diagnostic_page(diagnostic: Diagnostic, folder: str) -> GeneratedPage:
     """The self-diagnosis: its introduction is the page's Markdown body, and its
     recommendations link to pages, so its context is worked out at rendering time."""
     kind = registry.DIAGNOSTIC
     return GeneratedPage(kind=kind, src_uri=kind.path, title=diagnostic.titre,
-                         body=diagnostic.introduction, source=kind.source_of(),
+                         body=diagnostic.introduction, source=kind.source_of(folder),
                          context=lambda body, links: diagnostic_context(diagnostic, body,
                                                                         links))
 
 
-def _team_page(diagnostic: Diagnostic) -> GeneratedPage:
+def _team_page(diagnostic: Diagnostic, folder: str) -> GeneratedPage:
     """The team synthesis: the questionnaire's questions and the data its script reads."""
     kind = registry.SYNTHESE
     return GeneratedPage(kind=kind, src_uri=kind.path, title="Synthèse d’équipe",
-                         source=kind.source_of(),
+                         source=kind.source_of(folder),
                          description="Réunir les exports de plusieurs répondants de "
                          "l’auto-diagnostic, sans serveur : médiane, écarts, questions à "
                          "discuter.",
@@ -203,16 +205,13 @@ def _team_page(diagnostic: Diagnostic) -> GeneratedPage:
                                                                         links))
 
 
-NAV_MAX_CHILDREN = 40
-
-
 def expand_nav(items: list, pages: dict[str, GeneratedPage],
-               max_children: int = NAV_MAX_CHILDREN) -> tuple[list, set[str]]:
+               max_children: int) -> tuple[list, set[str]]:
     """Replace each ``<folder>/index.md`` nav entry by a section holding the folder's pages.
 
-    A folder with more than ``max_children`` pages keeps its index page alone (it lists
-    them all): listing them in every page's navigation would make the site grow with the
-    square of its size. Returns the new nav and the pages left out of it on purpose.
+    A folder with more than ``max_children`` pages (``extra.vmi.navigation_max``) keeps
+    its index page alone (it lists them all): listing them in every page's navigation
+    would make the site grow with the square of its size. Returns the new nav and the pages left out of it on purpose.
     """
     left_out: set[str] = set()
     expanded = []

@@ -20,7 +20,7 @@ class PageKind:
     """One kind of generated page.
 
     ``path`` holds ``{slug}`` for one page per Markdown file of a folder. ``label`` is the
-    default title of a page named after its section (``extra.rubriques`` may rename it);
+    default title of a page named after its section (``extra.vmi.rubriques`` renames it);
     pages titled by their own content have none. ``source`` is the content file (or the
     folder's file pattern) that « Modifier cette page » opens and whose presence makes
     the page exist; ``always`` pages exist even without it.
@@ -41,11 +41,13 @@ class PageKind:
     def src_uri(self, slug: str | None = None) -> str:
         return self.path.format(slug=slug) if slug is not None else self.path
 
-    def source_of(self, slug: str | None = None) -> str | None:
-        """The content file behind a page, relative to the project (``content/cas/x.md``)."""
+    def source_of(self, folder: str, slug: str | None = None) -> str | None:
+        """The content file behind a page, relative to the project (``content/cas/x.md``);
+        ``folder`` is the content folder's name."""
         if self.source is None:
             return None
-        return "content/" + (self.source.format(slug=slug) if slug is not None else self.source)
+        name = self.source.format(slug=slug) if slug is not None else self.source
+        return f"{folder}/{name}"
 
 
 PILIERS = PageKind(key="piliers", path="piliers.md", label="Piliers de la vie quotidienne",

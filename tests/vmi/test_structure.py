@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from conftest import ROOT
+from vmi.testing import ROOT
 from vmi.loader import load_content
 from vmi.pages import plan_pages
 from vmi.registry import KINDS, planned_paths

@@ -1,0 +1,32 @@
+"""Read and check the project's settings (``extra.vmi`` in mkdocs.yml) first of all:
+every other hook reads them from ``vmi.build_state.state.settings``."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from vmi.build_state import state
+from vmi.errors import ContentErrors
+from vmi.settings import settings
+
+log = logging.getLogger("mkdocs.hooks.project_settings")
+
+
+@event_priority(110)  # before qr_codes and offline_site (100), which read them
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config_file = Path(config.config_file_path)
+    try:
+        state.settings = settings(config.extra.get("vmi"), config_file)
+    except ContentErrors as exc:
+        for error in exc.errors:
+            log.error(str(error))
+        raise PluginError(exc.summary()) from None
+    content = str(state.settings.content_dir(config_file.parent))
+    if content not in config.watch:  # `mkdocs serve` rebuilds when a content file changes
+        config.watch.append(content)
+    return config

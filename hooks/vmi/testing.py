@@ -1,0 +1,69 @@
+"""Helpers shared by the test suite and the benchmarks: a throw-away copy of the
+project, a strict build of it, a quiet local server.
+
+They drive MkDocs in a child process, as ``make build`` does, so importing this module
+imports no MkDocs. ``ROOT`` is the source checkout (the package is installed editable).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from .settings import read_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+# Everything a build reads, but the content folder, which extra.vmi names.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "editor")
+# MkDocs 1.6 on Material 9.7+ prints an end-of-life banner on every build otherwise.
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def copy_project(target: Path, source: Path = ROOT) -> Path:
+    """A copy of everything a build of ``source`` reads, to edit content freely."""
+    target.mkdir(parents=True, exist_ok=True)
+    parts = (*PROJECT_PARTS, read_settings(source).contenu)
+    for part in parts:
+        path = source / part
+        if not path.exists():
+            continue
+        if path.is_dir():
+            shutil.copytree(path, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(path, target / part)
+    return target
+
+
+def mkdocs_command(project: Path, site: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+            "-d", str(site), *extra]
+
+
+def run_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project`` into ``site``, as ``make build`` runs it."""
+    return subprocess.run(mkdocs_command(project, site, "--strict", *extra),
+                          capture_output=True, text=True, env=BUILD_ENV, cwd=project)
+
+
+def vmi_command() -> str:
+    """The ``vmi`` console script of this environment (what the Makefile runs)."""
+    return str(Path(sys.executable).with_name("vmi"))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve ``directory`` on 127.0.0.1 (a free port): its base URL, ending in ``/``."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
