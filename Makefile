@@ -6,13 +6,14 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve editer build entete-csp test test-fast test-python test-js fuzz check schemas territoires nouveau-cas nouvelle-specificite offline bench bench-web
+.PHONY: help serve editer build entete-csp test test-fast test-python test-js lint fuzz check schemas territoires nouveau-cas nouvelle-specificite offline bench bench-web
 
 help:
 	@echo "make serve  : aperçu du site sur http://127.0.0.1:8000 (rechargement automatique)"
 	@echo "make test   : installe ce qu'il faut et lance tous les tests"
 	@echo "make editer : aperçu et éditeur en formulaire sur http://127.0.0.1:8000/admin/ (Node.js)"
 	@echo "make test-fast : les tests sans navigateur (plus rapides)"
+	@echo "make lint   : ruff, mypy (couche de contenu) et eslint (scripts)"
 	@echo "make build  : construit le site dans site/ (mode strict)"
 	@echo "make check  : vérifie le contenu sans construire le site"
 	@echo "make fuzz   : 10 000 contenus abîmés au hasard et 10 000 entrées du diagnostic (minutes)"
@@ -102,7 +103,12 @@ offline: $(VENV)/.site-installed
 	  mv "$$tmp/site-hors-ligne.zip" "$(OFFLINE_ZIP)" && \
 	  echo "$(OFFLINE_ZIP) est prêt : décompressez-le et ouvrez site-hors-ligne/index.html."
 
-test: test-js test-python
+test: lint test-js test-python
+
+lint: $(VENV)/.test-installed node_modules/.installed
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/mypy
+	node_modules/.bin/eslint overrides/assets/javascripts tests/js eslint.config.js
 
 test-js: node_modules/.installed
 	@command -v node >/dev/null || { echo "Node.js manque pour les tests JavaScript : apt-get install -y nodejs"; exit 1; }
@@ -112,7 +118,7 @@ test-python: $(VENV)/.test-installed node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Chromium manque pour les tests navigateur : apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest
 
-# The long run of the property tests (tests/fuzzing.py, tests/js/fuzzing.js): VMI_FUZZ_CASES
+# The long run of the property tests (hooks/vmi/fuzzing.py, tests/js/fuzzing.js): VMI_FUZZ_CASES
 # content cases (10 000) and VMI_FUZZ_RUNS browser inputs per property (3 400: three of
 # the self-diagnosis, two of the team synthesis), seeded by VMI_FUZZ_SEED; failing content
 # cases are kept under .fuzz/.

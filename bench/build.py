@@ -36,8 +36,7 @@ import yaml
 from vmi.loader import load_content
 from vmi.pages import expand_nav, plan_pages
 from vmi.settings import read_settings
-from vmi.testing import BUILD_ENV as ENV
-from vmi.testing import ROOT, copy_project
+from vmi.testing import ROOT, build_env, copy_project
 
 # Name parts for generated towns: plausible French place names, all distinct.
 _STEMS = ("Beau", "Belle", "Château", "Mont", "Ville", "Font", "Roche", "Val", "Pont",
@@ -176,7 +175,7 @@ def build(project: Path, site: Path) -> Run:
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                               str(project / "mkdocs.yml"), "-d", str(site)],
-                             cwd=project, env=ENV, stdout=subprocess.DEVNULL,
+                             cwd=project, env=build_env(), stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
@@ -243,7 +242,7 @@ def serve_latency(work: Path, tries: int = 3) -> list[float]:
     url = f"http://127.0.0.1:{port}/cas/bethune/"
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f",
                                str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL,
+                              cwd=project, env=build_env(), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     source = project / "content" / "cas" / "bethune.md"
     original = source.read_text(encoding="utf-8")

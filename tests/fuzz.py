@@ -1,4 +1,4 @@
-"""``make fuzz``: the long run of the content property (see ``fuzzing.py``).
+"""``make fuzz``: the long run of the content property (see ``vmi.fuzzing``).
 
 Runs ``VMI_FUZZ_CASES`` generated cases (10 000 by default) in ``VMI_FUZZ_JOBS``
 processes, each with its own seed derived from ``VMI_FUZZ_SEED`` (``VMI_FUZZ_SECONDS``
@@ -19,11 +19,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 os.environ.setdefault("VMI_FUZZ_PROFILE", "fuzz")
-sys.path[:0] = [str(Path(__file__).parent), str(Path(__file__).parent.parent / "hooks")]
 
 from hypothesis import Phase, given, seed, settings  # noqa: E402
 
-import fuzzing  # noqa: E402
+from vmi import fuzzing  # noqa: E402
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space per process
 KEPT = fuzzing.ROOT / ".fuzz"

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from vmi.testing import ROOT, copy_project, run_build
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

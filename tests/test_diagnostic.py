@@ -15,9 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
-from vmi.testing import ROOT
 
 from vmi.loader import load_content
+from vmi.testing import ROOT
 
 PAGE = "diagnostic/"
 STORAGE_KEY = "vmi-diagnostic"

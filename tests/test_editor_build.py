@@ -37,7 +37,7 @@ def test_broken_link_in_content_fails_and_names_the_file(project: Path, tmp_path
     text = cas.read_text("utf-8")
     assert "](../piliers.md)" in text
     cas.write_text(text.replace("](../piliers.md)", "](../pilier.md)"), "utf-8")
-    line = next(n for n, l in enumerate(text.split("\n"), 1) if "](../piliers.md)" in l)
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if "](../piliers.md)" in row)
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert f"content/cas/bethune.md:{line}: Doc file 'content/cas/bethune.md' contains a link " \

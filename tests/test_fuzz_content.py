@@ -2,7 +2,7 @@
 in French ``path:line`` messages, within a time bound, never in a traceback.
 
 ``make test`` runs a few dozen generated cases per kind of file with fixed seeds
-(profile ``test`` of ``fuzzing.py``); ``make fuzz`` runs the same strategies on at least
+(profile ``test`` of ``vmi.fuzzing``); ``make fuzz`` runs the same strategies on at least
 10 000 cases (``tests/fuzz.py``).
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from fuzzing import CONTENT_FILES, Case, Project, cases
+from vmi.fuzzing import CONTENT_FILES, Case, Project, cases
 
 KINDS = {
     "yaml": [f for f in CONTENT_FILES if f.endswith(".yml")],
@@ -49,7 +49,7 @@ def test_the_unmutated_project_passes(project: Project):
 
 def test_the_property_catches_what_it_should(project: Project, tmp_path: Path):
     """A failure the checker must see: a message that is not French or not located."""
-    from fuzzing import _message_problems
+    from vmi.fuzzing import _message_problems
     from vmi.errors import ContentError
 
     assert _message_problems(project.root, ContentError("content/piliers.yml", 2, None,

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 
 import pytest
+
 from vmi.testing import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 def printed(page, url: str) -> None:
     page.goto(url)
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # as the browser does

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from vmi.testing import copy_project, run_build, serve
 
 PAGE = "a-propos/"

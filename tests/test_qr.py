@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import segno
-from vmi.testing import run_build
 
 import vmi.qr
 from vmi.qr import QR_OPTIONS, QrCache, public_path, public_url, qr_svg
+from vmi.testing import run_build
 
 SITE_URL = "https://villes-moyennes-intelligentes.example.org/"
 FIGURE = re.compile(r'<figure class="vmi-qr" data-qr="([^"]*)">\s*<div[^>]*>(<svg.*?</svg>)', re.S)
@@ -133,7 +133,7 @@ def test_codes_kept_between_builds_only_for_pages_still_there(tmp_path, monkeypa
     assert list(QrCache(cache)._stored) == [SITE_URL]  # the removed page's code is gone
 
 
-@pytest.mark.parametrize("content", ["{broken", '{"key": "segno 0.0", "codes": {"%s": "x"}}' % SITE_URL])
+@pytest.mark.parametrize("content", ["{broken", f'{{"key": "segno 0.0", "codes": {{"{SITE_URL}": "x"}}}}'])
 def test_unreadable_or_outdated_cache_is_redrawn(tmp_path, content):
     cache = tmp_path / "qr-codes.json"
     cache.write_text(content, encoding="utf-8")

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vmi.testing import ROOT, run_build
-
 from vmi.quiz import find_quizzes
 from vmi.source import parse_front_matter
+from vmi.testing import ROOT, run_build
 
 CASE = "content/cas/bethune.md"
 PAGE = "cas/bethune/"

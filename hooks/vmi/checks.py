@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from .errors import ContentError
 from .content import Content
+from .errors import ContentError
 from .links import page_for_link
 from .source import Located, field_name
 from .suggest import closest, unknown_message
@@ -120,11 +120,11 @@ def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[Con
     # Thresholds are read against well-ordered levels only.
     errors += level_errors or threshold_errors(diagnostic, located)
     axes = {a.id for a in diagnostic.axes}
-    for kind, items in (("questions", diagnostic.questions),
-                        ("recommandations", diagnostic.recommandations)):
-        for index, item in enumerate(items):
-            if item.axe not in axes:
-                errors.append(_unknown(located, (kind, index, "axe"), item.axe, axes, "axe"))
+    for kind, named in (("questions", [q.axe for q in diagnostic.questions]),
+                        ("recommandations", [r.axe for r in diagnostic.recommandations])):
+        for index, axe_id in enumerate(named):
+            if axe_id not in axes:
+                errors.append(_unknown(located, (kind, index, "axe"), axe_id, axes, "axe"))
     for index, reco in enumerate(diagnostic.recommandations):
         for link_index, ref in enumerate(reco.liens):
             if page_for_link(ref) not in pages:
@@ -137,8 +137,8 @@ def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[Con
     asked = {q.axe for q in diagnostic.questions}
     for index, axe in enumerate(diagnostic.axes):
         if axe.id not in asked:
-            loc = ("axes", index, "id")
-            errors.append(ContentError(located.path, located.line(loc), field_name(loc),
+            where = ("axes", index, "id")
+            errors.append(ContentError(located.path, located.line(where), field_name(where),
                                        f"aucune question pour l’axe « {axe.id} »"))
     return errors
 

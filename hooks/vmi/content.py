@@ -12,6 +12,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
+from .errors import ContentError
 from .models import Cas, Diagnostic, Document, Pilier, Specificite, Terme, TypeDocument
 from .registry import planned_paths
 from .source import Located

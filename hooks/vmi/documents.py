@@ -7,9 +7,9 @@ folder on disk: a missing file, a path that climbs out of the folder, a heavy fi
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator
 from urllib.parse import urlsplit
 
 from .content import Content, Entry
@@ -89,7 +89,8 @@ def check_documents(content: Content, documents_file: Located | None, check_type
     for placed in placed_documents(content, documents_file):
         document, located = placed.document, placed.located
 
-        def error(key: str, message: str, into: list[ContentError] = errors) -> None:
+        def error(key: str, message: str, into: list[ContentError] = errors,
+                  placed: Placed = placed, located: Located = located) -> None:
             loc = placed.loc + (key,)
             into.append(ContentError(located.path, located.line(loc), field_name(loc),
                                      message))

@@ -7,8 +7,8 @@ in ``docs/`` stops the build as early as a broken content file.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from .embeds import check_embeds
 from .errors import ContentError

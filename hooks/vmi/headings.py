@@ -26,7 +26,7 @@ def toc_tokens(page_html: str, max_level: int = 3) -> list[dict[str, Any]]:
         if level > max_level:
             continue
         text = html.unescape(_TAG.sub("", _PERMALINK.sub("", match[3])))
-        token = {"level": level, "id": match[2], "name": html.escape(" ".join(text.split())),
+        token: dict[str, Any] = {"level": level, "id": match[2], "name": html.escape(" ".join(text.split())),
                  "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()

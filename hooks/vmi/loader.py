@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from pydantic import RootModel, ValidationError
 
@@ -16,8 +16,8 @@ from .links import site_pages
 from .messages import validation_errors
 from .models import Cas, Diagnostic, Document, Pilier, Specificite, Terme, TypeDocument
 from .quiz import find_quizzes
-from .source import ContentFileError, Located, parse_front_matter, parse_yaml, read_text
 from .slugs import SLUG_PATTERN, slugify
+from .source import ContentFileError, Located, parse_front_matter, parse_yaml, read_text
 from .video import find_videos
 
 

@@ -6,6 +6,7 @@ import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import ContentError
 from .source import Located, Location, field_name
@@ -26,7 +27,7 @@ _MESSAGES = {
 }
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     if kind in _MESSAGES:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import markdown as md
 from jinja2 import Environment, StrictUndefined
@@ -211,7 +212,8 @@ def expand_nav(items: list, pages: dict[str, GeneratedPage],
 
     A folder with more than ``max_children`` pages (``extra.vmi.navigation_max``) keeps
     its index page alone (it lists them all): listing them in every page's navigation
-    would make the site grow with the square of its size. Returns the new nav and the pages left out of it on purpose.
+    would make the site grow with the square of its size. Returns the new nav and the
+    pages left out of it on purpose.
     """
     left_out: set[str] = set()
     expanded = []

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import segno
@@ -17,7 +19,7 @@ import segno
 SVG_CLASS = "vmi-qr__code"
 # Any mask gives a valid code; choosing the best one costs segno ~25 ms per page, a
 # fixed one ~4 ms. Error level M survives a slightly blurred projection.
-QR_OPTIONS = {"error": "m", "micro": False, "mask": 0}
+QR_OPTIONS: dict[str, Any] = {"error": "m", "micro": False, "mask": 0}
 # What the cached codes depend on: a different segno or option set redraws them all.
 CACHE_KEY = f"segno {segno.__version__} {sorted(QR_OPTIONS.items())} svg 1"
 
@@ -51,7 +53,8 @@ def qr_svg(url: str, border: int = 4) -> str:
     """
     matrix = segno.make(url, **QR_OPTIONS).matrix
     size = len(matrix) + 2 * border
-    moves, x, y = [], 0, 0.5
+    moves: list[str] = []
+    x, y = 0, 0.5
     for row, line in enumerate(matrix, start=border):
         for start, length in _dark_runs(line):
             col = start + border
@@ -63,7 +66,7 @@ def qr_svg(url: str, border: int = 4) -> str:
             f'<path stroke="#000" d="{"".join(moves)}"/></svg>')
 
 
-def _dark_runs(line: bytes | list[int]) -> list[tuple[int, int]]:
+def _dark_runs(line: Sequence[int]) -> list[tuple[int, int]]:
     """``(start, length)`` of each run of dark modules in one matrix row."""
     runs, start = [], None
     for col, bit in enumerate(line):

@@ -8,9 +8,9 @@ is one more row here and one more planning function in ``vmi.pages``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
 
 BODY = "partials/vmi/body/"  # body templates: the article of a generated page
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ContentError, ContentErrors
 from .messages import validation_errors
-from .registry import labels
 from .source import ContentFileError, Located, field_name, parse_yaml, read_text
 
 CONFIG_FILE = "mkdocs.yml"
@@ -37,12 +36,20 @@ def _cache_folder(value: str) -> str:
     return path.as_posix()
 
 
-# One optional title per section that has one (``vmi.registry``): a typo is an unknown
-# field, with a suggestion, at its own line.
-Sections = create_model(
-    "Rubriques", __config__=ConfigDict(extra="forbid", strict=True, frozen=True),
-    **{key: (Annotated[str, Field(min_length=1)] | None, Field(None, description=label))
-       for key, label in labels().items()})
+Title = Annotated[str, Field(min_length=1)]
+
+
+class Sections(BaseModel):
+    """Titres des rubriques ; sans valeur, celui de ``vmi.registry``. A typo is an
+    unknown field, with a suggestion, at its own line."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    piliers: Title | None = None
+    glossaire: Title | None = None
+    specificites: Title | None = None
+    cas: Title | None = None
+    bibliotheque: Title | None = None
 
 
 class Settings(BaseModel):
@@ -52,7 +59,7 @@ class Settings(BaseModel):
 
     contenu: Annotated[str, AfterValidator(_folder_name)] = Field(
         "content", description="Dossier des contenus, à la racine du projet.")
-    rubriques: Sections = Field(default_factory=Sections,  # type: ignore[valid-type]
+    rubriques: Sections = Field(default_factory=Sections,
                                 description="Titres des rubriques générées (par défaut : "
                                 "ceux de vmi.registry).")
     navigation_max: int = Field(40, ge=1, description="Au-delà de ce nombre de pages, une "

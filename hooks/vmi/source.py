@@ -150,6 +150,7 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, loc)
 
     def _mapping(self, node: yaml.MappingNode, loc: Location) -> dict:

@@ -21,8 +21,12 @@ from .settings import read_settings
 ROOT = Path(__file__).resolve().parents[2]
 # Everything a build reads, but the content folder, which extra.vmi names.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "editor")
-# MkDocs 1.6 on Material 9.7+ prints an end-of-life banner on every build otherwise.
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build_env() -> dict[str, str]:
+    """The environment of a build: this one (read now: a test may set VMI_HORS_LIGNE),
+    without the end-of-life banner Material 9.7+ prints on every build otherwise."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def copy_project(target: Path, source: Path = ROOT) -> Path:
@@ -48,7 +52,7 @@ def mkdocs_command(project: Path, site: Path, *extra: str) -> list[str]:
 def run_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of ``project`` into ``site``, as ``make build`` runs it."""
     return subprocess.run(mkdocs_command(project, site, "--strict", *extra),
-                          capture_output=True, text=True, env=BUILD_ENV, cwd=project)
+                          capture_output=True, text=True, env=build_env(), cwd=project)
 
 
 def vmi_command() -> str:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from vmi.errors import ContentErrors, french_typography
-from vmi.settings import read_settings
+from vmi.registry import labels
+from vmi.settings import Sections, read_settings
 from vmi.testing import ROOT
 
 CONFIG = """site_name: Exempleville
@@ -66,3 +67,7 @@ def test_bad_settings_are_named_in_french(tmp_path: Path, settings: str, expecte
     [error] = errors_of(tmp_path, settings)
     where, _, message = expected.partition(": ")
     assert error.startswith(f"{where}: {french_typography(message)}"), error
+
+
+def test_every_section_of_the_registry_can_be_renamed():
+    assert set(Sections.model_fields) == set(labels())

@@ -76,7 +76,7 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path):
 
 def test_non_utf8_bytes_name_the_line(tmp_path: Path):
     path = tmp_path / "f.md"
-    path.write_bytes("---\nville: B".encode() + "éthune".encode("latin-1") + b"\n---\n")
+    path.write_bytes(b"---\nville: B" + "éthune".encode("latin-1") + b"\n---\n")
     assert errors_of(lambda: read_text(path, "f.md")) == [
         "f.md:2: le fichier n’est pas encodé en UTF-8 : enregistrez-le en UTF-8 depuis "
         "votre éditeur"]

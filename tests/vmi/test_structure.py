@@ -6,10 +6,10 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from vmi.testing import ROOT
 from vmi.loader import load_content
 from vmi.pages import plan_pages
 from vmi.registry import KINDS, planned_paths
+from vmi.testing import ROOT
 
 PACKAGE = ROOT / "hooks" / "vmi"
 

@@ -209,7 +209,7 @@
   // A task of its own, once the theme has set the page up: the theme's start-up then
   // does not lay out our results too, and neither task keeps the phone busy for long.
   function soon() { setTimeout(init, 0); }
-  if (window.document$) document$.subscribe(soon);
+  if (window.document$) window.document$.subscribe(soon);
   else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', soon);
   else soon();
 })();

@@ -26,10 +26,10 @@ import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from vmi.cli import check
-from vmi.errors import ContentError
+from .cli import check
+from .errors import ContentError
+from .testing import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # Profiles: `make test` runs a few cases per test with fixed seeds (seconds); `make fuzz`
 # at least 10 000 content cases, seeded by VMI_FUZZ_SEED (fixed by default too).

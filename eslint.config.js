@@ -1,0 +1,28 @@
+// ESLint for our browser scripts (`make lint`): small classic scripts, no modules.
+"use strict";
+
+const js = require("@eslint/js");
+const globals = require("globals");
+
+module.exports = [
+  { ignores: ["overrides/assets/javascripts/vendor/**"] },
+  {
+    files: ["overrides/assets/javascripts/**/*.js"],
+    ...js.configs.recommended,
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: { ...globals.browser, module: "readonly" },
+    },
+    rules: {
+      ...js.configs.recommended.rules,
+      // `catch (e) {}` where storage may be refused: the error itself is not needed.
+      "no-unused-vars": ["error", { caughtErrors: "none" }],
+    },
+  },
+  {
+    files: ["tests/js/**/*.js", "eslint.config.js"],
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: globals.node },
+  },
+];
