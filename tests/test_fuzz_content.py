@@ -49,8 +49,8 @@ def test_the_unmutated_project_passes(project: Project):
 
 def test_the_property_catches_what_it_should(project: Project, tmp_path: Path):
     """A failure the checker must see: a message that is not French or not located."""
-    from vmi.fuzzing import _message_problems
     from vmi.errors import ContentError
+    from vmi.fuzzing import _message_problems
 
     assert _message_problems(project.root, ContentError("content/piliers.yml", 2, None,
                                                         "found undefined alias")) != []

@@ -21,6 +21,7 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from hypothesis import HealthCheck, settings
@@ -30,14 +31,13 @@ from .cli import check
 from .errors import ContentError
 from .testing import ROOT
 
-
 # Profiles: `make test` runs a few cases per test with fixed seeds (seconds); `make fuzz`
 # at least 10 000 content cases, seeded by VMI_FUZZ_SEED (fixed by default too).
 PROFILE = os.environ.get("VMI_FUZZ_PROFILE", "test")
 FUZZ_CASES = int(os.environ.get("VMI_FUZZ_CASES", "10000"))
 SEED = int(os.environ.get("VMI_FUZZ_SEED", "17"))
-_COMMON = dict(deadline=None, database=None, print_blob=True,
-               suppress_health_check=list(HealthCheck))
+_COMMON: dict[str, Any] = dict(deadline=None, database=None, print_blob=True,
+                               suppress_health_check=list(HealthCheck))
 settings.register_profile("test", max_examples=20, derandomize=True, **_COMMON)
 settings.register_profile("fuzz", max_examples=FUZZ_CASES, derandomize=False, **_COMMON)
 settings.load_profile(PROFILE)

@@ -189,7 +189,8 @@ def yaml_problem(text: str, label: str, first_line: int = 1) -> ContentError | N
         for event in yaml.parse(text, Loader=_FAST_LOADER):
             problem = counter.add(event)
             if problem:
-                return ContentError(label, event.start_mark.line + first_line, None, problem)
+                line = event.start_mark.line if event.start_mark else 0
+                return ContentError(label, line + first_line, None, problem)
     except yaml.MarkedYAMLError as exc:  # libyaml reads ahead and stops at 1 000 levels
         if "maximum nesting depth" in (exc.problem or "") and exc.problem_mark:
             return ContentError(label, exc.problem_mark.line + first_line, None, _TOO_DEEP)
@@ -214,7 +215,7 @@ class _Expansion:
     def add(self, event: yaml.Event) -> str | None:
         """The problem this event makes, if any."""
         if isinstance(event, yaml.AliasEvent):
-            return self._alias(event.anchor)
+            return self._alias(event.anchor or "")
         if isinstance(event, yaml.CollectionEndEvent):
             anchor, start = self.open.pop()
             if anchor:

@@ -21,7 +21,7 @@ function outcome(call) {
     return { state: call() };
   } catch (e) {
     if (!(e instanceof Error) || typeof e.message !== 'string' || !FRENCH.test(e.message) || LEAK.test(e.message)) {
-      throw new Error('exception qui s’échappe : ' + (e && e.stack || e));
+      throw new Error('exception qui s’échappe : ' + (e && e.stack || e), { cause: e });
     }
     return { error: e.message };
   }
