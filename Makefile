@@ -108,7 +108,7 @@ test: lint test-js test-python
 lint: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/mypy
-	node_modules/.bin/eslint overrides/assets/javascripts tests/js eslint.config.js
+	node_modules/.bin/eslint overrides/assets/javascripts editor tests/js eslint.config.js
 
 test-js: node_modules/.installed
 	@command -v node >/dev/null || { echo "Node.js manque pour les tests JavaScript : apt-get install -y nodejs"; exit 1; }

@@ -7,7 +7,7 @@ const globals = require("globals");
 module.exports = [
   { ignores: ["overrides/assets/javascripts/vendor/**"] },
   {
-    files: ["overrides/assets/javascripts/**/*.js"],
+    files: ["overrides/assets/javascripts/**/*.js", "editor/**/*.js"],
     ...js.configs.recommended,
     languageOptions: {
       ecmaVersion: 2020,

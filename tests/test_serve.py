@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from vmi.testing import copy_project
 from vmi.error_overlay import with_report
+from vmi.testing import copy_project
 
 
 def _free_port() -> int:
