@@ -10,11 +10,13 @@ download browsers here); override the path with ``CHROMIUM=/path/to/chromium``.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from vmi.testing import copy_project, run_build, serve
+from vmi.testing import build_env, copy_project, free_port, get_page, run_build, serve, wait_for
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -34,6 +36,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    """`mkdocs serve` of a copy of the project: (project, URL of a page, log, process)."""
+    project = copy_project(tmp_path / "projet")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}",
+             "-f", str(project / "mkdocs.yml")], cwd=project, stdout=out,
+            stderr=subprocess.STDOUT, env=build_env())
+    url = f"http://127.0.0.1:{port}/cas/bethune/"
+    try:
+        wait_for(lambda: get_page(url) is not None, 60, "le serveur ne répond pas", log)
+        yield project, url, log, process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 @pytest.fixture

@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vmi.testing import ROOT, copy_project, run_build
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+from vmi.testing import ROOT, axe_violations, copy_project, run_build
 
 PAGES = {
     "accueil": "",
@@ -30,19 +28,6 @@ PAGES = {
     "projection": "cas/bethune/?projection",
     "diagnostic-projection": "diagnostic/?projection",
 }
-
-
-def axe_violations(page) -> list[str]:
-    """axe-core's violations on the current page, one readable line per element."""
-    # Evaluated by the test driver: a <script> tag would be refused by the page's policy.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate("""async () => {
-        const result = await axe.run(document, {resultTypes: ['violations']});
-        return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map(n => n.target.join(' ') + ' — ' + n.failureSummary)}));
-    }""")
-    return [f"{v['impact']} {v['id']} ({v['help']}): {node}"
-            for v in violations for node in v["nodes"]]
 
 
 def open_details(page) -> None:

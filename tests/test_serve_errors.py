@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_accessibility import axe_violations
-from test_serve import server  # noqa: F401  (the `mkdocs serve` fixture)
+from vmi.testing import axe_violations
 
 GOOD, TAB = "  - habitat", "\t- habitat"
 OVERLAY = "[data-erreurs-contenu]"

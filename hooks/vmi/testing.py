@@ -11,10 +11,15 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .settings import read_settings
 
@@ -71,3 +76,44 @@ def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get_page(url: str) -> str | None:
+    """The text at ``url``, or ``None`` if nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:  # a rebuild may be under way
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition: Callable[[], bool], seconds: float, what: str, log: Path) -> None:
+    """Wait until ``condition()``; else fail with ``what`` and the server's log."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{what} : rien après {seconds} s\n{log.read_text('utf-8', 'replace')}")
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: Any) -> list[str]:
+    """axe-core's violations on the current (Playwright) page, one readable line per element."""
+    # Evaluated by the test driver: a <script> tag would be refused by the page's policy.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ['violations']});
+        return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => n.target.join(' ') + ' — ' + n.failureSummary)}));
+    }""")
+    return [f"{v['impact']} {v['id']} ({v['help']}): {node}"
+            for v in violations for node in v["nodes"]]
