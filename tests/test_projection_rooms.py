@@ -18,7 +18,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project, run_build, serve
+
+from vmi.testing import ROOT, copy_project, run_build, serve
 
 SIZES = [(1024, 768), (1280, 720), (1280, 800), (1366, 768), (1920, 1080)]
 LONG_PAGE = "a-propos/"

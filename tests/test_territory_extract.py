@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from vmi.loader import load_content
 from vmi.territories import EXTRACT
 from vmi.territory_extract import DEFAULT_PACKAGE_DIR, dumps, extract
+from vmi.testing import ROOT
 
 PACKAGE = ROOT / DEFAULT_PACKAGE_DIR
 

@@ -7,10 +7,10 @@ communes share the name), so the editor can copy the right one.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from .errors import ContentError
 from .content import Entry
+from .errors import ContentError
 from .models import Cas
 from .territories import Commune, OfficialData, Territory, hand_written, official_data
 
