@@ -5,14 +5,16 @@ const js = require("@eslint/js");
 const globals = require("globals");
 
 module.exports = [
-  { ignores: ["overrides/assets/javascripts/vendor/**"] },
+  { ignores: ["overrides/assets/javascripts/vendor/**", "editor/vendor/**"] },
   {
     files: ["overrides/assets/javascripts/**/*.js", "editor/**/*.js"],
     ...js.configs.recommended,
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
-      globals: { ...globals.browser, module: "readonly" },
+      // module/require: scripts shared with the Node tests; the rest: Material's and ours.
+      globals: { ...globals.browser, module: "readonly", require: "readonly",
+                 "document$": "readonly", VMISuiviPage: "readonly" },
     },
     rules: {
       ...js.configs.recommended.rules,

@@ -16,8 +16,9 @@ import mimetypes
 import os
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -67,7 +68,7 @@ class EditorApp:
                                           ("Cache-Control", "no-store")])
                 return [body]
         start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
-        return ["Introuvable.".encode()]
+        return [b"Introuvable."]
 
     def _api(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         length = int(environ.get("CONTENT_LENGTH") or 0)

@@ -11,8 +11,16 @@ import json
 import re
 from pathlib import Path
 
-from test_diagnostic import (DIAGNOSTIC, STORAGE_KEY, answer, checked_answers, expected,
-                             open_diagnostic, some_answers, varied_answers)
+from test_diagnostic import (
+    DIAGNOSTIC,
+    STORAGE_KEY,
+    answer,
+    checked_answers,
+    expected,
+    open_diagnostic,
+    some_answers,
+    varied_answers,
+)
 
 AXES = [a.id for a in DIAGNOSTIC.axes]
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
-from test_serve import _free_port, _get, _wait, server  # noqa: F401
+from vmi.testing import ROOT, copy_project
+from vmi.testing import free_port as _free_port
+from vmi.testing import get_page as _get
+from vmi.testing import wait_for as _wait
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 

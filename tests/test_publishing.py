@@ -3,7 +3,7 @@ nowhere until a town switches them on (PUBLIER_SITE=oui)."""
 
 import yaml
 
-from conftest import ROOT
+from vmi.testing import ROOT
 
 
 def test_gitlab_pages_recipe():

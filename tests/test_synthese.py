@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
+
 from test_accessibility import axe_violations
 from test_diagnostic import DIAGNOSTIC, expected
 

@@ -90,9 +90,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    from .schemas import write_all  # pydantic's schema generation is only needed here
-
     from .cms import write  # the form editor's configuration, from the same models
+    from .schemas import write_all  # pydantic's schema generation is only needed here
 
     paths = write_all(_content_dir(args) / "schemas")
     paths.append(write(args.projet / CMS_CONFIG))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 import yaml
 
@@ -66,7 +65,7 @@ def for_disk(path: str, text: str, previous: str | None) -> str:
         if before:
             front = carry(before[1], front)
         return f"---\n{front}---\n" + (f"\n{body}\n" if body else "")
-    data: Any = yaml.safe_load(text)
+    data = yaml.safe_load(text)
     if path in ROOT_LISTS and isinstance(data, dict):
         data = data.get(ROOT_LISTS[path]) or []
     text = dump(tidy(data, root, definitions))

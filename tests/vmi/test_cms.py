@@ -4,9 +4,9 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
 from vmi import cms
 from vmi.models import Cas
+from vmi.testing import ROOT
 
 
 def _collection(name: str) -> dict:

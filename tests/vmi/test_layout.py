@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
 from vmi.cms_files import for_disk, for_form
 from vmi.layout import dump, scalar
+from vmi.testing import ROOT
 
 FILES = ["content/cas/bethune.md", "content/specificites/agilite-et-proximite.md",
          "content/piliers.yml", "content/glossaire.yml", "content/documents.yml",
