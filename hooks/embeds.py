@@ -74,7 +74,7 @@ def _located(findings: list[Finding], page: Page, config: MkDocsConfig) -> list[
     docs = Path(config.docs_dir)
     candidates = [(docs / page.file.src_uri, f"{docs.name}/{page.file.src_uri}"),
                   (project / "content" / page.file.src_uri, f"content/{page.file.src_uri}")]
-    path, label = next(((p, l) for p, l in candidates if p.is_file()), candidates[0])
+    path, label = next(((p, name) for p, name in candidates if p.is_file()), candidates[0])
     text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
     errors = []
     for finding in findings:

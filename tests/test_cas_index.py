@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build, serve
 from vmi.territories import official_data, size_band
+from vmi.testing import copy_project, run_build, serve
 
 BANDS = ["moins-de-10000", "10000-20000", "20000-50000", "50000-100000", "plus-de-100000"]
 

@@ -17,13 +17,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from test_privacy import site_pages
-from test_serve import _get, server  # noqa: F401 (the fixture)
 from vmi.csp import site_header
+from vmi.testing import get_page
+from vmi.testing.browser import LISTEN, site_pages, violations
 
-LISTEN = """window.vmiViolations = [];
-document.addEventListener("securitypolicyviolation", e => window.vmiViolations.push(
-  {directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample}), true);"""
 REQUIRED = ("default-src 'self'", "object-src 'none'", "frame-src 'none'", "base-uri 'self'",
             "form-action 'self'", "img-src 'self' data:")
 OTHER_SITE = "https://tiers.example.net"
@@ -32,10 +29,6 @@ OTHER_SITE = "https://tiers.example.net"
 def policy_of(text: str) -> str | None:
     match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
     return match.group(1) if match else None
-
-
-def violations(page) -> list[dict]:
-    return page.evaluate("window.vmiViolations")
 
 
 @pytest.fixture
@@ -184,11 +177,11 @@ def test_site_wide_header_allows_every_page(watched, site_dir):
         server.shutdown()
 
 
-def test_preview_has_no_policy_and_live_reload_works(server, watched):  # noqa: F811
+def test_preview_has_no_policy_and_live_reload_works(server, watched):
     """``make serve`` adds an inline live-reload script that changes at every rebuild: the
     preview carries no policy, so that saving a file still reloads the open page."""
     project, url, log, process = server
-    served = _get(url)
+    served = get_page(url)
     assert policy_of(served) is None and "livereload(" in served
     page = watched.new_page()
     page.goto(url)

@@ -1,157 +1,36 @@
 """The self-diagnosis in a real browser: answering, scores, saving, sharing, import/export, print.
 
-Expected scores are computed here from ``content/diagnostic.yml`` with the published rule,
-so editing the questionnaire does not break these tests.
+Expected scores come from the published rule in ``vmi.testing.diagnostic``, computed from
+``content/diagnostic.yml``, so editing the questionnaire does not break these tests.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 import math
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
 
-from vmi.loader import load_content
-from vmi.testing import ROOT
-
-PAGE = "diagnostic/"
-STORAGE_KEY = "vmi-diagnostic"
-DIAGNOSTIC = load_content(
-    ROOT / "content",
-    docs_pages={p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")},
-).diagnostic
-QUESTIONS = {q.id: q for q in DIAGNOSTIC.questions}
-
-
-# --- The published rule, written independently of the page script ------------------------
-
-def expected(answers: dict[str, int | str]) -> dict[str, tuple[str, str]]:
-    """Axis id → (data-score, data-niveau) for ``answers`` (question id → index or "nsp")."""
-    results = {}
-    for axis in DIAGNOSTIC.axes:
-        questions = [q for q in DIAGNOSTIC.questions if q.axe == axis.id]
-        nsp = sum(answers.get(q.id) == "nsp" for q in questions)
-        answered = [q for q in questions if isinstance(answers.get(q.id), int)]
-        if not answered or nsp > len(questions) / 2:
-            results[axis.id] = ("", "")
-            continue
-        got = sum(q.reponses[answers[q.id]].points for q in answered)
-        best = sum(max(r.points for r in q.reponses) for q in answered)
-        score = int((Decimal(100 * got) / Decimal(best)).quantize(Decimal(1), ROUND_HALF_UP))
-        level = [n.nom for n in DIAGNOSTIC.niveaux if n.min <= score][-1]
-        results[axis.id] = (str(score), level)
-    return results
-
-
-def raw_score(answers: dict[str, int | str], axis_id: str) -> float:
-    answered = [q for q in DIAGNOSTIC.questions
-                if q.axe == axis_id and isinstance(answers.get(q.id), int)]
-    return (100 * sum(q.reponses[answers[q.id]].points for q in answered)
-            / sum(max(r.points for r in q.reponses) for q in answered))
-
-
-def varied_answers() -> dict[str, int | str]:
-    """Answers that exercise every branch: full axes, some « Je ne sais pas », exactly half of
-    them (still evaluated, with a score ending in .5 when possible), more than half (not
-    evaluated), a score equal to a level's threshold and an axis left untouched."""
-    answers: dict[str, int | str] = {}
-    for a, axis in enumerate(DIAGNOSTIC.axes):
-        questions = [q for q in DIAGNOSTIC.questions if q.axe == axis.id]
-        if a == 2:  # more than half « Je ne sais pas »
-            for j, q in enumerate(questions):
-                answers[q.id] = "nsp" if j <= len(questions) // 2 else 0
-        elif a == 3:  # exactly half (rounded down) « Je ne sais pas », a half-point score
-            half = len(questions) // 2
-            for q in questions[:half]:
-                answers[q.id] = "nsp"
-            rest = questions[half:]
-            for choice in itertools.product(*(range(len(q.reponses)) for q in rest)):
-                answers.update(zip((q.id for q in rest), choice))
-                if raw_score(answers, axis.id) % 1 == 0.5:
-                    break
-        elif a == 4:  # the lowest answers: a score right on the first level's threshold
-            for q in questions:
-                points = [r.points for r in q.reponses]
-                answers[q.id] = points.index(min(points))
-        elif a == len(DIAGNOSTIC.axes) - 1 and a > 4:
-            continue  # not answered at all
-        else:
-            for j, q in enumerate(questions):
-                answers[q.id] = "nsp" if (a == 1 and j == 0) else (2 * j + a) % len(q.reponses)
-    return answers
-
-
-# --- Page helpers ----------------------------------------------------------------------------
-
-def open_diagnostic(page, site_url: str, fragment: str = "") -> None:
-    page.goto(site_url + PAGE + fragment)
-    page.wait_for_selector("#vmi-diag[data-vmi-init]", state="attached")
-
-
-def shown_results(page) -> dict[str, tuple[str, str]]:
-    results = {}
-    for axis in DIAGNOSTIC.axes:
-        element = page.locator(f'[data-axe="{axis.id}"]')
-        assert element.count() == 1, axis.id
-        results[axis.id] = (element.get_attribute("data-score"),
-                            element.get_attribute("data-niveau"))
-    return results
-
-
-def checked_answers(page) -> dict[str, int | str]:
-    pairs = page.locator("#vmi-diagnostic input[type=radio]:checked").evaluate_all(
-        "inputs => inputs.map(i => [i.name, i.value])")
-    return {name: value if value == "nsp" else int(value) for name, value in pairs}
-
-
-def answer(page, answers: dict[str, int | str]) -> None:
-    """Answer as a click does (one round trip: these tests are not about the keyboard)."""
-    page.evaluate("""answers => Object.entries(answers).forEach(([name, value]) =>
-        document.querySelector(`input[type=radio][name="${name}"][value="${value}"]`).click())""",
-                  answers)
-    assert checked_answers(page) == answers
-
-
-def progress(page) -> tuple[int, int, str]:
-    bar = page.locator("#vmi-progression")
-    return (int(bar.evaluate("p => p.value")), int(bar.evaluate("p => p.max")),
-            page.locator("#vmi-progression-texte").inner_text())
-
-
-def focused(page) -> dict:
-    return page.evaluate("""() => {
-        const e = document.activeElement, s = getComputedStyle(e);
-        return {type: e.type || null, name: e.name || null, value: e.value,
-                inForm: !!e.closest('#vmi-diagnostic'),
-                checked: !!e.checked, outline: s.outlineStyle, outlineWidth: s.outlineWidth,
-                shadow: s.boxShadow};
-    }""")
-
-
-def tab_to_group(page, name: str, limit: int = 200) -> dict:
-    """Press Tab until a radio of the group ``name`` has the focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        now = focused(page)
-        if now["type"] == "radio" and now["name"] == name:
-            return now
-        assert not now["inForm"] or now["type"] != "radio", \
-            f"Tab reached {now['name']} before {name}"
-    raise AssertionError(f"{name} never got the focus")
-
-
-def some_answers() -> dict[str, int | str]:
-    """A few answers of the first axes, one of them « Je ne sais pas »."""
-    first = DIAGNOSTIC.questions[:5]
-    answers: dict[str, int | str] = {q.id: (i + 1) % len(q.reponses) for i, q in enumerate(first)}
-    answers[first[1].id] = "nsp"
-    return answers
-
+from vmi.testing.diagnostic import (
+    DIAGNOSTIC,
+    PAGE,
+    QUESTIONS,
+    STORAGE_KEY,
+    answer,
+    checked_answers,
+    expected,
+    focused,
+    open_diagnostic,
+    progress,
+    raw_score,
+    shown_results,
+    some_answers,
+    tab_to_group,
+    varied_answers,
+)
 
 # --- Tests -----------------------------------------------------------------------------------
 

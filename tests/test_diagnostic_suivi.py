@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from test_diagnostic import (
+from vmi.testing.diagnostic import (
     DIAGNOSTIC,
     STORAGE_KEY,
     answer,

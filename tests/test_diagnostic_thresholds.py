@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from conftest import ROOT
 from vmi.loader import load_content
+from vmi.testing import ROOT
 from vmi.thresholds import thresholds_used
 
 

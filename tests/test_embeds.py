@@ -8,7 +8,7 @@ writing any page.
 
 from __future__ import annotations
 
-from conftest import run_build
+from vmi.testing import run_build
 
 LINE = '<img alt="`" src="https://cdn.exemple.net/logo.png" title="`">'
 BODY = f"\n\nLe logo :\n\n{LINE}\n"

@@ -8,10 +8,11 @@ reported; connection hints (preconnect, dns-prefetch, preload…) are checked to
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 import pytest
+
+from vmi.testing.browser import site_pages
 
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 HINTS = ("preconnect", "dns-prefetch", "preload", "prefetch", "modulepreload", "prerender")
@@ -43,14 +44,6 @@ def foreign_hints(page, site_url: str) -> list[str]:
         .filter(l => l.rel.split(/\\s+/).some(r => rels.includes(r.toLowerCase()))).map(l => l.href)""",
                           list(HINTS))
     return [h for h in hrefs if origin(h) != origin(site_url)]
-
-
-def site_pages(site_dir, site_url) -> list[str]:
-    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert locs
-    public = min(locs, key=len)  # the home page: the sitemap's own site_url
-    return [site_url + loc[len(public):] for loc in locs] + [site_url + "404.html"]
 
 
 def test_every_page_stays_on_the_site(page, site_dir, site_url, request_log):

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from test_accessibility import axe_violations
-from test_diagnostic import DIAGNOSTIC, expected
+from vmi.testing import axe_violations
+from vmi.testing.diagnostic import DIAGNOSTIC, expected
 
 PAGE = "diagnostic/equipe/"
 AXES = [a.id for a in DIAGNOSTIC.axes]

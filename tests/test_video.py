@@ -11,9 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import copy_project, run_build, serve
-from test_accessibility import axe_violations
-from test_csp import LISTEN, violations
+from vmi.testing import axe_violations, copy_project, run_build, serve
+from vmi.testing.browser import LISTEN, violations
 
 VIDEO = "https://www.youtube.com/watch?v=aBcDeFgHiJk"
 BLOCK = f"""

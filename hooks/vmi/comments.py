@@ -12,8 +12,8 @@ whose field is gone goes above the next field that is still there.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 import yaml
 

@@ -91,7 +91,7 @@ def _clean(url: str) -> str:
 def runs_script(url: str) -> bool:
     """``javascript:`` and the like, however the browser would read them."""
     scheme = _SCHEME.match(_clean(url))
-    return bool(scheme) and scheme.group(1).lower() in _SCRIPT_SCHEMES
+    return scheme is not None and scheme.group(1).lower() in _SCRIPT_SCHEMES
 
 
 def elsewhere(url: str, data_ok: bool = False) -> bool:
@@ -221,7 +221,8 @@ _INLINE = re.compile(rf"(!?)\[{_NESTED}\]\({_BREAK}<?((?:[^()\s<>]|\([^()\s]*\))
 _REFERENCE_IMAGE = re.compile(rf"!\[({_NESTED})\](?:{_BREAK}\[([^\[\]\n]*)\])?(?!\()")
 _DEFINITION = re.compile(rf"^[ \t>]*(?:(?:[-*+]|\d{{1,9}}[.)])[ \t]+)?\[([^\[\]\n]+)\]:"
                          rf"{_BREAK}<?([^\s>]+)>?", re.M)
-_ATTR_LIST = re.compile(r"""\{:?[ \t]*((?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*=(?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*)\}""")
+_ATTR_PART = r"""(?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*"""
+_ATTR_LIST = re.compile(rf"\{{:?[ \t]*({_ATTR_PART}={_ATTR_PART})\}}")
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)=("[^"]*"|'[^']*'|[^\s}]+)""")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from pydantic import RootModel, ValidationError
 
@@ -103,7 +104,7 @@ def _check_diagnostic_texts(run: _Run, located: Located) -> None:
     """The Markdown of diagnostic.yml: its introduction, and the recommendations that the
     page script shows."""
     data = located.data if isinstance(located.data, dict) else {}
-    texts = [(("introduction",), data.get("introduction"))]
+    texts: list[tuple[tuple[str | int, ...], Any]] = [(("introduction",), data.get("introduction"))]
     recommandations = data.get("recommandations")
     if isinstance(recommandations, list):
         texts += [(("recommandations", index, "texte"), item.get("texte"))

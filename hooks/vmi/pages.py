@@ -28,8 +28,8 @@ from .models import Diagnostic
 from .quiz import QuizBlock
 from .registry import PageKind
 from .slugs import slugify
-from .thresholds import thresholds_used
 from .territories import SIZE_BANDS, official_data
+from .thresholds import thresholds_used
 
 QUIZ_TEMPLATE = "partials/vmi/quiz.html"
 

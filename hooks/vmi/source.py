@@ -305,12 +305,12 @@ def _compose(text: str) -> yaml.Node | None:
 _BIG_ESCAPE = re.compile(r"\\U([0-9a-fA-F]{8})")
 
 
-def _escape_error(text: str) -> yaml.MarkedYAMLError:
+def _escape_error(text: str) -> yaml.YAMLError:
     """libyaml's error for a ``\\U`` escape beyond Unicode, when only PyYAML is there."""
     for index, line in enumerate(text.split("\n")):
         for match in _BIG_ESCAPE.finditer(line):
             if int(match.group(1), 16) > 0x10FFFF:
-                mark = yaml.Mark("", 0, index, match.start(), None, None)
+                mark = yaml.Mark("", 0, index, match.start(), None, None)  # type: ignore[arg-type]
                 return yaml.scanner.ScannerError(
                     problem="found invalid Unicode character escape code", problem_mark=mark)
     return yaml.YAMLError()

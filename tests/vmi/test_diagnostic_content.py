@@ -182,7 +182,7 @@ def test_a_threshold_must_end_a_level(content: Path):
 
 
 def test_default_thresholds_end_levels_and_the_page_says_how(tmp_path: Path):
-    from conftest import ROOT
+    from vmi.testing import ROOT
     from vmi.thresholds import level_ends, thresholds_used
     docs = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     diagnostic = load_content(ROOT / "content", docs).diagnostic

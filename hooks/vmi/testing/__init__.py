@@ -21,9 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .settings import read_settings
+from ..settings import read_settings
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # Everything a build reads, but the content folder, which extra.vmi names.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "editor")
 
