@@ -19,16 +19,7 @@ import pytest
 
 from vmi.csp import site_header
 from vmi.testing import get_page
-from vmi.testing.browser import LISTEN, site_pages, violations
-
-REQUIRED = ("default-src 'self'", "object-src 'none'", "frame-src 'none'", "base-uri 'self'",
-            "form-action 'self'", "img-src 'self' data:")
-OTHER_SITE = "https://tiers.example.net"
-
-
-def policy_of(text: str) -> str | None:
-    match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
-    return match.group(1) if match else None
+from vmi.testing.browser import LISTEN, OTHER_SITE, REQUIRED, policy_of, site_pages, violations
 
 
 @pytest.fixture

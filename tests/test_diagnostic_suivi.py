@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from vmi.testing.diagnostic import (
+    AXES,
     DIAGNOSTIC,
     STORAGE_KEY,
     answer,
@@ -21,8 +22,6 @@ from vmi.testing.diagnostic import (
     some_answers,
     varied_answers,
 )
-
-AXES = [a.id for a in DIAGNOSTIC.axes]
 
 
 def export_json(page, folder: Path) -> Path:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from vmi.testing import ROOT
+from vmi.testing.browser import LISTEN, OTHER_SITE, REQUIRED, policy_of, violations
+from vmi.testing.diagnostic import as_file, export, team_answers
 
 
 def _listing(folder: Path) -> dict[str, float]:
@@ -137,7 +139,6 @@ def test_projection_over_file(page, offline_root, request_log):
 
 
 def test_team_synthesis_over_file(page, offline_root, request_log):
-    from test_synthese import as_file, export, team_answers
 
     page.goto(offline_root.joinpath("diagnostic", "equipe.html").as_uri())
     page.wait_for_selector("#vmi-syn[data-vmi-init]", state="attached")
@@ -158,7 +159,6 @@ def test_team_synthesis_over_file(page, offline_root, request_log):
 def test_policy_holds_over_file(context, offline_root, request_log):
     """The offline copy carries the same Content-Security-Policy as the site online, and
     search (its worker runs in a frame), projection and the diagnostic keep within it."""
-    from test_csp import LISTEN, REQUIRED, policy_of, violations
 
     context.add_init_script(LISTEN)
     page = context.new_page()
@@ -183,7 +183,6 @@ def test_policy_holds_over_file(context, offline_root, request_log):
 
 def test_outside_image_is_blocked_over_file(context, offline_root):
     """Chromium announces the request, then fails it for the policy before it leaves."""
-    from test_csp import LISTEN, OTHER_SITE, violations
 
     context.add_init_script(LISTEN)
     routed: list[str] = []

@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 
 from vmi.testing import axe_violations
-from vmi.testing.diagnostic import DIAGNOSTIC, expected
+from vmi.testing.diagnostic import AXES, DIAGNOSTIC, as_file, expected, export, team_answers
 
 PAGE = "diagnostic/equipe/"
-AXES = [a.id for a in DIAGNOSTIC.axes]
 
 
 @pytest.fixture(scope="module")
@@ -34,31 +33,6 @@ def identity(site_dir: Path) -> dict:
             "questions": {x["id"]: x["h"] for x in data["questions"]}}
 
 
-def export(identity: dict, answers: dict, day: int, **extra) -> bytes:
-    state = {"format": "vmi-diagnostic", "v": 1, "questionnaire": identity,
-             "date": f"2026-03-{day:02d}T10:00:00.000Z", "answers": answers, "targets": {},
-             "notes": {}, **extra}
-    return json.dumps(state, ensure_ascii=False).encode()
-
-
-def team_answers() -> list[dict]:
-    """Three respondents: the first answers the lowest choices, the second the highest, the
-    third the middle ones except « Je ne sais pas » on the whole first axis (so that axis
-    counts two respondents: an even median) and on the second question of every axis (so the
-    second respondent's « Je ne sais pas » there makes it a point to check)."""
-    low, high, mid = {}, {}, {}
-    for q in DIAGNOSTIC.questions:
-        points = [r.points for r in q.reponses]
-        low[q.id] = points.index(min(points))
-        high[q.id] = points.index(max(points))
-        mid[q.id] = len(points) // 2
-    first_axis = [q.id for q in DIAGNOSTIC.questions if q.axe == AXES[0]]
-    for qid in first_axis:
-        mid[qid] = "nsp"
-    for axis in AXES:
-        second = [q.id for q in DIAGNOSTIC.questions if q.axe == axis][1]
-        mid[second] = high[second] = "nsp"
-    return [low, high, mid]
 
 
 def median(values: list[int]) -> str:
@@ -76,9 +50,6 @@ def open_page(page, site_url: str) -> None:
     page.goto(site_url + PAGE)
     page.wait_for_selector("#vmi-syn[data-vmi-init]", state="attached")
 
-
-def as_file(name: str, content: bytes) -> dict:
-    return {"name": name, "mimeType": "application/json", "buffer": content}
 
 
 def import_team(page, identity: dict) -> list[dict]:

@@ -13,6 +13,18 @@ document.addEventListener("securitypolicyviolation", e => window.vmiViolations.p
   {directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample}), true);"""
 
 
+# What every page's policy must say, and a site the policy must keep out.
+REQUIRED = ("default-src 'self'", "object-src 'none'", "frame-src 'none'", "base-uri 'self'",
+            "form-action 'self'", "img-src 'self' data:")
+OTHER_SITE = "https://tiers.example.net"
+
+
+def policy_of(text: str) -> str | None:
+    """The Content-Security-Policy that a page's ``<meta>`` declares, if any."""
+    match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
+    return match.group(1) if match else None
+
+
 def violations(page: Any) -> list[dict]:
     """The policy violations recorded since the page loaded (needs ``LISTEN``)."""
     return page.evaluate("window.vmiViolations")

@@ -8,6 +8,7 @@ questionnaire does not break the tests that use them.
 from __future__ import annotations
 
 import itertools
+import json
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -30,6 +31,7 @@ def _project_diagnostic() -> Diagnostic:
 
 DIAGNOSTIC = _project_diagnostic()
 QUESTIONS = {q.id: q for q in DIAGNOSTIC.questions}
+AXES = [a.id for a in DIAGNOSTIC.axes]
 
 
 # --- The published rule, written independently of the page script ------------------------
@@ -161,3 +163,40 @@ def some_answers() -> dict[str, int | str]:
     answers: dict[str, int | str] = {q.id: (i + 1) % len(q.reponses) for i, q in enumerate(first)}
     answers[first[1].id] = "nsp"
     return answers
+
+
+# --- Team synthesis -------------------------------------------------------------------------
+
+def export(identity: dict, answers: dict, day: int, **extra: Any) -> bytes:
+    """A respondent's export file, as the diagnostic page writes it."""
+    state = {"format": "vmi-diagnostic", "v": 1, "questionnaire": identity,
+             "date": f"2026-03-{day:02d}T10:00:00.000Z", "answers": answers, "targets": {},
+             "notes": {}, **extra}
+    return json.dumps(state, ensure_ascii=False).encode()
+
+
+def team_answers() -> list[dict[str, int | str]]:
+    """Three respondents: the first answers the lowest choices, the second the highest, the
+    third the middle ones except « Je ne sais pas » on the whole first axis (so that axis
+    counts two respondents: an even median) and on the second question of every axis (so the
+    second respondent's « Je ne sais pas » there makes it a point to check)."""
+    low: dict[str, int | str] = {}
+    high: dict[str, int | str] = {}
+    mid: dict[str, int | str] = {}
+    for q in DIAGNOSTIC.questions:
+        points = [r.points for r in q.reponses]
+        low[q.id] = points.index(min(points))
+        high[q.id] = points.index(max(points))
+        mid[q.id] = len(points) // 2
+    first_axis = [q.id for q in DIAGNOSTIC.questions if q.axe == AXES[0]]
+    for qid in first_axis:
+        mid[qid] = "nsp"
+    for axis in AXES:
+        second = [q.id for q in DIAGNOSTIC.questions if q.axe == axis][1]
+        mid[second] = high[second] = "nsp"
+    return [low, high, mid]
+
+
+def as_file(name: str, content: bytes) -> dict:
+    """A file for Playwright's ``set_input_files``."""
+    return {"name": name, "mimeType": "application/json", "buffer": content}
