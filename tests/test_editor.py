@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vmi.testing import ROOT, copy_project
+from vmi.testing import ROOT, copy_project, vmi_command
 from vmi.testing import free_port as _free_port
 from vmi.testing import get_page as _get
 from vmi.testing import wait_for as _wait
@@ -124,8 +124,7 @@ def test_case_created_through_the_form(editor, context):
     page.get_by_text("MODIFICATIONS ENREGISTRÉES", exact=False).wait_for()
     assert saved.is_file(), log.read_text("utf-8", "replace")
     assert saved.read_text("utf-8") == EXPECTED
-    check = subprocess.run([sys.executable, "-m", "vmi", "check"], cwd=project, text=True,
-                           capture_output=True, env={**os.environ, "PYTHONPATH": "hooks"})
+    check = subprocess.run([vmi_command(), "check"], cwd=project, text=True, capture_output=True)
     assert check.returncode == 0, check.stdout + check.stderr
 
     preview = f"{base}/cas/exempleville/"

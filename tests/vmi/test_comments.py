@@ -2,10 +2,10 @@
 
 import yaml
 
-from conftest import ROOT
 from vmi.cms_files import for_disk, for_form
 from vmi.comments import carry
 from vmi.scaffold import new_case
+from vmi.testing import ROOT
 
 DIAGNOSTIC = "content/diagnostic.yml"
 
