@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import run_build, serve
+from vmi.testing import copy_project, run_build, serve
 
 GITLAB = """\
     editeur:
@@ -34,7 +34,6 @@ def _switch_on(project: Path, setting: str = GITLAB) -> Path:
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
-    from conftest import copy_project
 
     base = tmp_path_factory.mktemp("publie")
     project = _switch_on(copy_project(base / "projet")).parent

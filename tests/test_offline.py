@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from vmi.testing import ROOT
-from vmi.testing.browser import LISTEN, OTHER_SITE, REQUIRED, policy_of, violations
+from vmi.testing.browser import LISTEN, OTHER_SITE, REQUIRED, policy_of, use_site, violations
 from vmi.testing.diagnostic import as_file, export, team_answers
 
 
@@ -207,8 +207,6 @@ def test_outside_image_is_blocked_over_file(context, offline_root):
 
 def test_presenter_palette_and_team_synthesis_over_file(context, offline_root, request_log):
     """The rest of a visitor's path keeps within the policy over file:// too."""
-    from test_csp_visits import use_site
-
     assert use_site(context, lambda path: offline_root.joinpath(path + ".html").as_uri()) == []
     assert outside(request_log) == []
 

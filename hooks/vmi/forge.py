@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, \
-    model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import ContentError, ContentErrors
 from .messages import validation_errors
@@ -118,7 +117,7 @@ def editor(extra: Any, config_file: Path | None = None) -> Editeur | None:
         return None
     located = _located(config_file)
     if not isinstance(raw, Mapping):
-        raise ContentErrors([ContentError(located.path, located.line(()), ".".join(WHERE),
+        raise ContentErrors([ContentError(located.path, located.line(()), ".".join(map(str, WHERE)),
                                           "doit être un bloc de champs (forge, depot…)")])
     try:
         return Editeur.model_validate(dict(raw))
@@ -144,6 +143,6 @@ def _located(config_file: Path | None) -> Located:
         located.lines[()] = pair[0].start_mark.line + 1
         node = pair[1]
     if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
+        for key, _value in node.value:
             located.lines[(key.value,)] = key.start_mark.line + 1
     return located

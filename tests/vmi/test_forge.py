@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from vmi.errors import ContentErrors, french_typography as fr
+from vmi.errors import ContentErrors
+from vmi.errors import french_typography as fr
 from vmi.forge import editor
 
 SETTING = """\
