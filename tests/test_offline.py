@@ -214,8 +214,6 @@ def test_presenter_palette_and_team_synthesis_over_file(context, offline_root, r
 def test_every_page_raises_no_violation_over_file(context, offline_zip, offline_root,
                                                   request_log):
     """Each page of the copy, opened from the folder, keeps within its policy."""
-    from test_csp import LISTEN, violations
-
     context.add_init_script(LISTEN)
     page = context.new_page()
     with zipfile.ZipFile(offline_zip) as archive:  # the copy as shipped, not what tests added
