@@ -182,36 +182,3 @@ def test_saved_answers_of_an_older_version_keep_what_matches(context, site_url, 
     page.reload()
     assert checked_answers(page) == kept
 
-
-def test_show_of_hands_in_projection_is_kept_as_the_room_synthesis(page, site_url):
-    split, agreed = DIAGNOSTIC.questions[0], DIAGNOSTIC.questions[1]
-    points = [r.points for r in split.reponses]
-    low, high = points.index(min(points)), points.index(max(points))
-    page.goto(site_url + f"diagnostic/?projection#vmi-q-{split.id}")
-    page.wait_for_selector("#vmi-diag[data-vmi-init]", state="attached")
-    votes = page.locator(f'input[data-salle="{split.id}"]')
-    votes.first.wait_for()
-    assert votes.count() == len(points) + 1  # each answer and « Je ne sais pas »
-    votes.nth(low).fill("4")
-    votes.nth(high).fill("6")
-    page.locator(f'input[data-salle="{split.id}"][data-choix="nsp"]').fill("2")
-    page.goto(site_url + f"diagnostic/?projection#vmi-q-{agreed.id}")
-    page.locator(f'input[data-salle="{agreed.id}"][data-choix="1"]').fill("5")
-    page.goto(site_url + "diagnostic/?projection#vmi-salle")  # a slide of its own
-    counts = {str(i): 0 for i in range(len(points))} | {"nsp": 2}
-    counts[str(low)], counts[str(high)] = 4, 6
-    item = page.locator(f'[data-salle-question="{split.id}"]')
-    item.wait_for()
-    assert item.is_visible()
-    assert json.loads(item.get_attribute("data-repartition")) == counts
-    wide = 2 * (max(points) - min(points)) >= max(points)
-    assert item.get_attribute("data-a-discuter") == ("oui" if wide else "non")
-    assert page.locator(f'[data-salle-question="{agreed.id}"]').get_attribute(
-        "data-a-discuter") == "non"  # one answer only
-    page.reload()
-    page.locator(f'[data-salle-question="{split.id}"]').wait_for()
-    assert page.locator(f'input[data-salle="{split.id}"]').nth(high).input_value() == "6"
-    page.goto(site_url + "diagnostic/")  # outside projection, no vote fields
-    page.wait_for_selector("#vmi-diag[data-vmi-init]", state="attached")
-    assert page.locator("input[data-salle]").count() == 0 or \
-        not page.locator("input[data-salle]").first.is_visible()

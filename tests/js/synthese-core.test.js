@@ -3,7 +3,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const S = require('../../overrides/assets/javascripts/suivi-core.js');
 const Y = require('../../overrides/assets/javascripts/synthese-core.js');
-const { data } = require('./donnees.js');
+const { data, frenchError } = require('./donnees.js');
 
 const exp = (answers, extra = {}) => S.toJSON(data, { date: '2026-03-0' + (extra.jour || 1) + 'T10:00:00.000Z', answers, ...extra });
 
@@ -110,4 +110,45 @@ test('exports de la synthèse : JSON et CSV', () => {
   assert.equal(lines[3], 'Mobilité;;;;0;;;');
   assert.equal(lines[5], 'question;axe;à discuter;je ne sais pas;réponses (nombre par réponse, dans l’ordre)');
   assert.equal(lines[6], 'g1;gouv;oui;0;1 / 0 / 0 / 2');
+});
+
+// Un vote de la salle exporté depuis la projection, tel que le fichier est écrit.
+const room = (votes, date = '2026-03-05T18:00:00.000Z') => S.roomJSON(data, votes, date);
+
+test('vote de la salle : ses mains levées s’ajoutent aux réponses de chaque question, pas aux scores', () => {
+  const { list } = team();
+  const msgs = Y.addSources(data, list, [{ name: 'salle.json', text: room({ g1: { 1: 2, nsp: 1 }, g3: { 0: 1, 3: 1 }, d2: { nsp: 2 } }) }]);
+  assert.deepEqual(msgs, []);
+  assert.equal(list.length, 4);
+  const agg = Y.aggregate(data, list);
+  assert.deepEqual(agg.questions.g1.repartition, { 0: 1, 1: 2, 2: 0, 3: 2, nsp: 1 }); // 1, 0, 0, 2 des exports + la salle
+  assert.equal(agg.questions.g3.aDiscuter, true); // un seul répondant, mais la salle a donné 0 et 3
+  assert.equal(agg.questions.d2.nsp, 4);
+  assert.deepEqual(agg.axes.gouv, { mediane: 50, min: 0, max: 100, repondants: 3, scores: [100, 0, 50] }); // inchangé
+  assert.deepEqual(agg.notes.gouv.map((n) => n.nom), ['Alix', 'Répondant\u00a02']);
+  const o = JSON.parse(Y.toJSON(data, list, agg));
+  assert.deepEqual(o.repondants.map((r) => r.nom), ['Alix', 'Répondant\u00a02', 'Chris']);
+  assert.deepEqual(o.salle, [{ fichier: 'salle.json', date: '2026-03-05T18:00:00.000Z', votes: S.cleanVotes(data, { g1: { 1: 2, nsp: 1 }, g3: { 0: 1, 3: 1 }, d2: { nsp: 2 } }) }]);
+  assert.equal(Y.toCSV(data, list, agg).slice(1).split('\r\n')[0], 'axe;médiane;min;max;répondants comptés;Alix;Répondant\u00a02;Chris');
+});
+
+test('vote de la salle : seul, en double, vide, d’une autre version ou d’un autre questionnaire', () => {
+  const list = [], votes = { g1: { 0: 3, 3: 3 }, g2: { 1: 4 } }, old = JSON.parse(room(votes)), other = JSON.parse(room(votes));
+  old.questionnaire.version = 'vieux'; old.questionnaire.questions.g2 = 'h-g2-avant'; old.date = '2026-02-01T18:00:00.000Z';
+  other.questionnaire.id = 'ailleurs';
+  const msgs = Y.addSources(data, list, [{ name: 'salle.json', text: room(votes) }, { name: 'copie.json', text: room(votes) },
+    { name: 'vide.json', text: room({}) }, { name: 'ancien.json', text: JSON.stringify(old) }, { name: 'autre.json', text: JSON.stringify(other) }]);
+  assert.deepEqual(msgs.map((m) => m.kind), ['doublon', 'vide', 'version', 'autre']);
+  assert.match(msgs[1].text, /^«\u00a0vide\.json\u00a0»\u00a0: Ce vote de la salle ne contient aucun vote\./);
+  assert.match(msgs[2].text, /Q2 \(g2\)/);
+  assert.equal(list.length, 2);
+  assert.deepEqual(Object.keys(list[1].votes), ['g1']); // g2 a changé depuis ce vote : écarté
+  const agg = Y.aggregate(data, list);
+  assert.deepEqual(agg.questions.g1.repartition, { 0: 6, 1: 0, 2: 0, 3: 6, nsp: 0 });
+  assert.equal(agg.axes.gouv.repondants, 0);
+  assert.equal(S.roomSize(list[0].votes), 6);
+});
+
+test('vote de la salle importé comme résultat précédent : refusé en disant où il va', () => {
+  assert.throws(() => S.readExport(data, room({ g1: { 0: 1 } })), frenchError(/vote de la salle.*synthèse d’équipe/));
 });

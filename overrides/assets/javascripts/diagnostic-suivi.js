@@ -3,22 +3,23 @@
    dépend de suivi-core.js. */
 (function () {
   'use strict';
-  var S = window.VMISuivi, P = window.VMIDiagPage, NB = '\u00a0', planShown = '', votes;
+  var S = window.VMISuivi, P = window.VMIDiagPage, NB = '\u00a0', planShown = '', votes, votedOn;
 
   function $(id) { return document.getElementById(id); }
   function ctx() { return P.get(); }
-  function download(ext, text, type) {
-    var st = ctx().st, url = URL.createObjectURL(new Blob([text], { type: type })),
-      a = P.add(document.body, P.mk('a', { href: url, download: (ext === '-plan.csv' ? 'plan-action-' : 'autodiagnostic-') + st.date.slice(0, 10) + ext.replace('-plan', '') }));
+  // Fichier nommé d’après la date de ce qu’il contient (dernière réponse, dernier vote).
+  function download(file, date, text, type) {
+    var url = URL.createObjectURL(new Blob([text], { type: type })),
+      a = P.add(document.body, P.mk('a', { href: url, download: file.replace('@', (date || new Date().toISOString()).slice(0, 10)) }));
     a.click(); a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
   }
 
   function exporter(id) {
     var c = ctx();
-    if (id === 'vmi-export-json') download('.json', S.toJSON(c.data, c.st), 'application/json');
-    else if (id === 'vmi-export-csv') download('.csv', S.toCSV(c.data, c.st, c.res), 'text/csv;charset=utf-8');
-    else if (id === 'vmi-export-plan') download('-plan.csv', S.planCSV(c.data, c.st.plan), 'text/csv;charset=utf-8');
+    if (id === 'vmi-export-json') download('autodiagnostic-@.json', c.st.date, S.toJSON(c.data, c.st), 'application/json');
+    else if (id === 'vmi-export-csv') download('autodiagnostic-@.csv', c.st.date, S.toCSV(c.data, c.st, c.res), 'text/csv;charset=utf-8');
+    else if (id === 'vmi-export-plan') download('plan-action-@.csv', c.st.date, S.planCSV(c.data, c.st.plan), 'text/csv;charset=utf-8');
   }
 
   // Un résultat précédent : comparé au résultat actuel, jamais mêlé aux réponses.
@@ -129,15 +130,14 @@
   // mains levées par réponse ; gardé dans ce navigateur et résumé comme une synthèse d’équipe.
   function roomKey() { return ctx().data.cle + '-salle'; }
   function loadVotes() {
-    var data = ctx().data, o, c;
-    try { o = JSON.parse(localStorage.getItem(roomKey())); } catch (e) { o = null; }
-    if (!o || !o.questionnaire) return {};
-    c = S.compareVersions(data, o.questionnaire);
-    c.changed.concat(c.gone).forEach(function (id) { delete o.votes[id]; });
-    return S.cleanVotes(data, o.votes);
+    var data = ctx().data, r;
+    try { r = S.readRoom(data, JSON.parse(localStorage.getItem(roomKey()))); } catch (e) { return {}; }
+    votedOn = r.date;
+    return r.votes;
   }
   function saveVotes() {
-    try { localStorage.setItem(roomKey(), JSON.stringify({ questionnaire: S.identity(ctx().data), votes: votes })); } catch (e) { /* indisponible */ }
+    votedOn = new Date().toISOString();
+    try { localStorage.setItem(roomKey(), S.roomJSON(ctx().data, votes, votedOn)); } catch (e) { /* indisponible */ }
   }
   function room() {
     var c = ctx();
@@ -154,12 +154,16 @@
     });
     c.root.addEventListener('input', onVote);
     c.root.addEventListener('click', function (ev) {
+      if (ev.target.id === 'vmi-salle-exporter') return download('vote-salle-@.json', votedOn, S.roomJSON(c.data, votes, votedOn), 'application/json');
       if (ev.target.id !== 'vmi-salle-effacer' || !confirm('Effacer le vote de la salle\u202f? Cette action est définitive.')) return;
       votes = {}; saveVotes(); drawRoom();
       [].forEach.call(c.root.querySelectorAll('[data-salle]'), function (e) { e.value = ''; });
       P.msg('Le vote de la salle a été effacé.');
     });
     drawRoom();
+    // The vote fields lengthen every question: lay the slides out again at once, on the
+    // slide the address names (after a reload, the one the presenter was on).
+    if (window.VMIProjection) VMIProjection.enter();
   }
   function onVote(ev) {
     var t = ev.target, id = t.getAttribute('data-salle'), x, n = +t.value;
@@ -171,8 +175,7 @@
     saveVotes(); drawRoom();
   }
   function drawRoom() {
-    var c = ctx(), sum = S.roomSummary(c.data, votes), box = $('vmi-salle'), ul, ids = Object.keys(sum.questions);
-    if (!box) { box = P.mk('section', { id: 'vmi-salle', 'class': 'vmi-diag__salle-synthese', 'aria-labelledby': 'vmi-salle-titre' }); $('vmi-resultats').after(box); }
+    var c = ctx(), sum = S.roomSummary(c.data, votes), box = $('vmi-salle'), ul, p, ids = Object.keys(sum.questions);
     box.textContent = '';
     // projection.js lays its slides out again on a change: the summary then has its place.
     setTimeout(function () { c.root.dispatchEvent(new Event('change', { bubbles: true })); }, 0);
@@ -180,7 +183,12 @@
     if (!ids.length) return P.add(box, P.mk('p', {}, 'Aucun vote saisi pour l’instant' + NB + ': en projection, chaque question a sa ligne «' + NB + 'Vote de la salle' + NB + '».'));
     P.add(box, P.mk('p', {}, ids.length + ' question' + (ids.length > 1 ? 's' : '') + ' votée' + (ids.length > 1 ? 's' : '') + ' · ' +
       sum.aDiscuter.length + ' à discuter · ' + sum.aVerifier.length + ' à vérifier (plusieurs «' + NB + 'Je ne sais pas' + NB + '»).'));
-    P.add(P.add(box, P.mk('p')), P.mk('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-effacer' }, 'Effacer le vote de la salle'));
+    p = P.add(box, P.mk('p', { 'class': 'vmi-diag__salle-boutons' }));
+    P.add(p, P.mk('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-exporter' }, 'Exporter le vote (JSON)'));
+    P.add(p, P.mk('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-effacer' }, 'Effacer le vote de la salle'));
+    p = P.add(box, P.mk('p', {}, 'Le fichier exporté se joint aux exports des membres de l’équipe dans la '));
+    P.add(p, P.mk('a', { href: $('vmi-lien-equipe').getAttribute('href') }, 'synthèse d’équipe'));
+    P.add(p, '.');
     ul = P.add(box, P.mk('ul'));
     c.data.questions.forEach(function (x, i) {
       var o = sum.questions[x.id], parts = [];

@@ -5,7 +5,7 @@
 (function (root) {
   'use strict';
   var D = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
-    FORMAT = 'vmi-diagnostic', NB = '\u00a0', FILE = 'Le fichier importé n’est pas un export de l’auto-diagnostic.',
+    FORMAT = 'vmi-diagnostic', ROOM = 'vmi-salle', NB = '\u00a0', FILE = 'Le fichier importé n’est pas un export de l’auto-diagnostic.',
     SHARE = 'Le lien de partage est incomplet ou abîmé.', STATUTS = [['a-faire', 'À faire'], ['en-cours', 'En cours'], ['fait', 'Fait']];
   function isObj(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
   function q(s) { return '«' + NB + s + NB + '»'; }
@@ -38,26 +38,35 @@
   // questions dont l’empreinte est restée la même sont gardées : aucune n’est comptée avec le
   // sens d’une autre question.
   function readExport(data, text) {
-    var o, qn, changes = null, kept = {}, st;
+    var o, qn, changes = null, st;
     try { o = JSON.parse(text); } catch (e) { fail(FILE + ' (JSON illisible)'); }
+    if (isObj(o) && o.format === ROOM) fail('Ce fichier est un vote de la salle' + NB + ': il se joint aux exports de l’équipe dans la synthèse d’équipe.', 'salle');
     if (!isObj(o) || o.format !== FORMAT) fail(FILE);
     qn = o.questionnaire;
     if (qn !== undefined) {
-      if (!isObj(qn) || typeof qn.id !== 'string') fail(FILE + ' (questionnaire non identifié)');
-      if (qn.id !== data.questionnaire.id) fail('Ce fichier est l’export d’un autre questionnaire (' + q(qn.id) + ').', 'autre');
-      changes = compareVersions(data, qn);
-      if (!changes.same && isObj(o.answers)) {
-        data.questions.forEach(function (x) {
-          if (own(o.answers, x.id) && isObj(qn.questions) && qn.questions[x.id] === x.h) kept[x.id] = o.answers[x.id];
-        });
-        o.answers = kept;
-      }
+      changes = sameQuestionnaire(data, qn);
+      if (!changes.same && isObj(o.answers)) o.answers = matching(data, qn, o.answers);
     }
     try { st = D.validateState(data, o); } catch (e) { fail(FILE + ' ' + e.message); }
     // Same version (or none said): the scores it states must follow from its answers.
     if ((!changes || changes.same) && o.scores !== undefined) sameScores(data, st, o.scores);
     return { state: st, changes: changes };
   }
+  // L’identité d’un fichier : celle de ce questionnaire (sinon une erreur qui le nomme) ; ses changements.
+  function sameQuestionnaire(data, qn) {
+    if (!isObj(qn) || typeof qn.id !== 'string') fail(FILE + ' (questionnaire non identifié)');
+    if (qn.id !== data.questionnaire.id) fail('Ce fichier est l’export d’un autre questionnaire (' + q(qn.id) + ').', 'autre');
+    return compareVersions(data, qn);
+  }
+  // Les valeurs d’un fichier d’une autre version, gardées pour les seules questions inchangées.
+  function matching(data, qn, values) {
+    var kept = {};
+    data.questions.forEach(function (x) {
+      if (own(values, x.id) && isObj(qn.questions) && qn.questions[x.id] === x.h) kept[x.id] = values[x.id];
+    });
+    return kept;
+  }
+
   // Un export dit ses scores : ils doivent être ceux que donnent ses réponses, sinon le
   // fichier a été retouché ou le questionnaire a changé depuis (points, niveaux, axes).
   function sameScores(data, st, scores) {
@@ -215,10 +224,34 @@
     return out;
   }
 
+  // Vote de la salle enregistré ou exporté : { format: 'vmi-salle', v, questionnaire, date, votes }.
+  function roomJSON(data, votes, date) {
+    return JSON.stringify({ format: ROOM, v: 1, questionnaire: identity(data), date: date || new Date().toISOString(),
+      votes: cleanVotes(data, votes) }, null, 2);
+  }
+  // Un vote de la salle (objet relu) → { votes, date, changes } ; d’une autre version, seuls
+  // les votes des questions inchangées sont gardés, comme pour les réponses d’un export.
+  function readRoom(data, o) {
+    var changes;
+    if (!isObj(o) || o.format !== ROOM) fail(FILE);
+    changes = sameQuestionnaire(data, o.questionnaire);
+    return { votes: cleanVotes(data, changes.same ? o.votes : matching(data, o.questionnaire, isObj(o.votes) ? o.votes : {})),
+      date: typeof o.date === 'string' && !isNaN(Date.parse(o.date)) ? o.date : '', changes: changes };
+  }
+  // Mains levées au plus sur une question : l’ordre de grandeur de la salle.
+  function roomSize(votes) {
+    return Object.keys(votes).reduce(function (m, id) {
+      var n = 0;
+      Object.keys(votes[id]).forEach(function (k) { n += votes[id][k]; });
+      return Math.max(m, n);
+    }, 0);
+  }
+
   var api = {
     encodeShare: encodeShare, decodeShare: decodeShare, identity: identity, compareVersions: compareVersions, readExport: readExport, describeChanges: describeChanges,
     toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV, csvText: csvText, evolution: evolution, evolutionText: evolutionText,
     emptyCounts: emptyCounts, verdict: verdict, cleanVotes: cleanVotes, roomSummary: roomSummary,
+    roomJSON: roomJSON, readRoom: readRoom, roomSize: roomSize,
     cleanPlan: cleanPlan, addAction: addAction, planCSV: planCSV, statutName: statutName, STATUTS: STATUTS
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISuivi = api;

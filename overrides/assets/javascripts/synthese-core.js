@@ -20,10 +20,21 @@
 
   // Un fichier ou un lien → répondant { label, nom, role, state, key }, ou Error en français
   // (kind : « etranger » ou « autre »). Un export d’une autre version porte ses changements.
+  // Un vote de la salle (projection) devient une source { salle: true, votes } : ses mains
+  // levées comptent dans les réponses de chaque question, pas dans les scores par axe.
   function fromFile(data, name, text) {
-    var r = S.readExport(data, text), st = r.state;
+    var o, r, st;
+    try { o = JSON.parse(text); } catch (e) { o = null; }
+    if (o && o.format === 'vmi-salle') return fromRoom(data, name, o);
+    r = S.readExport(data, text); st = r.state;
     return { label: name, nom: st.nom || '', role: st.role || '', state: st, key: keyOf(st),
       changes: r.changes && !r.changes.same ? r.changes : null };
+  }
+  function fromRoom(data, name, o) {
+    var r = S.readRoom(data, o), e;
+    if (!Object.keys(r.votes).length) { e = new Error('Ce vote de la salle ne contient aucun vote.'); e.kind = 'vide'; throw e; }
+    return { label: name, salle: true, nom: '', role: '', votes: r.votes, state: { date: r.date },
+      key: 'salle:' + JSON.stringify([r.date, r.votes]), changes: r.changes.same ? null : r.changes };
   }
   function fromLink(data, line) {
     var code = line.trim().replace(/^[^#]*#r=/, ''), st = S.decodeShare(data, code);
@@ -52,23 +63,27 @@
   }
 
   function displayName(r, i) { return r.nom || 'Répondant' + NB + (i + 1); }
+  // Les répondants (exports et liens), puis les votes de la salle.
+  function persons(list) { return list.filter(function (r) { return !r.salle; }); }
+  function rooms(list) { return list.filter(function (r) { return r.salle; }); }
 
   function aggregate(data, list) {
-    var res = list.map(function (r) { return D.scoreAxes(data, r.state.answers); }), axes = {}, questions = {},
-      discuss = [], check = [], notes = {};
+    var who = persons(list), halls = rooms(list), res = who.map(function (r) { return D.scoreAxes(data, r.state.answers); }),
+      axes = {}, questions = {}, discuss = [], check = [], notes = {};
     data.axes.forEach(function (a) {
       var scores = res.map(function (x) { return x[a.id].score; }), v = scores.filter(function (s) { return s !== null; });
       axes[a.id] = { mediane: median(v), min: v.length ? Math.min.apply(null, v) : null,
         max: v.length ? Math.max.apply(null, v) : null, repondants: v.length, scores: scores };
       notes[a.id] = [];
-      list.forEach(function (r, i) {
+      who.forEach(function (r, i) {
         var t = r.state.notes[a.id];
         if (t) notes[a.id].push({ nom: displayName(r, i), role: r.role, texte: t });
       });
     });
     data.questions.forEach(function (x) {
       var rep = S.emptyCounts(x), o;
-      list.forEach(function (r) { var v = r.state.answers[x.id]; if (v != null) rep[v]++; });
+      who.forEach(function (r) { var v = r.state.answers[x.id]; if (v != null) rep[v]++; });
+      halls.forEach(function (r) { var v = r.votes[x.id] || {}; Object.keys(rep).forEach(function (k) { rep[k] += v[k] || 0; }); });
       o = questions[x.id] = S.verdict(x, rep);
       if (o.aDiscuter) discuss.push(x.id);
       if (o.nsp > 1) check.push(x.id);
@@ -77,7 +92,7 @@
   }
 
   function people(list) {
-    return list.map(function (r, i) { return { nom: displayName(r, i), role: r.role, fichier: r.label, date: r.state.date }; });
+    return persons(list).map(function (r, i) { return { nom: displayName(r, i), role: r.role, fichier: r.label, date: r.state.date }; });
   }
   function toJSON(data, list, agg) {
     var axes = {}, questions = {};
@@ -90,7 +105,8 @@
       questions[x.id] = { axe: x.axe, repartition: o.repartition, a_discuter: o.aDiscuter };
     });
     return JSON.stringify({ format: 'vmi-synthese', v: 1, questionnaire: S.identity(data), date: new Date().toISOString(),
-      repondants: people(list), axes: axes, questions: questions }, null, 2);
+      repondants: people(list), salle: rooms(list).map(function (r) { return { fichier: r.label, date: r.state.date, votes: r.votes }; }),
+      axes: axes, questions: questions }, null, 2);
   }
   function toCSV(data, list, agg) {
     var names = people(list).map(function (p) { return p.nom; }),
@@ -109,6 +125,6 @@
   }
 
   var api = { median: median, fromFile: fromFile, fromLink: fromLink, addSources: addSources, aggregate: aggregate,
-    displayName: displayName, toJSON: toJSON, toCSV: toCSV };
+    displayName: displayName, persons: persons, rooms: rooms, roomSize: S.roomSize, toJSON: toJSON, toCSV: toCSV };
   if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISynthese = api;
 })(this);

@@ -35,9 +35,10 @@
   // Sources lues (fichiers puis liens), ajoutées dans l’ordre, puis un seul rendu.
   function take(sources) {
     if (!Y) return need(function () { take(sources); });
-    var msgs = Y.addSources(data, list, sources), box = clear('vmi-syn-alertes'), n = list.length;
+    var msgs = Y.addSources(data, list, sources), box = clear('vmi-syn-alertes'), n = Y.persons(list).length, v = list.length - n;
     msgs.forEach(function (m) { add(box, mk('p', { 'class': 'vmi-syn__msg vmi-syn__msg--' + m.kind }, m.text)); });
-    $('vmi-syn-etat').textContent = n ? n + ' répondant' + (n > 1 ? 's' : '') + ' dans la synthèse.' : 'Aucun répondant pour l’instant.';
+    $('vmi-syn-etat').textContent = !list.length ? 'Aucun répondant pour l’instant.' : (n ? n + ' répondant' + (n > 1 ? 's' : '') : 'Aucun répondant') +
+      (v ? (v > 1 ? ' et ' + v + ' votes' : ' et un vote') + ' de la salle' : '') + ' dans la synthèse.';
     drawPeople();
     render();
   }
@@ -53,25 +54,33 @@
     });
   }
 
+  // Une ligne par source ; un vote de la salle n’a ni nom ni rôle, mais son nombre de votes.
   function drawPeople() {
-    var body = clear('vmi-syn-repondants-corps');
+    var body = clear('vmi-syn-repondants-corps'), k = 0;
     list.forEach(function (r, i) {
-      var tr = add(body, mk('tr')), id = 'vmi-syn-r' + i, inp, sel;
-      add(tr, mk('th', { scope: 'row', id: id }, 'Répondant' + NB + (i + 1)));
-      inp = add(add(tr, mk('td')), mk('input', { type: 'text', 'data-nom': i, 'aria-labelledby': 'vmi-syn-col-nom ' + id }));
-      inp.value = r.nom;
-      sel = add(add(tr, mk('td')), mk('select', { 'data-role': i, 'aria-labelledby': 'vmi-syn-col-role ' + id }));
-      [''].concat(data.roles).forEach(function (x) { add(sel, mk('option', { value: x }, x || 'Non précisé')); });
-      sel.value = r.role;
+      var tr = add(body, mk('tr')), id = 'vmi-syn-r' + i, inp, sel, n;
+      if (r.salle) {
+        n = Object.keys(r.votes).length;
+        add(tr, mk('th', { scope: 'row', id: id }, 'Vote de la salle'));
+        add(tr, mk('td', { colspan: 2 }, n + ' question' + (n > 1 ? 's' : '') + ' votée' + (n > 1 ? 's' : '') + ', ' + Y.roomSize(r.votes) + ' mains levées au plus'));
+      } else {
+        add(tr, mk('th', { scope: 'row', id: id }, 'Répondant' + NB + (++k)));
+        inp = add(add(tr, mk('td')), mk('input', { type: 'text', 'data-nom': i, 'aria-labelledby': 'vmi-syn-col-nom ' + id }));
+        inp.value = r.nom;
+        sel = add(add(tr, mk('td')), mk('select', { 'data-role': i, 'aria-labelledby': 'vmi-syn-col-role ' + id }));
+        [''].concat(data.roles).forEach(function (x) { add(sel, mk('option', { value: x }, x || 'Non précisé')); });
+        sel.value = r.role;
+      }
       add(tr, mk('td', {}, r.label));
       add(add(tr, mk('td')), mk('button', { type: 'button', 'class': 'md-button', 'data-retirer': i, 'aria-describedby': id }, 'Retirer'));
     });
   }
 
   function render() {
-    var names = list.map(Y.displayName), head = $('vmi-syn-axes-tete');
+    var names = Y.persons(list).map(Y.displayName), head = $('vmi-syn-axes-tete');
     agg = Y.aggregate(data, list);
-    root.setAttribute('data-repondants', list.length);
+    root.setAttribute('data-repondants', names.length);
+    root.setAttribute('data-votes-salle', list.length - names.length);
     while (head.cells.length > 5) head.deleteCell(5);
     names.forEach(function (n) { add(head, mk('th', { scope: 'col' }, n)); });
     data.axes.forEach(function (a) {
