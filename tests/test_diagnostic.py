@@ -117,6 +117,7 @@ def test_share_link_gives_the_same_answers_elsewhere(page, site_url, browser):
     page.select_option(f"#vmi-cible-{DIAGNOSTIC.axes[1].id}", "3")
     page.locator("#vmi-note-" + DIAGNOSTIC.axes[1].id).fill("Note privée")
     page.get_by_role("button", name="Partager").click()
+    page.locator("#vmi-lien").wait_for()  # sharing is loaded at its first use
     link = page.input_value("#vmi-lien")
     assert link.startswith(site_url + PAGE + "#r=")
     assert page.locator("#vmi-lien").is_visible()
