@@ -166,6 +166,45 @@ def test_printed_report_fits_two_a4_pages(page, site_url, identity):
     assert 1 <= pdf_pages(page.pdf(format="A4")) <= 2
 
 
+NAMES = ["Alix", "Bao", "Chris", "Dana", "Eli", "Fanny", "Gaël", "Hugo", "Inès", "Jules", "Karim",
+         "Léa"]
+
+
+def dozen(identity: dict, roles: list[str]) -> list[dict]:
+    """Twelve respondents who often disagree (answers spread over every choice, a « Je ne
+    sais pas » now and then), each with a role and a note on two axes."""
+    files = []
+    for i, name in enumerate(NAMES):
+        answers = {q.id: "nsp" if (i + j) % 7 == 0 else (i * 7 + j * 3) % len(q.reponses)
+                   for j, q in enumerate(DIAGNOSTIC.questions)}
+        notes = {AXES[k % len(AXES)]: f"{name} : le sujet revient à chaque réunion de service, "
+                 "il faudrait enfin lui donner un responsable." for k in (i, i + 3)}
+        files.append(as_file(f"{name}.json", export(identity, answers, 1 + i % 28, nom=name,
+                                                    role=roles[i % len(roles)], notes=notes)))
+    return files
+
+
+def test_printed_report_of_a_dozen_respondents_fits_two_a4_pages(page, site_url, identity,
+                                                                  site_dir):
+    from pypdf import PdfReader
+
+    html = (site_dir / "diagnostic" / "index.html").read_text(encoding="utf-8")
+    roles = json.loads(re.search(r'id="vmi-diagnostic-data">(.*?)</script>', html).group(1))["roles"]
+    open_page(page, site_url)
+    page.set_input_files("[data-synthese-import]", dozen(identity, roles))
+    page.wait_for_selector(f'#vmi-syn[data-repondants="{len(NAMES)}"]')
+    assert page.locator("#vmi-syn-discuter li").count() > 10  # a long agenda
+    assert page.locator("#vmi-syn-notes li").count() == 2 * len(NAMES)
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert 1 <= len(pdf.pages) <= 2
+    text = "".join(p.extract_text() for p in pdf.pages)
+    for name in NAMES:  # in the list of respondents and above their column of scores
+        assert text.count(name) >= 3, name  # list, scores table, their notes
+    for axis in DIAGNOSTIC.axes:
+        assert axis.nom.split()[0] in text
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violation_with_a_team(page, site_url, identity, scheme):
     page.emulate_media(color_scheme=scheme)

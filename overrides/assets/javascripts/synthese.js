@@ -18,7 +18,6 @@
   function clear(id) { var e = $(id); e.textContent = ''; return e; }
   function val(v) { return v === null ? '' : String(v); }
   function qText(id) { return $('vmi-syn-q-' + id).textContent.trim(); }
-  function axisName(id) { return data.axes.filter(function (a) { return a.id === id; })[0].nom; }
 
   // Charge le calcul une fois, puis appelle fn.
   function need(fn) {
@@ -105,16 +104,19 @@
     radar();
   }
 
-  // Ordre du jour (à discuter, axe par axe), points à vérifier, notes par axe.
+  // Ordre du jour (à discuter) et points à vérifier, axe par axe ; notes par axe.
   function lists() {
     var box = clear('vmi-syn-discuter'), check = clear('vmi-syn-verifier'), notes = clear('vmi-syn-notes'), ul;
+    function group(p, a, ids, text) {
+      ids = ids.filter(function (id) { return data.questions.some(function (x) { return x.id === id && x.axe === a.id; }); });
+      if (!ids.length) return;
+      add(p, mk('h4', {}, a.nom));
+      ul = add(p, mk('ul'));
+      ids.forEach(function (id) { add(ul, mk('li', {}, qText(id) + text(id))); });
+    }
     data.axes.forEach(function (a) {
-      var ids = agg.aDiscuter.filter(function (id) { return data.questions.some(function (x) { return x.id === id && x.axe === a.id; }); });
-      if (ids.length) {
-        add(box, mk('h4', {}, a.nom));
-        ul = add(box, mk('ul'));
-        ids.forEach(function (id) { add(ul, mk('li', {}, qText(id) + ' — ' + spread(id))); });
-      }
+      group(box, a, agg.aDiscuter, spread);
+      group(check, a, agg.aVerifier, function (id) { return ' (' + agg.questions[id].nsp + NB + '«' + NB + 'Je ne sais pas' + NB + '»)'; });
       if (agg.notes[a.id].length) {
         add(notes, mk('h4', {}, a.nom));
         ul = add(notes, mk('ul'));
@@ -127,17 +129,12 @@
     });
     if (!box.firstChild) add(box, mk('p', {}, 'Aucune question ne partage l’équipe.'));
     if (!notes.firstChild) add(notes, mk('p', {}, 'Aucune note.'));
-    ul = add(check, mk('ul'));
-    agg.aVerifier.forEach(function (id) {
-      add(ul, mk('li', {}, qText(id) + ' (' + axisName(data.questions.filter(function (x) { return x.id === id; })[0].axe) + ', ' +
-        agg.questions[id].nsp + NB + '«' + NB + 'Je ne sais pas' + NB + '»)'));
-    });
-    if (!ul.firstChild) check.replaceChild(mk('p', {}, 'Aucun.'), ul);
+    if (!check.firstChild) add(check, mk('p', {}, 'Aucun.'));
   }
   function spread(id) {
     var x = data.questions.filter(function (q) { return q.id === id; })[0], r = agg.questions[id].repartition, given = [];
     x.points.forEach(function (p, i) { if (r[i]) given.push(p); });
-    return 'points donnés' + NB + ': de ' + Math.min.apply(null, given) + ' à ' + Math.max.apply(null, given) + ' sur ' + Math.max.apply(null, x.points);
+    return ' — de ' + Math.min.apply(null, given) + ' à ' + Math.max.apply(null, given) + ' points sur ' + Math.max.apply(null, x.points);
   }
 
   function radar() {
