@@ -66,6 +66,7 @@
         add(tr, mk('th', { scope: 'row', id: id }, 'Répondant' + NB + (++k)));
         inp = add(add(tr, mk('td')), mk('input', { type: 'text', 'data-nom': i, 'aria-labelledby': 'vmi-syn-col-nom ' + id }));
         inp.value = r.nom;
+        inp.size = Math.max(6, r.nom.length); // printed at the width of the name
         sel = add(add(tr, mk('td')), mk('select', { 'data-role': i, 'aria-labelledby': 'vmi-syn-col-role ' + id }));
         [''].concat(data.roles).forEach(function (x) { add(sel, mk('option', { value: x }, x || 'Non précisé')); });
         sel.value = r.role;
@@ -183,6 +184,7 @@
     var t = ev.target, i = t.getAttribute('data-nom') || t.getAttribute('data-role');
     if (i === null) return;
     list[+i][t.hasAttribute('data-nom') ? 'nom' : 'role'] = t.value.trim();
+    if (t.hasAttribute('data-nom')) t.size = Math.max(6, t.value.length);
     render();
   }
 
