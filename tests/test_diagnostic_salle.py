@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from test_diagnostic import DIAGNOSTIC, STORAGE_KEY
+from vmi.testing.diagnostic import DIAGNOSTIC, STORAGE_KEY
 
 ROOM_KEY = STORAGE_KEY + "-salle"
 SPLIT, AGREED = DIAGNOSTIC.questions[0], DIAGNOSTIC.questions[1]

@@ -163,7 +163,7 @@
     drawRoom();
     // The vote fields lengthen every question: lay the slides out again at once, on the
     // slide the address names (after a reload, the one the presenter was on).
-    if (window.VMIProjection && document.documentElement.getAttribute('data-mode') === 'projection') VMIProjection.enter();
+    if (window.VMIProjection && document.documentElement.getAttribute('data-mode') === 'projection') window.VMIProjection.enter();
   }
   function onVote(ev) {
     var t = ev.target, id = t.getAttribute('data-salle'), x, n = +t.value;
