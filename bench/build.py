@@ -1,7 +1,7 @@
 """Build benchmark: our hooks against plain MkDocs on the same pages.
 
-For the default content, then with 100 and 1,000 generated case studies (varied copies
-of ``content/cas/bethune.md``), it times ``mkdocs build`` of the project with its hooks
+For the default content, then with 100 and 1,000 generated case studies (fictional
+towns, ``MODEL``: no name of a real commune, no real partner or person), it times ``mkdocs build`` of the project with its hooks
 and of a "plain" twin: the same theme configuration, no hooks, and every page written
 out as an ordinary Markdown file holding the HTML the hooks produced (so only the hooks
 differ). It prints median wall time, peak memory, output size and the ratio; the last
@@ -53,14 +53,20 @@ _PLACES = (("Loiret", "Centre-Val de Loire"), ("Marne", "Grand Est"),
            ("Ain", "Auvergne-Rhône-Alpes"), ("Somme", "Hauts-de-France"),
            ("Lot", "Occitanie"), ("Vendée", "Pays de la Loire"), ("Jura", "Bourgogne-Franche-Comté"),
            ("Calvados", "Normandie"), ("Var", "Provence-Alpes-Côte d’Azur"))
+# Fictional mayors' names for the generated texts.
 _FIRST = ("Claire", "Jean", "Sophie", "Marc", "Nadia", "Paul", "Hélène", "Yves", "Inès", "Luc")
 _LAST = ("Martin", "Bernard", "Moreau", "Lefèvre", "Garnier", "Roussel", "Fabre", "Perrin")
 
 
 def town_names(count: int, seed: int = 2017) -> list[str]:
-    """``count`` distinct town names (deterministic)."""
+    """``count`` distinct town names (deterministic), none of them the name of a real
+    commune (« Rochefort », « Bourg-en-Bresse » are left out): fictional towns only."""
+    from vmi.territories import official_data
+
+    official = official_data()
     names = [f"{s}{e}" if e[0] == "-" or s.endswith("-") else f"{s}{e.lower()}"
              for s in _STEMS for e in _ENDS]
+    names = [name for name in names if not official.named(name)]
     random.Random(seed).shuffle(names)
     if count > len(names):
         raise SystemExit(f"At most {len(names)} generated towns.")
@@ -73,25 +79,98 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
-OFFICIAL_CODE = 'code_insee: "62119"\n'
+# A generated case: a fictional town, every fact in it invented and about that town
+# only (no real partner, person or address: example.org). About the size and shape of
+# a real case file: front matter with a roadmap, sources and a document, five sections.
+MODEL = """\
+---
+ville: "{ville}"
+departement: {departement}
+region: {region}
+population:
+  habitants: {habitants}
+  annee: 2022
+  source: Chiffre fictif pour la mesure
+demarche: "{ville} en commun"
+annee: {annee}
+resume: "{ville}, ville imaginaire de la mesure, conduit depuis {annee} une démarche de services numériques construite avec ses habitants."
+piliers: [{piliers}]
+partenaires:
+  - Université imaginaire de {ville} (étude des besoins)
+  - Association fictive des usagers de {ville}
+feuille_de_route:
+  - date: "{annee}"
+    etape: Lancement de la démarche {ville} en commun
+    description: Le conseil municipal imaginaire de {ville} adopte une première feuille de route.
+  - date: "{annee}-06"
+    etape: Premier forum des habitants
+    description: "{maire}, personnage fictif, ouvre deux jours d’échanges sur la vie quotidienne."
+  - date: "{suite}"
+    etape: Bilan d’étape
+    description: Les services imaginaires de {ville} publient un premier bilan.
+sources:
+  - titre: Site imaginaire de la ville de {ville}
+    url: https://{slug}.example.org/
+  - titre: Compte rendu fictif du forum de {ville}
+    url: https://{slug}.example.org/forum
+documents:
+  - titre: Feuille de route imaginaire de {ville}
+    type: presentation
+    annee: {annee}
+    url: https://{slug}.example.org/feuille-de-route
+    description: Document fictif, créé pour mesurer la construction du site.
+---
+
+## Le contexte
+
+{ville} est une ville imaginaire de {departement}, créée pour la mesure. Son projet part
+des besoins de la vie quotidienne plutôt que des outils, comme le recommandent les
+[piliers](../piliers.md).
+
+## Le forum des habitants
+
+En {annee}, {maire} ouvre un forum de deux jours. Les habitants, les agents et les
+associations imaginaires de la ville y décrivent ce qui leur manque :
+
+- des démarches en ligne plus simples ;
+- un accompagnement pour les personnes éloignées du numérique ;
+- des informations sur les transports et les travaux.
+
+## Une feuille de route fondée sur la vie quotidienne
+
+Chaque projet de la feuille de route répond à l’un de ces besoins. Un tableau de suivi,
+public, dit ce qui est fait, ce qui avance et ce qui est abandonné.
+
+| Année | Étape |
+| --- | --- |
+| {annee} | Lancement |
+| {suite} | Bilan d’étape |
+
+## Les services numériques
+
+Les services de {ville} testent chaque outil avec des usagers avant de l’étendre. Une
+expérimentation qui ne répond pas au besoin s’arrête, et la ville le dit.
+
+## Ce que d’autres villes moyennes peuvent en retenir
+
+- Partir des besoins des habitants, écrits, avant de choisir un outil.
+- Rendre compte publiquement de l’avancement.
+- Tester à petite échelle, puis étendre ou arrêter.
+"""
 
 
 def generate_cases(content: Path, count: int) -> None:
-    """Write ``count`` case studies derived from ``cas/bethune.md`` into ``content/cas``."""
-    model = (content / "cas" / "bethune.md").read_text(encoding="utf-8")
+    """Write ``count`` fictional case studies (``MODEL``) into ``content/cas``."""
     rng = random.Random(count)
+    pillars = [p["id"] for p in yaml.safe_load((content / "piliers.yml").read_text("utf-8"))]
     for number, name in enumerate(town_names(count)):
         dept, region = _PLACES[number % len(_PLACES)]
-        mayor = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
-        # Fictional towns have no official code: hand-typed fields, as the model allows.
-        fields = (f"departement: {dept}\nregion: {region}\npopulation:\n"
-                  f"  habitants: {rng.randrange(10_000, 100_000)}\n  annee: 2022\n"
-                  f"  source: INSEE, population municipale\n")
-        text = (model.replace(OFFICIAL_CODE, fields)
-                .replace("Béthune", name).replace("bethune", slug(name))
-                .replace("Pas-de-Calais", dept).replace("Hauts-de-France", region)
-                .replace("Olivier Gacquerre", mayor)
-                .replace("annee: 2017", f"annee: {rng.randrange(2012, 2025)}"))
+        year = rng.randrange(2012, 2025)
+        text = MODEL.format(
+            ville=name, slug=slug(name), departement=dept, region=region, annee=year,
+            suite=year + 1, habitants=rng.randrange(10_000, 100_000),
+            maire=f"{rng.choice(_FIRST)} {rng.choice(_LAST)}",
+            piliers=", ".join(sorted(rng.sample(pillars, rng.randrange(2, 6)))))
         (content / "cas" / f"{slug(name)}.md").write_text(text, encoding="utf-8")
 
 
