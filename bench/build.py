@@ -1,12 +1,13 @@
 """Build benchmark: our hooks against plain MkDocs on the same pages.
 
 For the default content, then with 100 and 1,000 generated case studies (fictional
-towns, ``MODEL``: no name of a real commune, no real partner or person), it times ``mkdocs build`` of the project with its hooks
-and of a "plain" twin: the same theme configuration, no hooks, and every page written
-out as an ordinary Markdown file holding the HTML the hooks produced (so only the hooks
-differ). It prints median wall time, peak memory, output size and the ratio; the last
-line is ``hooks/plain ratio at N cases: X.XX``; the report is also written to
-``bench/resultats-build.md``. ``--smoke`` runs a tiny version for CI (nothing written).
+towns, ``MODEL``: no name of a real commune, no real partner or person), it times
+``mkdocs build`` of the project with its hooks and of a "plain" twin: the same theme
+configuration, no hooks, and every page written out as an ordinary Markdown file holding
+the HTML the hooks produced (so only the hooks differ). It prints median wall time, peak
+memory, output size and the ratio; the last line is ``hooks/plain ratio at N cases:
+X.XX``; the report is also written to ``bench/resultats-build.md``. ``--smoke`` runs a
+tiny version for CI (nothing written).
 It also measures, under ``mkdocs serve``, the time from saving a content file to the
 rebuilt page being served (skipped with ``--smoke``).
 
@@ -93,7 +94,8 @@ population:
   source: Chiffre fictif pour la mesure
 demarche: "{ville} en commun"
 annee: {annee}
-resume: "{ville}, ville imaginaire de la mesure, conduit depuis {annee} une démarche de services numériques construite avec ses habitants."
+resume: "{ville}, ville imaginaire de la mesure, conduit depuis {annee} une démarche de \\
+  services numériques construite avec ses habitants."
 piliers: [{piliers}]
 partenaires:
   - Université imaginaire de {ville} (étude des besoins)

@@ -58,9 +58,9 @@ def for_disk(path: str, text: str, previous: str | None) -> str:
         match = _FRONT_MATTER.match(text)
         if not match:
             return text
-        data = yaml.safe_load(match[1]) or {}
+        fields = yaml.safe_load(match[1]) or {}
         body = match[2].strip("\n")
-        front = dump(tidy(data, root, definitions))
+        front = dump(tidy(fields, root, definitions))
         before = _FRONT_MATTER.match(previous or "")
         if before:
             front = carry(before[1], front)

@@ -19,7 +19,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from .errors import ContentError, ContentErrors
 from .messages import validation_errors
-from .source import Located, Location
+from .source import Located, Location, field_name
 from .suggest import unknown_message
 
 WHERE: Location = ("extra", "vmi", "editeur")
@@ -117,7 +117,7 @@ def editor(extra: Any, config_file: Path | None = None) -> Editeur | None:
         return None
     located = _located(config_file)
     if not isinstance(raw, Mapping):
-        raise ContentErrors([ContentError(located.path, located.line(()), ".".join(map(str, WHERE)),
+        raise ContentErrors([ContentError(located.path, located.line(()), field_name(WHERE),
                                           "doit être un bloc de champs (forge, depot…)")])
     try:
         return Editeur.model_validate(dict(raw))
@@ -143,6 +143,6 @@ def _located(config_file: Path | None) -> Located:
         located.lines[()] = pair[0].start_mark.line + 1
         node = pair[1]
     if isinstance(node, yaml.MappingNode):
-        for key, _value in node.value:
+        for key, _ in node.value:
             located.lines[(key.value,)] = key.start_mark.line + 1
     return located
