@@ -1,5 +1,6 @@
 """Checks of the hand-written pages of ``docs/``: readable, front matter, quiz and video
-blocks (their posters among the files), nothing loaded from another site, links.
+blocks (their posters among the files), nothing loaded from another site, official
+population marks, links.
 
 Run before anything is written (from ``on_config`` and ``make check``), so a broken quiz
 in ``docs/`` stops the build as early as a broken content file.
@@ -13,6 +14,7 @@ from pathlib import Path
 from .embeds import check_embeds
 from .errors import ContentError
 from .links import check_links
+from .official_figures import figure_errors
 from .quiz import find_quizzes
 from .source import ContentFileError, parse_yaml, read_text, split_front_matter
 from .video import find_videos, poster_errors
@@ -34,6 +36,7 @@ def check_docs(docs: Path, docs_pages: Iterable[str],
         errors += find_videos(text, label)[1]
         errors += poster_errors(text, label, page, docs)
         errors += check_embeds(text, label, page)
+        errors += figure_errors(text, label)
         if pages is not None:
             errors += check_links(text, page, label, pages, docs)
     return errors
