@@ -11,7 +11,7 @@ const F = require('./fuzzing.js');
 const { fc } = F;
 
 const SHARE = 'Le lien de partage est incomplet ou abîmé.';
-const FRENCH = /^(Le |La |Les |Version |Question |Réponse |Axe |Niveau |Note )/;
+const FRENCH = /^(Le |La |Les |Ce |Cette |Version |Question |Réponse |Axe |Niveau |Note )/;
 const LEAK = /undefined|\bnull\b|NaN|\[object|TypeError|Cannot|Unexpected|is not/;
 
 // Le résultat d'un appel : { state } ou { error }, en laissant passer toute exception qui

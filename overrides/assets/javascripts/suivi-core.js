@@ -48,6 +48,9 @@
       if (!changes.same && isObj(o.answers)) o.answers = matching(data, qn, o.answers);
     }
     try { st = D.validateState(data, o); } catch (e) { fail(FILE + ' ' + e.message); }
+    // Only the plan's well-formed actions are kept, as an export would write them: a file
+    // read back then gives the same state as its export.
+    if (st.plan) { st.plan = cleanPlan(st.plan); if (!st.plan.length) delete st.plan; }
     // Same version (or none said): the scores it states must follow from its answers.
     if ((!changes || changes.same) && o.scores !== undefined) sameScores(data, st, o.scores);
     return { state: st, changes: changes };
