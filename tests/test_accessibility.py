@@ -42,6 +42,7 @@ def answer_everything(page) -> None:
     for number, name in enumerate(names):
         choices = page.locator(f'#vmi-diagnostic input[name="{name}"]')
         choices.nth(number % (choices.count() - 1)).check()  # varied answers, no « nsp »
+    page.wait_for_selector("#vmi-diag[data-vmi-resultats]", state="attached")  # computed at the first answer
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -84,6 +84,7 @@ def test_projection_and_diagnostic_raise_no_violation(watched, site_url):
     for name in page.locator("#vmi-diagnostic fieldset").evaluate_all(
             "fs => fs.map(f => f.querySelector('input').name)"):
         page.locator(f"input[name='{name}']").nth(1).check()
+    page.wait_for_selector("#vmi-diag[data-vmi-resultats]", state="attached")  # computed at the first answer
     assert page.locator("#vmi-priorites li").count() > 0
     page.keyboard.press("p")
     assert page.evaluate("document.documentElement.dataset.mode") == "projection"

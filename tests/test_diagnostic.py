@@ -26,10 +26,12 @@ from vmi.testing.diagnostic import (
     open_diagnostic,
     progress,
     raw_score,
+    reload_diagnostic,
     shown_results,
     some_answers,
     tab_to_group,
     varied_answers,
+    wait_for_results,
 )
 
 # --- Tests -----------------------------------------------------------------------------------
@@ -76,6 +78,8 @@ def test_keyboard_only_questionnaire_gives_the_published_scores(page, site_url):
         now = focused(page)
         assert (now["name"], now["value"], now["checked"]) == (qid, str(value), True)
         done += 1
+        if done == 1:
+            wait_for_results(page)  # computed from the first answer on
         count, _, text = progress(page)
         assert count == done
         assert text.startswith(f"{done} question{'s' if done > 1 else ''} "
@@ -89,7 +93,7 @@ def test_answers_survive_a_reload_and_can_be_erased(page, site_url):
     answers = some_answers()
     answer(page, answers)
     page.select_option(f"#vmi-cible-{DIAGNOSTIC.axes[0].id}", "2")
-    page.reload()
+    reload_diagnostic(page)
     assert checked_answers(page) == answers
     assert shown_results(page) == expected(answers)
     assert page.input_value(f"#vmi-cible-{DIAGNOSTIC.axes[0].id}") == "2"
@@ -104,7 +108,7 @@ def test_answers_survive_a_reload_and_can_be_erased(page, site_url):
     assert checked_answers(page) == {}
     assert shown_results(page) == expected({})
     assert page.locator("#vmi-message").inner_text() == "Vos réponses ont été effacées."
-    page.reload()
+    reload_diagnostic(page)
     assert checked_answers(page) == {}
     assert page.input_value(f"#vmi-cible-{DIAGNOSTIC.axes[0].id}") == ""
     assert progress(page)[0] == 0
@@ -127,12 +131,13 @@ def test_share_link_gives_the_same_answers_elsewhere(page, site_url, browser):
         fresh = other.new_page()
         fresh.goto(link)
         fresh.wait_for_selector("#vmi-diag[data-vmi-init]", state="attached")
+        fresh.locator("#vmi-message").filter(has_text="lien de partage").wait_for()
         assert checked_answers(fresh) == answers
         assert shown_results(fresh) == expected(answers) == shown_results(page)
         assert fresh.input_value(f"#vmi-cible-{DIAGNOSTIC.axes[1].id}") == "3"
         assert fresh.input_value("#vmi-note-" + DIAGNOSTIC.axes[1].id) == ""  # notes stay home
         assert "#" not in fresh.url  # the answers do not linger in the address bar
-        fresh.reload()  # and they were saved in this browser
+        reload_diagnostic(fresh)  # and they were saved in this browser
         assert checked_answers(fresh) == answers
     finally:
         other.close()
@@ -246,7 +251,7 @@ def test_corrupt_saved_answers_are_reported_and_the_form_still_works(context, si
     assert alert.inner_text() == ""
     stored = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')"))
     assert stored["answers"] == answers
-    page.reload()
+    reload_diagnostic(page)
     assert checked_answers(page) == answers
 
 
@@ -261,7 +266,7 @@ def test_malformed_share_link_shows_a_message(page, site_url, fragment: str):
     assert alert.inner_text() == ("Le lien de partage est incomplet ou abîmé. "
                                   "Vos réponses actuelles sont conservées.")
     assert checked_answers(page) == answers
-    page.reload()  # also when the page opens with it
+    reload_diagnostic(page)  # also when the page opens with it
     assert "Le lien de partage est incomplet ou abîmé." in alert.inner_text()
     assert checked_answers(page) == answers
 
@@ -280,6 +285,7 @@ def test_target_level_draws_the_target_polygon_and_persists(page, site_url):
     level = len(DIAGNOSTIC.niveaux) - 2
     select = page.locator(f"#vmi-cible-{DIAGNOSTIC.axes[axis].id}")
     select.select_option(str(level))
+    wait_for_results(page)
     assert page.locator("#vmi-leg-cible").is_visible()
 
     def radii() -> list[float]:
@@ -292,7 +298,7 @@ def test_target_level_draws_the_target_polygon_and_persists(page, site_url):
     select.select_option(str(level + 1))
     wanted[axis] = DIAGNOSTIC.niveaux[level + 1].min
     assert radii() == wanted
-    page.reload()
+    reload_diagnostic(page)
     assert select.input_value() == str(level + 1)
     assert radii() == wanted
     select.select_option("")

@@ -19,6 +19,7 @@ from vmi.testing.diagnostic import (
     checked_answers,
     expected,
     open_diagnostic,
+    reload_diagnostic,
     some_answers,
     varied_answers,
 )
@@ -97,7 +98,7 @@ def test_action_plan_is_saved_exported_and_printed(page, site_url, tmp_path):
     first.locator("[data-champ=echeance]").fill("2027-03-31")
     first.locator("[data-champ=statut]").select_option("en-cours")
 
-    page.reload()
+    reload_diagnostic(page)
     page.locator("[data-action]").nth(1).wait_for()
     first = page.locator("[data-action]").first
     assert first.locator("[data-champ=porteur]").input_value() == \
@@ -124,7 +125,7 @@ def test_action_plan_is_saved_exported_and_printed(page, site_url, tmp_path):
 
     page.locator("[data-action]").nth(1).get_by_role("button", name="Retirer").click()
     assert page.locator("[data-action]").count() == 1
-    page.reload()
+    reload_diagnostic(page)
     page.locator("[data-action]").first.wait_for()
     assert page.locator("[data-action]").count() == 1
 
@@ -179,6 +180,6 @@ def test_saved_answers_of_an_older_version_keep_what_matches(context, site_url, 
     assert f"Q3 ({changed})" in alert.inner_text()
     kept = {q.id: 0 for q in DIAGNOSTIC.questions[:4] if q.id != changed}
     assert checked_answers(page) == kept
-    page.reload()
+    reload_diagnostic(page)
     assert checked_answers(page) == kept
 

@@ -108,6 +108,7 @@ def test_diagnostic_over_file(page, offline_root, request_log):
     assert questions
     for name in questions:
         page.locator(f"input[name='{name}']").nth(2).check()
+    page.wait_for_selector("#vmi-diag[data-vmi-resultats]", state="attached")  # computed at the first answer
     assert page.locator(".vmi-diag__score").all_inner_texts() != scores_before  # scores computed
     assert page.locator("#vmi-priorites li").count() > 0
     with page.expect_download() as download:
@@ -116,6 +117,7 @@ def test_diagnostic_over_file(page, offline_root, request_log):
     page.locator("#vmi-imprimer").click()
     assert page.evaluate("window.vmiPrinted") is True
     page.reload()  # saved in localStorage, even over file://
+    page.wait_for_selector("#vmi-diag[data-vmi-init]", state="attached")
     assert all(page.locator(f"input[name='{name}']").nth(2).is_checked() for name in questions)
     assert outside(request_log) == []
 
@@ -175,6 +177,7 @@ def test_policy_holds_over_file(context, offline_root, request_log):
     for name in page.locator("#vmi-diagnostic fieldset").evaluate_all(
             "fs => fs.map(f => f.querySelector('input').name)"):
         page.locator(f"input[name='{name}']").first.check()
+    page.wait_for_selector("#vmi-diag[data-vmi-resultats]", state="attached")  # computed at the first answer
     assert page.locator("#vmi-priorites li").count() > 0
     page.goto(offline_root.joinpath("cas", "bethune.html").as_uri())
     assert violations(page) == []

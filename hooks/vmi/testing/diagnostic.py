@@ -105,6 +105,12 @@ def open_diagnostic(page: Any, site_url: str, fragment: str = "") -> None:
     page.wait_for_selector("#vmi-diag[data-vmi-init]", state="attached")
 
 
+def reload_diagnostic(page: Any) -> None:
+    """Reload: saved answers are read back with the scoring, loaded for them."""
+    page.reload()
+    page.wait_for_selector("#vmi-diag[data-vmi-init]", state="attached")
+
+
 def shown_results(page: Any) -> dict[str, tuple[str, str]]:
     results = {}
     for axis in DIAGNOSTIC.axes:
@@ -127,6 +133,12 @@ def answer(page: Any, answers: dict[str, int | str]) -> None:
         document.querySelector(`input[type=radio][name="${name}"][value="${value}"]`).click())""",
                   answers)
     assert checked_answers(page) == answers
+    wait_for_results(page)
+
+
+def wait_for_results(page: Any) -> None:
+    """The results are computed by scripts loaded at the first answer: wait until drawn."""
+    page.wait_for_selector("#vmi-diag[data-vmi-resultats]", state="attached")
 
 
 def progress(page: Any) -> tuple[int, int, str]:

@@ -177,6 +177,8 @@
   function drawRoom() {
     var c = ctx(), sum = S.roomSummary(c.data, votes), box = $('vmi-salle'), ul, p, ids = Object.keys(sum.questions);
     box.textContent = '';
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-labelledby', 'vmi-salle-titre');
     // projection.js lays its slides out again on a change: the summary then has its place.
     setTimeout(function () { c.root.dispatchEvent(new Event('change', { bubbles: true })); }, 0);
     P.add(box, P.mk('h2', { id: 'vmi-salle-titre' }, 'Synthèse de la salle'));
