@@ -15,6 +15,7 @@ nothing, and every message it prints is French and reads ``path:line: field: mes
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -257,11 +258,18 @@ class Case:
         return f"Case({self.path!r}, {self.data[:2000]!r}{'…' if len(self.data) > 2000 else ''})"
 
 
+@functools.cache
+def _original(path: str) -> bytes:
+    """A content file as first read: editing the tree during a long run must not change
+    what the strategy draws (Hypothesis refuses a strategy whose data changes)."""
+    return (ROOT / path).read_bytes()
+
+
 @st.composite
 def cases(draw, files: list[str] = CONTENT_FILES) -> Case:
     """A content file changed one to three times by text, byte or structure mutations."""
     path = draw(st.sampled_from(files))
-    data = (ROOT / path).read_bytes()
+    data = _original(path)
     for _ in range(draw(st.integers(1, 3))):
         mutation = draw(st.sampled_from([text_mutation, text_mutation, byte_mutation,
                                          structure_mutation]))
