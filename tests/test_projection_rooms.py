@@ -142,11 +142,6 @@ def step_through(page, url: str) -> tuple[list[str], list[dict]]:
     return [str(i) for i in range(total)], shots
 
 
-# Known regression, tracked in #12: the team synthesis page, the room slide of the
-# diagnostic and some new case pages landed after the fitting work and do not fit yet
-# (table headers under the type floor, a slide that scrolls). The test still runs and
-# lists every problem; it must be made strict again once they fit.
-@pytest.mark.xfail(strict=False, reason="pages landed after the fitting work do not fit yet (#12)")
 @pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_every_slide_of_every_page_fits(browser, long_site, long_url, width, height):
     context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
@@ -268,6 +263,23 @@ def test_presenter_window_over_http(page, long_url):
 
 def test_presenter_window_over_file(page, long_offline):
     presenter_session(page, (long_offline / "a-propos.html").as_uri())
+
+
+def test_presenter_window_finds_every_file_it_names(page, long_url):
+    """Its scripts, styles and icon are all there: without an icon of its own a browser
+    asks for /favicon.ico, which the site has not (Chromium's headless mode does not ask)."""
+    missing: list[str] = []
+    page.context.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(long_url + LONG_PAGE + "?projection")
+    with page.expect_popup() as popup:
+        page.keyboard.press("n")
+    view = popup.value
+    view.locator("[data-presentateur]").wait_for()
+    icons = view.locator("link[rel~=icon]").evaluate_all("links => links.map(l => l.href)")
+    assert icons, "pas d’icône : le navigateur demanderait /favicon.ico"
+    assert [page.request.get(url).status for url in icons] == [200] * len(icons)
+    assert missing == []
+    view.close()
 
 
 def test_presenter_follows_the_room_to_the_next_page(page, long_url):

@@ -45,6 +45,7 @@
   /* ---- Sections: what belongs together before fitting ---------------------------- */
 
   function isHeading(el) { return !!el && /^(H[1-6]|LEGEND|CAPTION)$/.test(el.tagName) || !!el && el.classList.contains('admonition-title'); }
+  function isTitle(u) { return u.length === 1 && /^H[1-6]$/.test(u[0].tagName); }
   function section(id, heading, blocks, name) { return { id: id, heading: heading, blocks: blocks, name: name }; }
 
   /* /diagnostic/: the introduction, then each axis and each of its questions (with its
@@ -126,7 +127,9 @@
     if (kids.length < 2) return null;
     var also = isHeading(kids[0]) ? [kids.shift()] : [];
     if (tag === 'DETAILS' && kids[0] && kids[0].tagName === 'SUMMARY') also = [kids.shift()];
-    return kids.length > 1 ? { also: also, parts: kids.map(function (k) { return [k]; }) } : null;
+    if (kids.length > 1) return { also: also, parts: kids.map(function (k) { return [k]; }) };
+    var inner = also.length && kids.length ? pieces(kids[0]) : null; // a titled box around one list (a case's facts)
+    return inner ? { also: also.concat(inner.also), parts: inner.parts } : null;
   }
 
   function unhide() { if (article) each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), function (el) { el.classList.remove(HIDE, UNSEEN); }); }
@@ -225,6 +228,8 @@
         if (parts) { units = list[n] = parts; continue; }
         break;
       }
+      // a heading opens the next slide rather than closing this one alone
+      while (units.length > 1 && isTitle(units[units.length - 1]) && list[n + 1] && list[n + 1].length) list[n + 1].unshift(units.pop());
       var scale = 1;
       if (units.length === 1 && !fits()) {
         scale = SMALLEST[SMALLEST.length - 1];
@@ -286,6 +291,7 @@
     current = Math.max(0, Math.min(index, slides.length - 1));
     var s = slides[current];
     display(s.keep, s.scale, s.suite, s.heading);
+    s.fitted = fits();
     var counter = $('.vmi-forum__diapo');
     if (counter) counter.textContent = 'Diapositive ' + (current + 1) + ' sur ' + slides.length;
     if (updateUrl) setUrl(location.search, s.id ? '#' + s.id : '');
@@ -326,17 +332,39 @@
   }
 
   /* The screen changed size, or the slide grew (quiz answered, results drawn): fit again. */
-  function refit() {
+  function fitAgain() {
     clearTimeout(refitTimer);
-    refitTimer = setTimeout(function () {
-      if (!isOn() || overviewOpen()) return;
-      var at = buildSlides();
-      show(at >= 0 ? at : current, true);
-    }, 120);
+    refitTimer = 0;
+    if (!isOn() || overviewOpen()) return;
+    var at = buildSlides();
+    show(at >= 0 ? at : current, true);
+  }
+  function refit() { clearTimeout(refitTimer); refitTimer = setTimeout(fitAgain, 120); }
+
+  /* Content drawn while projecting (the diagnostic's show of hands and its stylesheet,
+     loaded on entering): out of sight at once unless it belongs to the slide on screen;
+     if that slide no longer fits, all are fitted again before the room sees it spill. */
+  function changed() {
+    if (!isOn() || !slides.length || overviewOpen()) return;
+    var s = slides[current];
+    display(s.keep, s.scale, s.suite, s.heading);
+    if (s.fitted && !fits()) fitAgain(); else refit();
+  }
+  function grew(records) {
+    var drawn = false;
+    records.forEach(function (r) {
+      each(r.addedNodes, function (n) {
+        if (n.nodeType !== 1) return;
+        if (n.tagName === 'LINK') n.addEventListener('load', changed); // a stylesheet for what comes
+        else if (r.target !== document.head && !r.target.closest('.vmi-forum') && !/(^|\s)md-tooltip/.test(n.getAttribute('class') || '')) drawn = true;
+      });
+    });
+    if (drawn) changed();
   }
 
   /* Beyond the slides: next/previous page, by a clicked link (for instant navigation). */
   function go(step) {
+    if (refitTimer) fitAgain(); // the next slide may have grown too: never show it spilling
     var target = current + step;
     if (target >= 0 && target < slides.length) { show(target, true); return; }
     var link = document.querySelector(step > 0 ? 'link[rel=next]' : 'link[rel=prev]');
@@ -559,6 +587,11 @@
     if (main && !main.vmiReady) {
       main.vmiReady = true;
       ['change', 'submit', 'toggle'].forEach(function (type) { main.addEventListener(type, function () { if (isOn()) refit(); }, true); });
+      if (window.MutationObserver) {
+        var watch = new MutationObserver(grew);
+        watch.observe(main, { childList: true, subtree: true });
+        watch.observe(document.head, { childList: true });
+      }
     }
     var param = /(?:^|[?&])projection(=[^&]*)?(?:&|$)/.exec(location.search);
     if (param || read('sessionStorage', 'vmi-projection') === '1') enter(!!param && param[1] === '=fin');
