@@ -23,6 +23,7 @@
   var article = null;
   var presenter = null;
   var refitTimer = 0;
+  var lost = ''; // the fragment's slide, not drawn yet when the page was projected
 
   function read(name, key) { try { return window[name].getItem(key); } catch (e) { return null; } }
   function write(name, key, value) {
@@ -314,7 +315,9 @@
     setParam(true);
     slides = [];
     buildSlides();
-    show(atEnd ? slides.length - 1 : Math.max(slideOf(hashId()), 0), atEnd);
+    var named = slideOf(hashId());
+    lost = named < 0 && !atEnd ? hashId() : ''; // a slide drawn later (the room's summary)
+    show(atEnd ? slides.length - 1 : Math.max(named, 0), atEnd);
     render();
   }
 
@@ -337,7 +340,9 @@
     refitTimer = 0;
     if (!isOn() || overviewOpen()) return;
     var at = buildSlides();
-    show(at >= 0 ? at : current, true);
+    var named = lost ? slideOf(lost) : -1;
+    if (named >= 0) lost = '';
+    show(named >= 0 ? named : at >= 0 ? at : current, true);
   }
   function refit() { clearTimeout(refitTimer); refitTimer = setTimeout(fitAgain, 120); }
 
@@ -364,6 +369,7 @@
 
   /* Beyond the slides: next/previous page, by a clicked link (for instant navigation). */
   function go(step) {
+    lost = ''; // the room has moved on
     if (refitTimer) fitAgain(); // the next slide may have grown too: never show it spilling
     var target = current + step;
     if (target >= 0 && target < slides.length) { show(target, true); return; }
