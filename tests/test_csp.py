@@ -86,8 +86,8 @@ def test_projection_and_diagnostic_raise_no_violation(watched, site_url):
         page.locator(f"input[name='{name}']").nth(1).check()
     page.wait_for_selector("#vmi-diag[data-vmi-resultats]", state="attached")  # computed at the first answer
     assert page.locator("#vmi-priorites li").count() > 0
-    page.keyboard.press("p")
-    assert page.evaluate("document.documentElement.dataset.mode") == "projection"
+    page.keyboard.press("p")  # loads projection.js
+    page.wait_for_function("document.documentElement.dataset.mode === 'projection'")
     page.keyboard.press("PageDown")
     page.keyboard.press("Escape")
     assert page.evaluate("document.documentElement.dataset.mode") is None

@@ -22,6 +22,12 @@ def mode(page) -> str | None:
     return page.evaluate("document.documentElement.getAttribute('data-mode')")
 
 
+def entered(page) -> str | None:
+    """The mode once projection.js, loaded on the first `p` or click, has entered."""
+    page.wait_for_function("document.documentElement.getAttribute('data-mode') === 'projection'")
+    return mode(page)
+
+
 def h2_ids(page) -> list[str]:
     return page.locator("article > h2").evaluate_all("hs => hs.map(h => h.id)")
 
@@ -64,7 +70,7 @@ def test_p_key_enters_escape_leaves(page, site_url):
     page.goto(site_url + PAGE)
     assert mode(page) is None and page.locator(".md-header").is_visible()
     page.keyboard.press("p")
-    assert mode(page) == "projection"
+    assert entered(page) == "projection"
     assert page.url == site_url + PAGE + "?projection"  # Material's own `p` did not change page
     page.keyboard.press("PageDown")
     page.keyboard.press("Escape")
@@ -73,6 +79,21 @@ def test_p_key_enters_escape_leaves(page, site_url):
     assert visible_h2(page) == h2_ids(page)
     assert "projection" not in page.url
     assert not page.locator(".vmi-qr").is_visible()
+
+
+def test_projection_code_is_loaded_only_when_projecting(page, site_url):
+    """A visitor who never projects does not download projection.js; `p` fetches it."""
+    scripts: list[str] = []
+    page.on("request", lambda r: scripts.append(r.url.rsplit("/", 1)[-1]) if r.resource_type == "script" else None)
+    page.goto(site_url + PAGE)
+    page.wait_for_load_state("networkidle")
+    assert "forum.js" in scripts and "projection.js" not in scripts
+    page.keyboard.press("p")
+    entered(page)
+    page.keyboard.press("Escape")
+    page.keyboard.press("p")  # already there: no second download
+    assert mode(page) == "projection"
+    assert scripts.count("projection.js") == 1
 
 
 def test_p_is_ignored_while_typing_in_search(page, site_url):
@@ -136,7 +157,7 @@ def test_button_toggles_projection(page, site_url):
     button = page.locator(".vmi-forum__bouton")
     assert button.inner_text() == "Projeter cette page"
     button.click()
-    assert mode(page) == "projection"
+    assert entered(page) == "projection"
     button.click()
     assert mode(page) is None and button.inner_text() == "Projeter cette page"
 
@@ -152,13 +173,15 @@ def test_projection_lasts_across_pages_until_left(page, site_url):
 
 def test_p_shortcut_can_be_switched_off(page, site_url):
     page.goto(site_url + PAGE)
-    page.evaluate("VMIProjection.setShortcuts(false)")
+    page.evaluate("localStorage.setItem('vmi-shortcuts-off', '1')")  # the switch of shortcuts.js
     page.reload()
     page.keyboard.press("p")
+    page.wait_for_load_state("networkidle")
     assert mode(page) is None
-    assert page.evaluate("localStorage.getItem('vmi-shortcuts-off')") == "1"
     page.locator(".vmi-forum__bouton").click()  # the button still works
-    assert mode(page) == "projection"
+    assert entered(page) == "projection"
+    page.evaluate("VMIProjection.setShortcuts(false)")
+    assert page.evaluate("localStorage.getItem('vmi-shortcuts-off')") == "1"
     page.evaluate("VMIProjection.setShortcuts(true)")
     page.keyboard.press("p")
     assert mode(page) is None

@@ -134,6 +134,7 @@ def step_through(page, url: str) -> tuple[list[str], list[dict]]:
     page.reload()
     total = page.evaluate(MARK_BLOCKS)
     page.keyboard.press("p")
+    page.wait_for_function("document.documentElement.dataset.mode === 'projection'")  # projection.js loaded
     count = slide_count(page)
     # the clicker's keys are tested elsewhere: here each call measures, then moves on
     step = f"last => {{ const shot = ({MEASURE})(); if (!last) VMIProjection.next(); return shot; }}"
@@ -263,6 +264,21 @@ def test_presenter_window_over_http(page, long_url):
 
 def test_presenter_window_over_file(page, long_offline):
     presenter_session(page, (long_offline / "a-propos.html").as_uri())
+
+
+def test_p_loads_the_projection_code_over_file(page, long_offline):
+    """projection.js comes only when the page is projected, as a classic script of the
+    site: the offline copy's policy and file:// let it in."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto((long_offline / "a-propos.html").as_uri())
+    page.evaluate("sessionStorage.clear()")
+    page.reload()
+    assert page.evaluate("typeof VMIProjection") == "undefined"
+    page.keyboard.press("p")
+    page.wait_for_function("document.documentElement.dataset.mode === 'projection'")
+    assert slide_count(page) > 3
+    assert errors == []
 
 
 def test_presenter_window_finds_every_file_it_names(page, long_url):

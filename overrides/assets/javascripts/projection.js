@@ -6,8 +6,9 @@
  * never below 2.2 % of the screen height (vmi.css). Clicker keys move slides, then pages;
  * the slide's name goes into the fragment (`#section--suite-2` for a continuation). `n`
  * opens the presenter window (presentateur.js, talking by postMessage), `o` the overview.
- * Lasts for the tab. Single keys obey the shortcut switch (RGAA 12.10) shared with
- * shortcuts.js: localStorage "vmi-shortcuts-off" = "1", or VMIProjection.setShortcuts(false).
+ * Lasts for the tab. Loaded by forum.js on first use; single keys obey the shortcut
+ * switch (RGAA 12.10) shared with shortcuts.js: localStorage "vmi-shortcuts-off" = "1",
+ * or VMIProjection.setShortcuts(false).
  */
 (function () {
   'use strict';
@@ -24,6 +25,10 @@
   var presenter = null;
   var refitTimer = 0;
   var lost = ''; // the fragment's slide, not drawn yet when the page was projected
+  var door = window.VMIForum; // forum.js, which loaded this script: keys and the shortcut switch
+  var isTyping = door.isTyping;
+  var shortcutsOn = door.shortcutsOn;
+  var searchOpen = door.searchOpen;
 
   function read(name, key) { try { return window[name].getItem(key); } catch (e) { return null; } }
   function write(name, key, value) {
@@ -31,7 +36,6 @@
   }
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function isOn() { return root.getAttribute('data-mode') === 'projection'; }
-  function shortcutsOn() { return read('localStorage', 'vmi-shortcuts-off') !== '1'; }
   function $(selector) { return document.querySelector(selector); }
 
   function setUrl(search, hash) {
@@ -462,13 +466,7 @@
 
   /* ---- Keys ------------------------------------------------------------------------ */
 
-  function isTyping(el) {
-    if (!el || !el.tagName) return false;
-    if (el.isContentEditable || /^(TEXTAREA|SELECT)$/.test(el.tagName)) return true;
-    return el.tagName === 'INPUT' && !/^(radio|checkbox|button|submit|reset|range|color|file)$/.test(el.type);
-  }
   function isControl(el) { return !!(el && el.closest && el.closest('input, button, select, textarea, summary, a[href], [contenteditable]')); }
-  function searchOpen() { var s = document.getElementById('__search'); return !!(s && s.checked); }
 
   window.addEventListener('keydown', function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey || searchOpen()) return;
@@ -507,19 +505,7 @@
   });
   window.addEventListener('resize', function () { if (isOn()) refit(); });
 
-  /* ---- Print: links with their address; in projection, one slide per page --------- */
-
-  function onlineUrl(href) {
-    var qr = document.querySelector('[data-qr]');
-    var config = document.getElementById('__config');
-    if (location.protocol !== 'file:' || !qr || !config) return href;
-    var base = new URL((JSON.parse(config.textContent).base || '.') + '/', location.href).href;
-    var path = function (u) { return u.split(/[?#]/)[0].slice(base.length).replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/'); };
-    if (href.indexOf(base) !== 0) return href;
-    var here = path(location.href);
-    var site = qr.getAttribute('data-qr').slice(0, -here.length || undefined);
-    return site + path(href) + (href.indexOf('#') >= 0 ? href.slice(href.indexOf('#')) : '');
-  }
+  /* ---- Print: in projection, one slide per page ----------------------------------- */
 
   /* Each slide copied into a box the size of the screen, zoomed to an A4 landscape page
      (vmi.css, named page `diapo`): the printout is what the room saw, slide by slide. */
@@ -566,12 +552,7 @@
     ['font-size', '--vmi-qr', '--vmi-plancher'].forEach(function (p) { root.style.removeProperty(p); });
   }
 
-  window.addEventListener('beforeprint', function () {
-    each(document.querySelectorAll('article a[href]'), function (a) {
-      var href = a.getAttribute('href');
-      if (href.charAt(0) === '#' || a.closest('.vmi-forum, .headerlink, .md-content__button')) return;
-      a.setAttribute('data-vmi-url', onlineUrl(a.href));
-    });
+  window.addEventListener('beforeprint', function () { // after forum.js has written the links' addresses
     unprint();
     if (isOn() && slides.length) printSlides();
   });
