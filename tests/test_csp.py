@@ -87,7 +87,7 @@ def test_projection_and_diagnostic_raise_no_violation(watched, site_url):
     page.wait_for_selector("#vmi-diag[data-vmi-resultats]", state="attached")  # computed at the first answer
     assert page.locator("#vmi-priorites li").count() > 0
     page.keyboard.press("p")  # loads projection.js
-    page.wait_for_function("document.documentElement.dataset.mode === 'projection'")
+    page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")
     page.keyboard.press("PageDown")
     page.keyboard.press("Escape")
     assert page.evaluate("document.documentElement.dataset.mode") is None

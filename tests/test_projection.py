@@ -24,7 +24,7 @@ def mode(page) -> str | None:
 
 def entered(page) -> str | None:
     """The mode once projection.js, loaded on the first `p` or click, has entered."""
-    page.wait_for_function("document.documentElement.getAttribute('data-mode') === 'projection'")
+    page.wait_for_function("() => document.documentElement.getAttribute('data-mode') === 'projection'")
     return mode(page)
 
 

@@ -134,7 +134,7 @@ def step_through(page, url: str) -> tuple[list[str], list[dict]]:
     page.reload()
     total = page.evaluate(MARK_BLOCKS)
     page.keyboard.press("p")
-    page.wait_for_function("document.documentElement.dataset.mode === 'projection'")  # projection.js loaded
+    page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")  # projection.js loaded
     count = slide_count(page)
     # the clicker's keys are tested elsewhere: here each call measures, then moves on
     step = f"last => {{ const shot = ({MEASURE})(); if (!last) VMIProjection.next(); return shot; }}"
@@ -276,7 +276,7 @@ def test_p_loads_the_projection_code_over_file(page, long_offline):
     page.reload()
     assert page.evaluate("typeof VMIProjection") == "undefined"
     page.keyboard.press("p")
-    page.wait_for_function("document.documentElement.dataset.mode === 'projection'")
+    page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")
     assert slide_count(page) > 3
     assert errors == []
 
