@@ -7,6 +7,14 @@ from dataclasses import dataclass
 
 _BEFORE_HIGH = re.compile(r" ([:;?!])(?=\s|$)")
 _NBSP, _NNBSP = "\u00a0", "\u202f"
+# Invisible characters that would break the one-line message (a key may hold them).
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1d``), for one line."""
+    return _INVISIBLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
+                          else f"\\u{ord(m[0]):04x}", text)
 
 
 def french_typography(text: str) -> str:
@@ -26,8 +34,8 @@ class ContentError:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        message = french_typography(self.message)
-        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        message = visible(french_typography(self.message))
+        return f"{where}: {visible(self.field)}: {message}" if self.field else f"{where}: {message}"
 
 
 class ContentErrors(Exception):

@@ -184,18 +184,22 @@ def yaml_problem(text: str, label: str, first_line: int = 1) -> ContentError | N
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         return ContentError(label, first_line, None, f"bloc YAML trop long : "
                             f"{size_text(MAX_YAML_BYTES)} au plus ; découpez le fichier")
-    counter = _Expansion()
-    try:
-        for event in yaml.parse(text, Loader=_FAST_LOADER):
-            problem = counter.add(event)
-            if problem:
-                line = event.start_mark.line if event.start_mark else 0
-                return ContentError(label, line + first_line, None, problem)
-    except yaml.MarkedYAMLError as exc:  # libyaml reads ahead and stops at 1 000 levels
-        if "maximum nesting depth" in (exc.problem or "") and exc.problem_mark:
-            return ContentError(label, exc.problem_mark.line + first_line, None, _TOO_DEEP)
-    except yaml.YAMLError:
-        pass
+    # libyaml first (fast); if it stops, the pure-Python parser, which may accept what
+    # libyaml refused (an escaped surrogate) and would then compose the rest unchecked.
+    for loader in dict.fromkeys((_FAST_LOADER, yaml.SafeLoader)):
+        counter = _Expansion()
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                problem = counter.add(event)
+                if problem:
+                    line = event.start_mark.line if event.start_mark else 0
+                    return ContentError(label, line + first_line, None, problem)
+            return None
+        except yaml.MarkedYAMLError as exc:  # libyaml reads ahead and stops at 1 000 levels
+            if "maximum nesting depth" in (exc.problem or "") and exc.problem_mark:
+                return ContentError(label, exc.problem_mark.line + first_line, None, _TOO_DEEP)
+        except (yaml.YAMLError, ValueError):  # ValueError: pure Python's chr() of \U00110000
+            pass
     return None
 
 
