@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-PAGES = {"Accueil": "", "Démarche (Béthune)": "cas/bethune/", "Auto-diagnostic": "diagnostic/",
+PAGES = {"Accueil": "", "Démarches": "cas/", "Démarche (Béthune)": "cas/bethune/",
+         "Auto-diagnostic": "diagnostic/",
          "Synthèse d’équipe": "diagnostic/equipe/"}
 # First-visit budgets in KB (gzipped), from the « budgets » issue.
 BUDGETS = {"": 90, "diagnostic/": 110}
