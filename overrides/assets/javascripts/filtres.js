@@ -1,5 +1,5 @@
 /* Filter forms of list pages (cases, library): plain script, works over file://.
-   Without it every item stays listed and the form stays hidden. The form says what it
+   Without it every item stays listed and the form is hidden (filtres.css). The form says what it
    filters: data-filtres-items (items' selector), data-filtres-attribut (prefix of their
    attributes: a select with data-critere="taille" reads data-<prefix>taille, a
    space-separated list), data-filtres-noms (« démarche affichée|démarches affichées|Aucune démarche »)
