@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from vmi.testing import build_env, copy_project, free_port, get_page, run_build, serve, wait_for
+from vmi.testing import build_env, copy_project, free_port, get_page, run_build, serve, stop, wait_for
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -54,12 +54,7 @@ def server(tmp_path: Path):
         wait_for(lambda: get_page(url) is not None, 60, "le serveur ne répond pas", log)
         yield project, url, log, process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from vmi.testing import ROOT, copy_project, vmi_command
+from vmi.testing import ROOT, copy_project, stop, vmi_command
 from vmi.testing import free_port as _free_port
 from vmi.testing import get_page as _get
 from vmi.testing import wait_for as _wait
@@ -35,15 +35,6 @@ sources:
 
 Une ville fictive.
 """
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -73,7 +64,7 @@ def editor(tmp_path: Path):
         yield project, base, log
     finally:
         for process in processes:
-            _stop(process)
+            stop(process)
 
 
 def _pick(page, field: str, typed: str) -> None:
