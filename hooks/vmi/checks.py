@@ -131,9 +131,11 @@ def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[Con
                 loc = ("recommandations", index, "liens", link_index)
                 errors.append(ContentError(located.path, located.line(loc), field_name(loc),
                                            f"la page « {ref} » n’existe pas"))
-    case_pages = {f"cas/{entry.slug}.md" for entry in content.cas}
-    if case_pages:  # a site without any case has no example to link
-        errors += _recommendations_without_case(diagnostic, located, case_pages)
+    # Cases that failed to load count too: their own error says what to mend, and the
+    # advice linking them is not wrong.
+    case_slugs = content.found.get("cas", set()) | {entry.slug for entry in content.cas}
+    if case_slugs:  # a site without any case has no example to link
+        errors += _recommendations_without_case(diagnostic, located, sorted(case_slugs))
     asked = {q.axe for q in diagnostic.questions}
     for index, axe in enumerate(diagnostic.axes):
         if axe.id not in asked:
@@ -144,9 +146,10 @@ def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[Con
 
 
 def _recommendations_without_case(diagnostic, located: Located,
-                                  case_pages: set[str]) -> list[ContentError]:
+                                  case_slugs: list[str]) -> list[ContentError]:
     """Advice is easier to follow once seen in practice: each recommendation links to a
-    case that shows it."""
+    case that shows it. The example named is a case of this site."""
+    case_pages = {f"cas/{slug}.md" for slug in case_slugs}
     errors = []
     for index, reco in enumerate(diagnostic.recommandations):
         if not any(page_for_link(ref) in case_pages for ref in reco.liens):
@@ -154,7 +157,7 @@ def _recommendations_without_case(diagnostic, located: Located,
             errors.append(ContentError(
                 located.path, located.line(loc), field_name(("recommandations", index, "liens")),
                 "aucune démarche ne montre cette action : ajoutez à « liens » une démarche "
-                "qui l’illustre, par exemple « cas/exempleville »"))
+                f"qui l’illustre, par exemple « cas/{case_slugs[0]} »"))
     return errors
 
 

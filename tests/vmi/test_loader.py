@@ -188,6 +188,23 @@ def test_each_recommendation_links_to_a_case(content: Path, links: str):
         "l’illustre, par exemple « cas/exempleville »"]
 
 
+def test_a_broken_case_is_not_reported_again_by_the_advice_linking_it(content: Path):
+    (content / "cas" / "autreville.md").write_text(CAS.replace("Exempleville", "Autreville"))
+    edit_case(content, "annee: 2019", "annee: deux-mille")
+    (content / "diagnostic.yml").write_text(DIAGNOSTIC.replace("LIENS", "[cas/exempleville]"))
+    found = errors(content, docs_pages={"index.md"})
+    assert [e.replace("\u00a0", " ") for e in found] == [
+        "content/cas/exempleville.md:9: annee: doit être un nombre entier"]
+
+
+def test_advice_without_case_suggests_a_case_of_the_site(content: Path):
+    (content / "cas" / "exempleville.md").rename(content / "cas" / "villeneuve-exemple.md")
+    (content / "specificites" / "echelle.md").unlink()
+    (content / "diagnostic.yml").write_text(DIAGNOSTIC.replace("LIENS", "[index]"))
+    (found,) = errors(content, docs_pages={"index.md"})
+    assert found.endswith("par exemple «\u00a0cas/villeneuve-exemple\u00a0»")
+
+
 @pytest.mark.parametrize("typed", ["santé", "Santé", "Sante", "SANTE"])
 def test_mistyped_pillar_suggests_the_known_one(content: Path, typed: str):
     edit_case(content, "piliers: [habitat]", f"piliers: [habitat, {typed}]")
