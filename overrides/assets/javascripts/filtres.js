@@ -79,9 +79,12 @@
       event.preventDefault();
       apply(true);
     });
-    form.addEventListener("reset", function () {
-      /* The reset event fires before the fields are cleared. */
-      setTimeout(function () { apply(true); }, 0);
+    form.addEventListener("reset", function (event) {
+      /* Cleared here rather than by the browser (which clears after this event): the
+         list is whole again as soon as the button is pressed. */
+      event.preventDefault();
+      selects.forEach(function (select) { select.value = ""; });
+      apply(true);
     });
     readAddress(selects);
     form.hidden = false;
