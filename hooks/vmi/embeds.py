@@ -285,11 +285,10 @@ def image_example(page: str) -> str:
 def find_embeds(markdown: str, page: str, first_line: int = 1) -> list[Finding]:
     """Every refused thing of a Markdown body whose page is ``page`` (``cas/x.md``)."""
     rules = _Rules(image_example(page))
-    lines = prose_lines(markdown)
-    found = _markdown_findings(lines, first_line, rules)
+    found = _markdown_findings(prose_lines(markdown), first_line, rules)
     if "<" in markdown:
         scan = _HtmlScan(rules, first_line)
-        scan.feed("\n".join(lines))
+        scan.feed("\n".join(prose_lines(markdown, code_as_html=True)))
         scan.close()
         found += scan.findings
     return sorted(set(found), key=lambda f: (f.line, f.field, f.message))

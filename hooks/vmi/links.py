@@ -32,9 +32,19 @@ def page_for_link(ref: str) -> str:
     return ref if ref.endswith(".md") else f"{ref}.md"
 
 
-def prose_lines(markdown: str) -> list[str]:
+def _code_as_html(match: re.Match[str]) -> str:
+    code = match.group(0).strip("`")
+    return "<code>" + code.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</code>"
+
+
+def prose_lines(markdown: str, code_as_html: bool = False) -> list[str]:
     """The lines of ``markdown`` with code blocks emptied and code spans removed: what
-    Markdown reads as text and links (an example in code is only an example)."""
+    Markdown reads as text and links (an example in code is only an example).
+
+    With ``code_as_html``, a code span becomes what Markdown makes of it, ``<code>`` with
+    ``<``, ``>`` and ``&`` escaped but quotes kept: a backtick inside a tag's attribute
+    then leaves the rest of the tag for an HTML reader to see, as a browser would."""
+    span = _code_as_html if code_as_html else ""
     result = []
     fence: str | None = None
     for line in markdown.split("\n"):
@@ -47,7 +57,7 @@ def prose_lines(markdown: str) -> list[str]:
             fence = opening.group(1)
             result.append("")
         else:
-            result.append(_CODE_SPAN.sub("", line))
+            result.append(_CODE_SPAN.sub(span, line))
     return result
 
 

@@ -42,6 +42,7 @@ def test_a_script_address_on_the_line_after_its_label_is_found():
     f"![Logo][logo]\n\n[logo]:\n\n    {IMAGE}\n",  # a blank line: no definition
     "![Logo][logo]\n\n[logo]:\n    images/logo.png\n",  # a file of the site
     f"Le code `![Logo]({IMAGE})` montre la syntaxe.\n",
+    f'Le code ``<img src="{IMAGE}">`` montre la balise.\n',
     f"```markdown\n[logo]:\n    {IMAGE}\n![Logo][logo]\n```\n",
     f"[Le site]({IMAGE}) est un lien, pas une image.\n",
 ])
@@ -51,3 +52,9 @@ def test_what_loads_nothing_is_not_refused(body: str):
 
 def test_an_escaped_backtick_opens_no_code_span():
     assert _found(f'Voir \\`<img src="{IMAGE}">\\` ici.\n') == [(20, "<img>", IMAGE)]
+
+
+def test_a_backtick_inside_a_tag_does_not_hide_its_address():
+    # Markdown makes a code span of `" src=… title="` and keeps the quotes: the browser
+    # still reads an <img> whose src is the other site's address.
+    assert _found(f'<img alt="``" src="{IMAGE}" title="`">\n') == [(20, "<img>", IMAGE)]
