@@ -160,7 +160,7 @@ def official_data_note(content: Content, slug: str) -> dict[str, Any] | None:
         return None
     data = official_data()
     return {"version": data.version, "edition": data.edition, "sources": data.sources,
-            "paquet": data.data["paquet"]}
+            "paquet": data.paquet}
 
 
 def _library_page(content: Content, titles: dict[str, str],

@@ -9,9 +9,11 @@ code (a fictional town, a territory outside the data) keep their hand-written fi
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from .models import Cas, Population
 from .slugs import slugify
@@ -89,33 +91,84 @@ def _apostrophes(name: str) -> str:
     return name.replace("’", "'").strip()
 
 
-class OfficialData:
-    """The extract, with lookups by code and, for suggestions, by name."""
+# The extract as ``territory_extract.dumps`` writes it: the communes table comes last,
+# one commune a line (``  "46042": ["Cahors","46",19405,"200023737"],``).
+_COMMUNES = b',\n"communes": {\n'
+_CODE = re.compile(r"[0-9A-Za-z]+")
 
-    def __init__(self, data: dict):
-        self.data = data
-        self.version: str = data["version"]
-        self.edition: int = data["edition"]
-        self.sources: list[dict[str, str]] = data["sources"]
+
+class OfficialData:
+    """The extract, with lookups by code and, for suggestions, by name.
+
+    A build looks up a few codes among 35,000 communes: the small tables are parsed,
+    the communes table is searched in the file's bytes and only the lines found are
+    parsed. Parsing it all (``data``, for suggestions by name) would cost each build
+    a tenth of a second and 15 MB kept to its end.
+    """
+
+    def __init__(self, raw: bytes):
+        self.raw = raw
+        self._communes_at = raw.find(_COMMUNES)
+        if self._communes_at < 0:  # not the layout of ``dumps``: parse it all
+            self._head = self.data
+        else:
+            self._head = json.loads(raw[:self._communes_at] + b"\n}")
+        self.version: str = self._head["version"]
+        self.edition: int = self._head["edition"]
+        self.sources: list[dict[str, str]] = self._head["sources"]
+        self.paquet: str = self._head["paquet"]
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        """The whole extract, parsed."""
+        return json.loads(self.raw)
+
+    def _row(self, code: str) -> list | None:
+        """The communes table's row of ``code``, found without parsing the table."""
+        if (parsed := self.__dict__.get("data")) is not None:  # already parsed (or not ours)
+            return parsed["communes"].get(code)
+        if not _CODE.fullmatch(code):
+            return None  # every code of the table is letters and digits
+        start = self.raw.find(b'\n  "' + code.encode() + b'": ', self._communes_at)
+        if start < 0:
+            return None
+        return self._parse_line(start + 1)
+
+    def _parse_line(self, start: int) -> list:
+        end = self.raw.find(b"\n", start)
+        _, value = self.raw[start:end].decode("utf-8").split(": ", 1)
+        return json.loads(value.removesuffix(","))
+
+    def _member_codes(self, siren: str) -> list[str]:
+        """Codes of the communes of EPCI ``siren``, in the table's order."""
+        if "data" in self.__dict__:
+            return self._members().get(siren, [])
+        if not _CODE.fullmatch(siren):
+            return []
+        codes, marker, at = [], b',"' + siren.encode() + b'"]', self._communes_at
+        while (at := self.raw.find(marker, at + 1)) >= 0:  # the row's last element
+            line = self.raw.rfind(b"\n", 0, at) + 1
+            codes.append(self.raw[line:self.raw.find(b'"', line + 3)].decode().strip(' "'))
+        return codes
 
     def commune(self, code: str) -> Commune | None:
-        row = self.data["communes"].get(code)
+        row = self._row(code)
         if row is None:
             return None
-        return Commune(code, row[0], self.data["departements"][row[1]][0], row[2])
+        return Commune(code, row[0], self._head["departements"][row[1]][0], row[2])
 
     def epci_of(self, code_insee: str) -> Intercommunality | None:
-        row = self.data["communes"].get(code_insee)
+        row = self._row(code_insee)
         return self.epci(row[3]) if row and row[3] else None
 
     def epci(self, siren: str) -> Intercommunality | None:
-        row = self.data["epci"].get(siren)
+        row = self._head["epci"].get(siren)
         if row is None:
             return None
         return Intercommunality(siren, row[0], EPCI_TYPES.get(row[1], row[1]), row[2])
 
     def members(self, siren: str) -> list[Commune]:
-        return [c for c in map(self.commune, self._members().get(siren, [])) if c]
+        return [c for c in map(self.commune, self._member_codes(siren)) if c]
 
     def named(self, name: str) -> list[Commune]:
         """Current communes of that official name; failing that, of that name once
@@ -125,8 +178,10 @@ class OfficialData:
         return [c for c in map(self.commune, codes) if c]
 
     def region_of(self, code_insee: str) -> str:
-        departement = self.data["communes"][code_insee][1]
-        return self.data["regions"][self.data["departements"][departement][1]]
+        row = self._row(code_insee)
+        if row is None:
+            raise KeyError(code_insee)
+        return self._head["regions"][self._head["departements"][row[1]][1]]
 
     @lru_cache(maxsize=1)
     def _names(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -165,7 +220,7 @@ class OfficialData:
 
 @lru_cache(maxsize=2)
 def _load(path: Path, mtime: float) -> OfficialData:
-    return OfficialData(json.loads(path.read_text(encoding="utf-8")))
+    return OfficialData(path.read_bytes())
 
 
 def official_data(path: Path = EXTRACT) -> OfficialData:

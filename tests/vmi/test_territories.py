@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vmi.models import Population
-from vmi.territories import SIZE_BANDS, Territory, official_data, size_band
+from vmi.territories import EXTRACT, SIZE_BANDS, OfficialData, Territory, official_data, size_band
 from vmi.territory_checks import _suggestion
 
 
@@ -60,3 +60,20 @@ def test_suggestion_names_the_code_and_the_department_when_names_are_shared(data
     assert _suggestion("Exempleville", data) == ""
     assert _suggestion("Lorient", data, epci=True).endswith(
         "« Lorient : 200042174 (CA Lorient Agglomération) »")
+
+
+def test_lookups_in_the_file_match_the_parsed_extract():
+    """Codes are looked up in the file's lines, not in a parsed table: same answers."""
+    lazy = OfficialData(EXTRACT.read_bytes())
+    full = OfficialData(EXTRACT.read_bytes())
+    codes = list(full.data["communes"])
+    for code in [*codes[::101], codes[-1]]:  # the first and last lines, and a sample
+        assert lazy.commune(code) == full.commune(code)
+        assert lazy.epci_of(code) == full.epci_of(code)
+        assert lazy.region_of(code) == full.region_of(code)
+    for siren in [*list(full.data["epci"])[::25], "200042174"]:
+        assert lazy.members(siren) == full.members(siren)
+    for missing in ("46", "01", "4604", "460420", "2a004", "", '46042": [', "200042174"):
+        assert lazy.commune(missing) is None and lazy.epci_of(missing) is None
+    assert lazy.members("46042") == [] and lazy.members('200042174"]') == []
+    assert "data" not in lazy.__dict__  # nothing above parsed the whole table
