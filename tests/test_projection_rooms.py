@@ -12,6 +12,7 @@ reader sees on the page outside projection: each must be whole on some slide, an
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from vmi.testing import ROOT, copy_project, run_build, serve
+from vmi.testing.diagnostic import as_file, export, team_answers
 
 SIZES = [(1024, 768), (1280, 720), (1280, 800), (1366, 768), (1920, 1080)]
 LONG_PAGE = "a-propos/"
@@ -213,6 +215,46 @@ def test_long_section_is_split_at_block_boundaries(page, long_url):
         page.keyboard.press("PageDown")
     assert last_item.evaluate("li => li.value || [...li.parentElement.children].indexOf(li) + 1") == 20
     assert last_item.evaluate("li => getComputedStyle(li, '::marker').content") in ('"20. "', "normal")
+
+
+# What is on screen, per slide: the last visible block, and the rows of each table shown.
+SLIDE_CONTENT = """() => {
+  const seen = [...document.querySelectorAll('article :is(p, li, tr, h2, h3, h4, h5, h6, figure, summary, label, button, input, textarea, select)')]
+    .filter(el => !el.closest('.vmi-forum, .md-content__button, thead') && el.checkVisibility()
+                  && el.getBoundingClientRect().height > 0
+                  && (el.textContent.trim() || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)));
+  const last = seen[seen.length - 1];
+  return {last: last ? last.tagName : '', text: last ? last.textContent.trim().slice(0, 40) : '',
+          rows: [...document.querySelectorAll('article table')].map(t =>
+            [...t.tBodies].flatMap(b => [...b.rows]).filter(r => r.checkVisibility()).length)};
+}"""
+
+
+def test_team_synthesis_slides_are_filled_and_end_on_content(page, long_site, long_url):
+    """Three respondents on a 1024×768 projector: a table keeps its rows together as far as
+    the screen allows (it was one row a slide), no slide ends on a heading whose content is
+    on the next one, and the synthesis takes about twenty slides (fifty-two before)."""
+    data = json.loads(re.search(r'id="vmi-diagnostic-data">(.*?)</script>', (
+        long_site / "diagnostic" / "index.html").read_text(encoding="utf-8")).group(1))
+    q = data["questionnaire"]
+    identity = {"id": q["id"], "version": q["version"],
+                "questions": {x["id"]: x["h"] for x in data["questions"]}}
+    files = [as_file(f"{name}.json", export(identity, answers, day, nom=name.capitalize()))
+             for day, (name, answers) in enumerate(zip(("alix", "bao", "chris"), team_answers()), 1)]
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(long_url + "diagnostic/equipe/")
+    page.wait_for_selector("#vmi-syn[data-vmi-init]", state="attached")
+    page.set_input_files("input[type=file][data-synthese-import]", files)
+    page.wait_for_selector('#vmi-syn:not([data-repondants="0"])')
+    page.keyboard.press("p")
+    page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")
+    count = slide_count(page)
+    step = f"last => {{ const shot = ({SLIDE_CONTENT})(); if (!last) VMIProjection.next(); return shot; }}"
+    shots = [page.evaluate(step, i == count - 1) for i in range(count)]
+    assert [s["text"] for s in shots if re.fullmatch(r"H[2-6]", s["last"])] == []
+    respondents = [s["rows"][0] for s in shots if s["rows"] and s["rows"][0]]
+    assert respondents == [3]
+    assert count <= 24, count
 
 
 def test_resize_fits_again_and_keeps_the_place(page, long_url):

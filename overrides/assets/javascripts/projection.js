@@ -110,8 +110,10 @@
      with every piece (the table header, a box's title). */
   function pieces(el) {
     var tag = el.tagName;
-    var kids = Array.prototype.slice.call(el.children);
-    if (/^(P|H[1-6]|IMG|PRE|SVG|svg|LABEL|BUTTON|INPUT|SELECT|TEXTAREA|TR|DT|DD|SUMMARY|LEGEND)$/.test(tag)) return null;
+    // what is not drawn (an empty note, a noscript) would make a piece of its own: a title alone
+    var kids = Array.prototype.filter.call(el.children, function (k) { return k.getClientRects().length > 0; });
+    if (/^(P|H[1-6]|IMG|PRE|SVG|svg|FIGURE|LABEL|BUTTON|INPUT|SELECT|TEXTAREA|TR|DT|DD|SUMMARY|LEGEND)$/.test(tag)) return null;
+    if (tag === 'FORM' && el.hasAttribute('data-quiz')) return null; // a quiz and its button stay together
     var table = tag === 'TABLE' ? el : null;
     if (!table && kids.length === 1 && kids[0].tagName !== 'P') return pieces(kids[0]); // wrappers
     if (table) {
@@ -130,7 +132,8 @@
       return groups.length > 1 ? { also: [], parts: groups } : null;
     }
     if (kids.length < 2) return null;
-    var also = isHeading(kids[0]) ? [kids.shift()] : [];
+    // A first heading titles every piece, unless it is one of several (a heading per group).
+    var also = isHeading(kids[0]) && !kids.slice(1).some(function (k) { return k.tagName === kids[0].tagName; }) ? [kids.shift()] : [];
     if (tag === 'DETAILS' && kids[0] && kids[0].tagName === 'SUMMARY') also = [kids.shift()];
     if (kids.length > 1) return { also: also, parts: kids.map(function (k) { return [k]; }) };
     var inner = also.length && kids.length ? pieces(kids[0]) : null; // a titled box around one list (a case's facts)
@@ -156,13 +159,14 @@
     if (continued && heading) heading.classList.add('vmi-suite');
   }
 
-  function fits() {
-    if (article.getBoundingClientRect().bottom > window.innerHeight + 0.5) return false;
+  function fits() { return !tooTall() && !tooWide(); }
+  function tooTall() { return article.getBoundingClientRect().bottom > window.innerHeight + 0.5; }
+  function tooWide() {
     var wide = article.querySelectorAll('.md-typeset__scrollwrap, pre');
     for (var i = 0; i < wide.length; i++) {
-      if (wide[i].offsetParent && wide[i].scrollWidth > wide[i].clientWidth + 1) return false;
+      if (wide[i].offsetParent && wide[i].scrollWidth > wide[i].clientWidth + 1) return true;
     }
-    return true;
+    return false;
   }
 
   function keepOf(sec, units) {
@@ -195,16 +199,27 @@
     var cur = [];
     while (queue.length) {
       var u = queue.shift();
-      var alsoH = u.also.length ? box(u.also).bottom - box(u.also).top : 0;
-      var height = u.box.bottom - (cur.length ? cur[0].box.top : u.box.top) + alsoH;
+      var height = u.box.bottom - (cur.length ? cur[0].box.top : u.box.top) + alsoHeight(sec, u);
       if (height <= room) { cur.push(u); continue; }
       var parts = (u.box.bottom - u.box.top > room || u.box.bottom - u.box.top > window.innerHeight / 3) && splitUnit(u);
       if (parts) { queue = parts.concat(queue); continue; }
+      var next = cur.length > 1 && isTitle(cur[cur.length - 1]) ? [cur.pop()] : []; // a heading goes with what follows
       if (cur.length) out.push(cur);
-      cur = [u];
+      cur = next.concat([u]);
     }
     if (cur.length) out.push(cur);
     return out;
+  }
+  /* What a piece brings along (a table's header, a box's title), each counted once for
+     its own height: they sit far apart on the page, so the span of their box would count
+     everything between them. The section's heading is already out of the room. */
+  function alsoHeight(sec, u) {
+    var seen = [];
+    return u.also.reduce(function (sum, el) {
+      if (el === sec.heading || seen.indexOf(el) >= 0) return sum;
+      seen.push(el);
+      return sum + el.getBoundingClientRect().height;
+    }, 0);
   }
 
   /* Each guessed slide is then shown and measured: a unit that does not fit moves to the
@@ -223,27 +238,49 @@
       if (sec.shrink && list.length === 1 && !tryShow(sec, units, 1, false)) {
         for (i = 1; i < scales.length; i++) if (tryShow(sec, units, scales[i], false)) return [{ units: units, scale: scales[i] }];
       }
+      var defer = function () { if (!list[n + 1]) list.push([]); list[n + 1].unshift(units.pop()); };
       while (!tryShow(sec, units, 1, n > 0)) {
-        if (units.length > 1) {
-          if (!list[n + 1]) list.push([]);
-          list[n + 1].unshift(units.pop());
-          continue;
+        if (tooWide()) { // fewer rows would not make a table narrower: smaller type below,
+          if (units.length > 1 && !sameBlock(units[0], units[units.length - 1])) { defer(); continue; }
+          break; // for that table alone
         }
+        if (units.length > 1) { defer(); continue; }
         var parts = splitUnit(units[0]);
         if (parts) { units = list[n] = parts; continue; }
         break;
       }
-      // a heading opens the next slide rather than closing this one alone
-      while (units.length > 1 && isTitle(units[units.length - 1]) && list[n + 1] && list[n + 1].length) list[n + 1].unshift(units.pop());
       var scale = 1;
-      if (units.length === 1 && !fits()) {
-        scale = SMALLEST[SMALLEST.length - 1];
+      if (!fits()) {
+        scale = 0;
         for (i = 0; i < SMALLEST.length; i++) if (tryShow(sec, units, SMALLEST[i], n > 0)) { scale = SMALLEST[i]; break; }
+        if (!scale) { // fits at no size (a wide table scrolls sideways): what is too tall moves on
+          scale = SMALLEST[SMALLEST.length - 1];
+          while (units.length > 1 && (tryShow(sec, units, scale, n > 0), tooTall())) defer();
+        }
       }
+      fill(sec, units, list[n + 1], scale, n > 0);
+      // a heading opens the next slide rather than closing this one alone
+      while (units.length > 1 && isTitle(units[units.length - 1]) && list[n + 1] && list[n + 1].length) defer();
       if (units.length) out.push({ units: units, scale: scale });
     }
     return out;
   }
+
+  /* The guess may leave room: what comes next in the section joins this slide while it
+     still fits (a table already too wide at every size only has to fit in height). On a
+     slide in smaller type, only more of the same block (rows of its table) joins. */
+  function fill(sec, units, next, scale, continued) {
+    var wideAnyway = (tryShow(sec, units, scale, continued), tooWide());
+    while (next && next.length && (scale === 1 || sameBlock(units[units.length - 1], next[0]))) {
+      units.push(next.shift());
+      tryShow(sec, units, scale, continued);
+      if (!tooTall() && (wideAnyway || !tooWide())) continue;
+      next.unshift(units.pop());
+      return;
+    }
+  }
+
+  function sameBlock(a, b) { return a.also.length > 0 && a.also[a.also.length - 1] === b.also[b.also.length - 1]; }
 
   function title(el) { return el ? el.textContent.replace(/\s+/g, ' ').replace(/¶$/, '').trim() : ''; }
 
