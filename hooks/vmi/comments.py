@@ -19,6 +19,9 @@ import yaml
 
 NodePath = tuple[object, ...]
 _TRAILING = re.compile(r"\s+(#.*)$")
+# A line that opens a block and ends with a comment: « population:  # à vérifier »,
+# « - # deuxième étape » (the keys of content files are plain names).
+_OPENER = re.compile(r"^\s*(?:-\s+)*(?:[\w.-]+\s*:)?\s+(#.*)$|^\s*-\s*(#.*)$")
 
 
 @dataclass
@@ -113,6 +116,7 @@ def carry(previous: str, rewritten: str) -> str:
         else:
             before.setdefault(target, []).extend(run)
     ends = _trailing(old_lines, old, new, lines, before)
+    _openers(old_lines, old, new, lines, before, ends)
     out: list[str] = []
     for number, text in enumerate(lines):
         pad = text[:len(text) - len(text.lstrip())]
@@ -140,3 +144,24 @@ def _trailing(old_lines: list[str], old: _Map, new: _Map, lines: list[str],
         else:
             before.setdefault(new.lines[path], []).append(match[1])
     return ends
+
+
+def _openers(old_lines: list[str], old: _Map, new: _Map, lines: list[str],
+             before: dict[int, list[str]], ends: dict[int, str]) -> None:
+    """Comments ending a line that opens a block: at the end of the same key's line when
+    it still opens one, else above the block's first field."""
+    taken = {end for end, _ in old.ends.values()} | old.inside  # values' own comments
+    for line, text in enumerate(old_lines):
+        match = _OPENER.match(text) if line not in taken else None
+        if not match or text.lstrip().startswith("#"):
+            continue
+        comment = match[1] or match[2]
+        owner = old.starts.get(line) if match[1] else None
+        if owner is not None and owner in new.lines:
+            target = new.lines[owner]
+            if lines[target].rstrip().endswith(":") and target not in ends:
+                ends[target] = "  " + comment
+                continue
+        following = next((p for p in _anchors(old, line + 1) if p in new.lines), None)
+        if following is not None:
+            before.setdefault(new.lines[following], []).append(comment)

@@ -73,3 +73,18 @@ def test_a_comment_inside_a_text_is_text_not_a_comment():
 
 def test_a_file_that_is_not_yaml_is_written_as_it_comes():
     assert carry("a: [\n# x\n", "a: 1\n") == "a: 1\n"
+
+
+def test_a_comment_ending_a_line_that_opens_a_block_is_kept():
+    previous = ("population:  # chiffre de la mairie\n  habitants: 12000\n  annee: 2020\n"
+                "feuille_de_route:\n  - date: \"2019\"\n    etape: Lancement\n"
+                "  - # deuxième étape\n    date: \"2020\"\n    etape: Suite\n"
+                "code_epci:  # à remplir\n")
+    rewritten = ("population:\n  habitants: 13000\n  annee: 2021\n"
+                 "feuille_de_route:\n  - date: \"2019\"\n    etape: Lancement\n"
+                 "  - date: \"2020\"\n    etape: Suite\ncode_epci:\n")
+    assert carry(previous, rewritten) == (
+        "population:  # chiffre de la mairie\n  habitants: 13000\n  annee: 2021\n"
+        "feuille_de_route:\n  - date: \"2019\"\n    etape: Lancement\n"
+        "  # deuxième étape\n  - date: \"2020\"\n    etape: Suite\n"
+        "code_epci:  # à remplir\n")
