@@ -7,13 +7,12 @@ appended in a hidden span, so the excerpt shown to the reader is unchanged.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from vmi.search import fold_index
+from vmi.search import fold_index_text
 
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it
@@ -21,6 +20,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     if not index_path.exists():
         return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    index_path.write_text(json.dumps(fold_index(index), ensure_ascii=False,
-                                     separators=(",", ":")), encoding="utf-8")
+    text = index_path.read_text(encoding="utf-8")
+    with index_path.open("w", encoding="utf-8") as out:
+        fold_index_text(text, out)

@@ -14,3 +14,24 @@ def test_index_documents_gain_a_hidden_folded_span():
     docs = fold_index(index)["docs"]
     assert docs[0]["text"] == "<p>Santé</p> <span hidden>Bethune Sante</span>"
     assert docs[1]["text"] == "<p>ascii only</p>"
+
+
+def test_the_index_file_is_folded_a_document_at_a_time_as_a_whole_parse_would():
+    import io
+    import json
+
+    from vmi.search import fold_index_text
+    index = {"config": {"lang": ["fr"], "separator": "[\\s\\-]+"},
+             "docs": [{"location": "cas/bethune/", "title": "Béthune", "text": "<p>Santé</p>"},
+                      {"location": "a/", "title": "Plain", "text": "<p>ascii « only »</p>"}],
+             "extra": [1, 2]}
+    expected = json.dumps(fold_index(json.loads(json.dumps(index))), ensure_ascii=False,
+                          separators=(",", ":"))
+    for text in (json.dumps(index, separators=(",", ":")), json.dumps(index, indent=2),
+                 json.dumps({**index, "docs": []})):
+        out = io.StringIO()
+        fold_index_text(text, out)
+        whole = json.dumps(fold_index(json.loads(text)), ensure_ascii=False,
+                           separators=(",", ":"))
+        assert out.getvalue() == whole
+    assert expected.count("<span hidden>") == 1
