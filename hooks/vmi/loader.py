@@ -159,4 +159,6 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     run.errors.extend(errors)
     if run.errors:
         raise ContentErrors(run.errors)
+    for located in [e.located for e in content.cas] + [e.located for e in content.specificites]:
+        located.release()
     return content
