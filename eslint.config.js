@@ -12,9 +12,8 @@ module.exports = [
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
-      // module/require: scripts shared with the Node tests; the rest: Material's and ours.
-      globals: { ...globals.browser, module: "readonly", require: "readonly",
-                 "document$": "readonly", VMISuiviPage: "readonly" },
+      // module/require: scripts shared with the Node tests.
+      globals: { ...globals.browser, module: "readonly", require: "readonly" },
     },
     rules: {
       ...js.configs.recommended.rules,

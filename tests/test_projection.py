@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from vmi.testing import copy_project, run_build, serve
-
 PAGE = "a-propos/"
 SITE_URL = "https://villes-moyennes-intelligentes.example.org/"
 
@@ -173,16 +169,16 @@ def test_projection_lasts_across_pages_until_left(page, site_url):
 
 def test_p_shortcut_can_be_switched_off(page, site_url):
     page.goto(site_url + PAGE)
-    page.evaluate("localStorage.setItem('vmi-shortcuts-off', '1')")  # the switch of shortcuts.js
+    page.evaluate("localStorage.setItem('vmi-shortcuts-off', '1')")  # the accessibility page's switch
     page.reload()
     page.keyboard.press("p")
     page.wait_for_load_state("networkidle")
     assert mode(page) is None
     page.locator(".vmi-forum__bouton").click()  # the button still works
     assert entered(page) == "projection"
-    page.evaluate("VMIProjection.setShortcuts(false)")
+    page.evaluate("VMI.setShortcutsOn(false)")
     assert page.evaluate("localStorage.getItem('vmi-shortcuts-off')") == "1"
-    page.evaluate("VMIProjection.setShortcuts(true)")
+    page.evaluate("VMI.setShortcutsOn(true)")
     page.keyboard.press("p")
     assert mode(page) is None
 
@@ -224,43 +220,3 @@ def test_diagnostic_one_question_per_slide_then_results(page, site_url):
         shown.append(page.locator("#vmi-radar").is_visible())
     assert any(shown)  # the radar is on the results' slides
     assert page.locator(".vmi-qr").is_visible()
-
-
-@pytest.fixture(scope="module")
-def instant_site_url(tmp_path_factory):
-    """The default site built with Material's instant navigation on.
-
-    Material only navigates instantly to URLs of the sitemap, matched with the port:
-    the site is built with ``site_url`` set to the local server's address.
-    """
-    base = tmp_path_factory.mktemp("instant")
-    site = base / "site"
-    site.mkdir()
-    url, server = serve(site)
-    project = copy_project(base / "projet")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1)
-    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {url}", text), encoding="utf-8")
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stderr
-    yield url
-    server.shutdown()
-
-
-def test_works_with_instant_navigation(page, instant_site_url):
-    page.goto(instant_site_url + PAGE + "?projection")
-    following = page.locator("link[rel=next]").evaluate("l => l.href")
-    page.goto(instant_site_url + PAGE + "?projection#" + slide_ids(page)[-1])
-    page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is in
-    page.evaluate("window.vmiSamePage = true")
-    page.keyboard.press("PageDown")
-    page.wait_for_url(following + "?projection")
-    page.locator(f".vmi-qr[data-qr='{following}']").wait_for()
-    assert page.evaluate("window.vmiSamePage") is True  # no full reload: instant navigation
-    assert mode(page) == "projection"
-    assert page.locator("article h1").is_visible()
-    ids = slide_ids(page)
-    if len(ids) > 1:
-        page.keyboard.press("PageDown")
-        assert fragment(page) == "#" + ids[1]

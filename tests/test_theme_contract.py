@@ -8,6 +8,7 @@ here names what to look at again (README, « Mettre à jour Material »).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -56,6 +57,15 @@ def test_our_translations_are_theme_keys():
                       .read_text("utf-8"), re.M)
     french = (THEME / "partials/languages/fr.html").read_text("utf-8")
     assert ours and all(f'"{key}":' in french for key in ours)
+
+
+def test_every_page_is_a_new_document(site_dir: Path):
+    """Our scripts start once per page (VMI.start in vmi.js): Material's instant navigation,
+    which swaps pages without loading them, stays off. Else: start them again on the
+    theme's ``document$`` (and undo what they did to the previous page)."""
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                       read(site_dir, "index.html"), re.S)
+    assert config and "navigation.instant" not in json.loads(config.group(1))["features"]
 
 
 def test_translations_reach_the_page(site_dir: Path):

@@ -3,7 +3,7 @@
    quand des réponses sont enregistrées ; dépend de diagnostic-core.js. */
 (function () {
   'use strict';
-  var NB = '\u00a0', K = ['actuel', 'cible', 'import'], D = window.VMIDiagnostic, P = window.VMIDiagPage, mk = P.mk, add = P.add;
+  var NB = '\u00a0', K = ['actuel', 'cible', 'import'], D = window.VMIDiagnostic, P = window.VMIDiagPage, mk = window.VMI.el, add = window.VMI.append;
 
   function $(id) { return document.getElementById(id); }
   function clear(id) { var e = $(id); e.textContent = ''; return e; }

@@ -3,16 +3,13 @@
    dépend de suivi-core.js. */
 (function () {
   'use strict';
-  var S = window.VMISuivi, P = window.VMIDiagPage, NB = '\u00a0', planShown = '', votes, votedOn;
+  var S = window.VMISuivi, P = window.VMIDiagPage, VMI = window.VMI, mk = VMI.el, add = VMI.append, NB = '\u00a0', planShown = '', votes, votedOn;
 
   function $(id) { return document.getElementById(id); }
   function ctx() { return P.get(); }
   // Fichier nommé d’après la date de ce qu’il contient (dernière réponse, dernier vote).
   function download(file, date, text, type) {
-    var url = URL.createObjectURL(new Blob([text], { type: type })),
-      a = P.add(document.body, P.mk('a', { href: url, download: file.replace('@', (date || new Date().toISOString()).slice(0, 10)) }));
-    a.click(); a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
+    VMI.download(file.replace('@', (date || new Date().toISOString()).slice(0, 10)), text, type);
   }
 
   function exporter(id) {
@@ -62,7 +59,7 @@
     history.replaceState(null, '', location.href.split('#')[0]);
   }
 
-  function add(recoId) {
+  function addAction(recoId) {
     var c = ctx(), reco = c.data.recommandations.filter(function (r) { return r.id === recoId; })[0];
     if (!reco) return;
     c.st.plan = S.addAction(c.st.plan, reco);
@@ -76,8 +73,8 @@
       var card = c.root.querySelector('[data-axe="' + a.id + '"]'), row = $('vmi-tableau-corps').rows[i];
       card.setAttribute('data-evolution', ev[a.id] === null ? '' : ev[a.id]);
       if (c.imp) {
-        P.add(card.querySelector('.vmi-diag__score'), ' · évolution' + NB + ': ' + S.evolutionText(ev[a.id]));
-        P.add(row, P.mk('td', {}, S.evolutionText(ev[a.id])));
+        add(card.querySelector('.vmi-diag__score'), ' · évolution' + NB + ': ' + S.evolutionText(ev[a.id]));
+        add(row, mk('td', {}, S.evolutionText(ev[a.id])));
       }
     });
     $('vmi-col-evolution').hidden = !c.imp;
@@ -97,18 +94,18 @@
     body.textContent = '';
     $('vmi-plan').hidden = !plan.length;
     plan.forEach(function (a, i) {
-      var tr = P.add(body, P.mk('tr', { 'data-action': a.reco })), n = 'vmi-action-' + i, sel, td, th;
-      th = P.add(tr, P.mk('th', { scope: 'row', id: n }));
-      P.add(th, P.mk('span', {}, a.texte));
-      P.add(th, P.mk('span', { 'class': 'vmi-diag__plan-axe' }, names[a.axe] || a.axe));
-      td = P.add(tr, P.mk('td'));
-      P.add(td, P.mk('input', { type: 'text', 'data-champ': 'porteur', 'aria-labelledby': 'vmi-plan-porteur ' + n })).value = a.porteur;
-      td = P.add(tr, P.mk('td'));
-      P.add(td, P.mk('input', { type: 'date', 'data-champ': 'echeance', 'aria-labelledby': 'vmi-plan-echeance ' + n })).value = a.echeance;
-      sel = P.add(P.add(tr, P.mk('td')), P.mk('select', { 'data-champ': 'statut', 'aria-labelledby': 'vmi-plan-statut ' + n }));
-      S.STATUTS.forEach(function (s) { P.add(sel, P.mk('option', { value: s[0] }, s[1])); });
+      var tr = add(body, mk('tr', { 'data-action': a.reco })), n = 'vmi-action-' + i, sel, td, th;
+      th = add(tr, mk('th', { scope: 'row', id: n }));
+      add(th, mk('span', {}, a.texte));
+      add(th, mk('span', { 'class': 'vmi-diag__plan-axe' }, names[a.axe] || a.axe));
+      td = add(tr, mk('td'));
+      add(td, mk('input', { type: 'text', 'data-champ': 'porteur', 'aria-labelledby': 'vmi-plan-porteur ' + n })).value = a.porteur;
+      td = add(tr, mk('td'));
+      add(td, mk('input', { type: 'date', 'data-champ': 'echeance', 'aria-labelledby': 'vmi-plan-echeance ' + n })).value = a.echeance;
+      sel = add(add(tr, mk('td')), mk('select', { 'data-champ': 'statut', 'aria-labelledby': 'vmi-plan-statut ' + n }));
+      S.STATUTS.forEach(function (s) { add(sel, mk('option', { value: s[0] }, s[1])); });
       sel.value = a.statut;
-      P.add(P.add(tr, P.mk('td')), P.mk('button', { type: 'button', 'class': 'md-button', 'data-retirer': a.reco, 'aria-describedby': n }, 'Retirer'));
+      add(add(tr, mk('td')), mk('button', { type: 'button', 'class': 'md-button', 'data-retirer': a.reco, 'aria-describedby': n }, 'Retirer'));
     });
   }
 
@@ -125,30 +122,30 @@
     }
   }
 
-  P.add(document.head, P.mk('link', { rel: 'stylesheet', href: document.currentScript.src.replace(/javascripts\/[^/]*$/, 'stylesheets/a-la-demande/diagnostic-suivi.css') }));
+  add(document.head, mk('link', { rel: 'stylesheet', href: document.currentScript.src.replace(/javascripts\/[^/]*$/, 'stylesheets/a-la-demande/diagnostic-suivi.css') }));
   // Vote de la salle (mode projection) : l’animateur saisit, pour chaque question, le nombre de
   // mains levées par réponse ; gardé dans ce navigateur et résumé comme une synthèse d’équipe.
   function roomKey() { return ctx().data.cle + '-salle'; }
   function loadVotes() {
     var data = ctx().data, r;
-    try { r = S.readRoom(data, JSON.parse(localStorage.getItem(roomKey()))); } catch (e) { return {}; }
+    try { r = S.readRoom(data, JSON.parse(VMI.local.get(roomKey()))); } catch (e) { return {}; }
     votedOn = r.date;
     return r.votes;
   }
   function saveVotes() {
     votedOn = new Date().toISOString();
-    try { localStorage.setItem(roomKey(), S.roomJSON(ctx().data, votes, votedOn)); } catch (e) { /* indisponible */ }
+    VMI.local.set(roomKey(), S.roomJSON(ctx().data, votes, votedOn));
   }
   function room() {
     var c = ctx();
     if (votes) return;
     votes = loadVotes();
     [].forEach.call(c.root.querySelectorAll('#vmi-diagnostic fieldset'), function (f) {
-      var id = f.querySelector('input[type=radio]').name, box = P.add(f, P.mk('div', { 'class': 'vmi-diag__salle' }));
-      P.add(box, P.mk('p', { 'class': 'vmi-diag__salle-titre' }, 'Vote de la salle, nombre de mains levées' + NB + ':'));
+      var id = f.querySelector('input[type=radio]').name, box = add(f, mk('div', { 'class': 'vmi-diag__salle' }));
+      add(box, mk('p', { 'class': 'vmi-diag__salle-titre' }, 'Vote de la salle, nombre de mains levées' + NB + ':'));
       [].forEach.call(f.querySelectorAll('.vmi-diag__choix input'), function (r, i) {
-        var k = r.value, lab = P.add(box, P.mk('label', {}, k === 'nsp' ? 'Je ne sais pas' : 'Réponse ' + (i + 1))),
-          inp = P.add(lab, P.mk('input', { type: 'number', min: 0, step: 1, inputmode: 'numeric', 'data-salle': id, 'data-choix': k }));
+        var k = r.value, lab = add(box, mk('label', {}, k === 'nsp' ? 'Je ne sais pas' : 'Réponse ' + (i + 1))),
+          inp = add(lab, mk('input', { type: 'number', min: 0, step: 1, inputmode: 'numeric', 'data-salle': id, 'data-choix': k }));
         inp.value = votes[id] && votes[id][k] || '';
       });
     });
@@ -181,29 +178,29 @@
     box.setAttribute('aria-labelledby', 'vmi-salle-titre');
     // projection.js lays its slides out again on a change: the summary then has its place.
     setTimeout(function () { c.root.dispatchEvent(new Event('change', { bubbles: true })); }, 0);
-    P.add(box, P.mk('h2', { id: 'vmi-salle-titre' }, 'Synthèse de la salle'));
-    if (!ids.length) return P.add(box, P.mk('p', {}, 'Aucun vote saisi pour l’instant' + NB + ': en projection, chaque question a sa ligne «' + NB + 'Vote de la salle' + NB + '».'));
-    P.add(box, P.mk('p', {}, ids.length + ' question' + (ids.length > 1 ? 's' : '') + ' votée' + (ids.length > 1 ? 's' : '') + ' · ' +
+    add(box, mk('h2', { id: 'vmi-salle-titre' }, 'Synthèse de la salle'));
+    if (!ids.length) return add(box, mk('p', {}, 'Aucun vote saisi pour l’instant' + NB + ': en projection, chaque question a sa ligne «' + NB + 'Vote de la salle' + NB + '».'));
+    add(box, mk('p', {}, ids.length + ' question' + (ids.length > 1 ? 's' : '') + ' votée' + (ids.length > 1 ? 's' : '') + ' · ' +
       sum.aDiscuter.length + ' à discuter · ' + sum.aVerifier.length + ' à vérifier (plusieurs «' + NB + 'Je ne sais pas' + NB + '»).'));
-    p = P.add(box, P.mk('p', { 'class': 'vmi-diag__salle-boutons' }));
-    P.add(p, P.mk('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-exporter' }, 'Exporter le vote (JSON)'));
-    P.add(p, P.mk('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-effacer' }, 'Effacer le vote de la salle'));
-    p = P.add(box, P.mk('p', {}, 'Le fichier exporté se joint aux exports des membres de l’équipe dans la '));
-    P.add(p, P.mk('a', { href: $('vmi-lien-equipe').getAttribute('href') }, 'synthèse d’équipe'));
-    P.add(p, '.');
-    ul = P.add(box, P.mk('ul'));
+    p = add(box, mk('p', { 'class': 'vmi-diag__salle-boutons' }));
+    add(p, mk('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-exporter' }, 'Exporter le vote (JSON)'));
+    add(p, mk('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-effacer' }, 'Effacer le vote de la salle'));
+    p = add(box, mk('p', {}, 'Le fichier exporté se joint aux exports des membres de l’équipe dans la '));
+    add(p, mk('a', { href: $('vmi-lien-equipe').getAttribute('href') }, 'synthèse d’équipe'));
+    add(p, '.');
+    ul = add(box, mk('ul'));
     c.data.questions.forEach(function (x, i) {
       var o = sum.questions[x.id], parts = [];
       if (!o) return;
       x.points.forEach(function (p, k) { if (o.repartition[k]) parts.push('réponse ' + (k + 1) + NB + '×' + NB + o.repartition[k]); });
       if (o.nsp) parts.push('je ne sais pas' + NB + '×' + NB + o.nsp);
-      P.add(ul, P.mk('li', { 'data-salle-question': x.id, 'data-repartition': JSON.stringify(o.repartition), 'data-a-discuter': o.aDiscuter ? 'oui' : 'non' },
+      add(ul, mk('li', { 'data-salle-question': x.id, 'data-repartition': JSON.stringify(o.repartition), 'data-a-discuter': o.aDiscuter ? 'oui' : 'non' },
         'Q' + (i + 1) + ' ' + question(x.id) + ' — ' + parts.join(', ') + (o.aDiscuter ? ' · à discuter' : '') + (o.nsp > 1 ? ' · à vérifier' : '')));
     });
   }
   function question(id) { var l = ctx().root.querySelector('#vmi-diagnostic input[name="' + id + '"]').closest('fieldset').querySelector('legend'); return l.textContent.trim(); }
 
-  window.VMISuiviPage = { room: room, share: share, fromHash: fromHash, render: render, imported: imported, migrate: migrate, add: add, exporter: exporter };
+  window.VMISuiviPage = { room: room, share: share, fromHash: fromHash, render: render, imported: imported, migrate: migrate, add: addAction, exporter: exporter };
   $('vmi-plan').addEventListener('click', onPlan);
   $('vmi-plan').addEventListener('input', onPlan);
   render();

@@ -5,48 +5,28 @@
    n’en paie pas le poids. */
 (function () {
   'use strict';
-  var NB = '\u00a0', KEEP = ' Vos réponses actuelles sont conservées.', data, root, st, res, imp, canStore, KEY, Q,
-    BASE = document.currentScript.src.replace(/[^/]*$/, ''), queues = {};
+  var NB = '\u00a0', KEEP = ' Vos réponses actuelles sont conservées.', VMI = window.VMI, data, root, st, res, imp, canStore, KEY, Q,
+    viewAsked = false;
 
   function $(id) { return document.getElementById(id); }
-  function mk(tag, at, txt) {
-    var e = /^(svg|title|polygon|line|text|tspan|circle)$/.test(tag) ?
-      document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
-    for (var k in at) e.setAttribute(k, at[k]);
-    if (txt != null) e.textContent = txt;
-    return e;
-  }
-  function add(p, c) { p.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); return c; }
   function empty() { return { v: 1, answers: {}, targets: {}, notes: {}, date: new Date().toISOString() }; }
   function alertMsg(t) { $('vmi-alerte').textContent = t; }
   function msg(t) { $('vmi-message').textContent = t; }
 
-  // Charge des scripts une fois, dans l’ordre, puis appelle fn (aussitôt s’ils sont déjà là).
-  function need(files, fn) {
-    var key = files.join(), q = queues[key];
-    if (q === true) return fn();
-    if (q) return q.push(fn);
-    queues[key] = [fn];
-    files.forEach(function (f, i) {
-      var e = mk('script', { src: BASE + f });
-      e.async = false;
-      if (i === files.length - 1) e.onload = function () { var l = queues[key]; queues[key] = true; l.forEach(function (g) { g(); }); };
-      add(document.head, e);
-    });
-  }
   // Le calcul et les résultats ; dessinés dès leur arrivée.
   function view(fn) {
-    if (!queues['diagnostic-core.js,diagnostic-resultats.js']) need(['diagnostic-core.js', 'diagnostic-resultats.js'], function () { render(); });
-    need(['diagnostic-core.js', 'diagnostic-resultats.js'], fn || function () {});
+    if (!viewAsked) VMI.load(['diagnostic-core.js', 'diagnostic-resultats.js'], function () { render(); });
+    viewAsked = true;
+    VMI.load(['diagnostic-core.js', 'diagnostic-resultats.js'], fn);
   }
   // Puis le suivi : fn(module) dès qu’il est là.
   function more(fn) {
-    view(function () { need(['suivi-core.js', 'diagnostic-suivi.js'], function () { fn(window.VMISuiviPage); }); });
+    view(function () { VMI.load(['suivi-core.js', 'diagnostic-suivi.js'], function () { fn(window.VMISuiviPage); }); });
   }
   function save() {
     st.date = new Date().toISOString();
     st.questionnaire = Q;
-    if (canStore) try { localStorage.setItem(KEY, JSON.stringify(st)); } catch (e) { noStore(); }
+    if (canStore && !VMI.local.set(KEY, JSON.stringify(st))) noStore();
   }
   function noStore() {
     canStore = false;
@@ -54,8 +34,9 @@
   }
   // Les réponses enregistrées, relues avec le calcul (chargé pour elles), puis done().
   function load(done) {
-    var raw;
-    try { raw = localStorage.getItem(KEY); canStore = true; } catch (e) { noStore(); return done(); }
+    var raw = VMI.local.get(KEY);
+    if (!VMI.local.usable()) { noStore(); return done(); }
+    canStore = true;
     if (raw === null) return done();
     view(function () {
       try {
@@ -104,7 +85,7 @@
     if (id === 'vmi-effacer') {
       if (!confirm('Effacer toutes vos réponses, niveaux visés et notes\u202f? Cette action est définitive.')) return;
       st = empty(); fill(); render(); msg('Vos réponses ont été effacées.');
-      try { localStorage.removeItem(KEY); } catch (e) { /* stockage indisponible */ }
+      VMI.local.set(KEY, null);
     } else if (/^vmi-export-/.test(id)) more(function (S) { S.exporter(id); });
     else if (reco) more(function (S) { S.add(reco); });
     else if (id === 'vmi-imprimer') view(print);
@@ -117,11 +98,9 @@
     if (window.VMISuiviPage) window.VMISuiviPage.render();
   }
 
-  // Idempotent : DOMContentLoaded puis chaque page de la navigation instantanée de Material.
   function init() {
     var r = $('vmi-diag'), src;
-    if (!r || r.vmiInit) return;
-    r.vmiInit = true;
+    if (!r) return;
     root = r; imp = null; st = empty(); res = null;
     src = $('vmi-diagnostic-data') || r.querySelector('script');
     try { data = JSON.parse(src.textContent); } catch (e) { return alertMsg('Les données du diagnostic sont illisibles.'); }
@@ -150,14 +129,11 @@
     get: function () { return { data: data, st: st, res: res, imp: imp, root: root }; },
     set: function (s, i) { if (s) { st = s; fill(); save(); } if (i !== undefined) imp = i; render(null); },
     save: save,
-    msg: msg, alertMsg: alertMsg, mk: mk, add: add, KEEP: KEEP
+    msg: msg, alertMsg: alertMsg, KEEP: KEEP
   };
   addEventListener('beforeprint', function () { if (root) view(); });
-  addEventListener('hashchange', function () { if (root && root.isConnected) fromHash(); });
+  addEventListener('hashchange', function () { if (root) fromHash(); });
   // A task of its own, once the theme has set the page up: the theme's start-up then
   // does not lay out our results too, and neither task keeps the phone busy for long.
-  function soon() { setTimeout(init, 0); }
-  if (window.document$) window.document$.subscribe(soon);
-  else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', soon);
-  else soon();
+  VMI.start(function () { setTimeout(init, 0); });
 })();

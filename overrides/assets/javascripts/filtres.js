@@ -91,20 +91,7 @@
     apply(false);
   }
 
-  function init() {
-    document.querySelectorAll("form[data-filtres]").forEach(function (form) {
-      if (form.dataset.filtresInit === "oui") return;
-      form.dataset.filtresInit = "oui";
-      initForm(form);
-    });
-  }
-
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.VMI.start(function () {
+    document.querySelectorAll("form[data-filtres]").forEach(initForm);
+  });
 })();

@@ -3,41 +3,25 @@
  * script of the site: allowed by the policy's 'self', works over file://), which enters
  * and does the rest; a page that is never projected does not pay for it. Also on every
  * page: printed links carry their address. Single keys obey the shortcut switch
- * (RGAA 12.10): localStorage "vmi-shortcuts-off" = "1", shared with shortcuts.js.
+ * (RGAA 12.10, VMI.shortcutsOn in vmi.js).
  */
 (function () {
   'use strict';
-  var me = document.currentScript;
-  var src = me ? me.src.replace(/forum\.js([?#].*)?$/, 'projection.js') : '';
-  var asked = false;
+  var VMI = window.VMI;
 
-  function stored(name, key) { try { return window[name].getItem(key); } catch (e) { return null; } }
   function loaded() { return !!window.VMIProjection; }
 
-  /* Load projection.js once; `enter`: then project this page (projection.js enters by
-     itself for `?projection` or a projection still on). */
+  /* `enter`: then project this page (projection.js enters by itself for `?projection` or
+     a projection still on). */
   function load(enter) {
-    if (asked) return;
-    asked = true;
-    var script = document.createElement('script');
-    script.src = src;
-    script.onload = function () {
+    VMI.load(['projection.js'], function () {
       if (enter && document.documentElement.getAttribute('data-mode') !== 'projection') window.VMIProjection.enter();
-    };
-    document.head.appendChild(script);
+    });
   }
-
-  function isTyping(el) {
-    if (!el || !el.tagName) return false;
-    if (el.isContentEditable || /^(TEXTAREA|SELECT)$/.test(el.tagName)) return true;
-    return el.tagName === 'INPUT' && !/^(radio|checkbox|button|submit|reset|range|color|file)$/.test(el.type);
-  }
-  function searchOpen() { var s = document.getElementById('__search'); return !!(s && s.checked); }
-  function shortcutsOn() { return stored('localStorage', 'vmi-shortcuts-off') !== '1'; }
 
   window.addEventListener('keydown', function (ev) {
     if (loaded() || ev.key !== 'p' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (!shortcutsOn() || isTyping(document.activeElement) || searchOpen()) return;
+    if (!VMI.shortcutsOn() || VMI.isTyping(document.activeElement) || VMI.searchOpen()) return;
     ev.preventDefault();
     ev.stopImmediatePropagation(); // Material's own `p` would open the previous page
     load(true);
@@ -64,19 +48,13 @@
     });
   });
 
-  function init() { // on each page, instant navigation included
+  VMI.start(function () {
     var wanted = /(?:^|[?&])projection(?:=[^&]*)?(?:&|$)/.test(location.search.slice(1));
-    if (!loaded() && (wanted || stored('sessionStorage', 'vmi-projection') === '1')) load(false);
     var button = document.querySelector('.vmi-forum__bouton');
-    if (button && !button.vmiDoor) {
-      button.vmiDoor = true;
+    if (wanted || VMI.session.get('vmi-projection') === '1') load(false);
+    if (button) {
       button.hidden = false;
       button.addEventListener('click', function () { if (!loaded()) load(true); });
     }
-  }
-
-  window.VMIForum = { isTyping: isTyping, shortcutsOn: shortcutsOn, searchOpen: searchOpen };
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
-  else init();
+  });
 })();

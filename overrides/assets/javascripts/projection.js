@@ -7,8 +7,7 @@
  * the slide's name goes into the fragment (`#section--suite-2` for a continuation). `n`
  * opens the presenter window (presentateur.js, talking by postMessage), `o` the overview.
  * Lasts for the tab. Loaded by forum.js on first use; single keys obey the shortcut
- * switch (RGAA 12.10) shared with shortcuts.js: localStorage "vmi-shortcuts-off" = "1",
- * or VMIProjection.setShortcuts(false).
+ * switch (RGAA 12.10, VMI.shortcutsOn in vmi.js).
  */
 (function () {
   'use strict';
@@ -25,15 +24,7 @@
   var presenter = null;
   var refitTimer = 0;
   var lost = ''; // the fragment's slide, not drawn yet when the page was projected
-  var door = window.VMIForum; // forum.js, which loaded this script: keys and the shortcut switch
-  var isTyping = door.isTyping;
-  var shortcutsOn = door.shortcutsOn;
-  var searchOpen = door.searchOpen;
-
-  function read(name, key) { try { return window[name].getItem(key); } catch (e) { return null; } }
-  function write(name, key, value) {
-    try { if (value === null) window[name].removeItem(key); else window[name].setItem(key, value); } catch (e) { /* refused */ }
-  }
+  var VMI = window.VMI;
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function isOn() { return root.getAttribute('data-mode') === 'projection'; }
   function $(selector) { return document.querySelector(selector); }
@@ -352,7 +343,7 @@
 
   function enter(atEnd) {
     root.setAttribute('data-mode', 'projection');
-    write('sessionStorage', 'vmi-projection', '1');
+    VMI.session.set('vmi-projection', '1');
     setParam(true);
     slides = [];
     buildSlides();
@@ -367,7 +358,7 @@
     closeOverview();
     root.removeAttribute('data-mode');
     root.style.removeProperty('--vmi-echelle');
-    write('sessionStorage', 'vmi-projection', null);
+    VMI.session.set('vmi-projection', null);
     setParam(false);
     unhide();
     each(document.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
@@ -408,7 +399,7 @@
     if (drawn) changed();
   }
 
-  /* Beyond the slides: next/previous page, by a clicked link (for instant navigation). */
+  /* Beyond the slides: the next or previous page, projected (from its end going back). */
   function go(step) {
     lost = ''; // the room has moved on
     if (refitTimer) fitAgain(); // the next slide may have grown too: never show it spilling
@@ -419,11 +410,7 @@
     var url = new URL(link.href);
     url.search = step > 0 ? '?projection' : '?projection=fin';
     url.hash = '';
-    var a = document.createElement('a');
-    a.href = url.href;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    location.assign(url.href);
   }
 
   /* ---- Presenter window: presentateur.html, in step by postMessage ---------------- */
@@ -506,9 +493,9 @@
   function isControl(el) { return !!(el && el.closest && el.closest('input, button, select, textarea, summary, a[href], [contenteditable]')); }
 
   window.addEventListener('keydown', function (ev) {
-    if (ev.ctrlKey || ev.metaKey || ev.altKey || searchOpen()) return;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || VMI.searchOpen()) return;
     var el = document.activeElement;
-    var single = shortcutsOn() && !isTyping(el);
+    var single = VMI.shortcutsOn() && !VMI.isTyping(el);
     if (ev.key === 'p' && single) {
       ev.preventDefault();
       ev.stopImmediatePropagation(); // Material's own `p` would open the previous page
@@ -530,7 +517,7 @@
       if (ev.key === 'n') openPresenter(); else openOverview();
       return;
     }
-    if (!step || isTyping(el) || (isControl(el) && !/^Page/.test(ev.key))) return;
+    if (!step || VMI.isTyping(el) || (isControl(el) && !/^Page/.test(ev.key))) return;
     ev.preventDefault();
     ev.stopImmediatePropagation();
     go(step);
@@ -595,21 +582,25 @@
   });
   window.addEventListener('afterprint', unprint);
 
-  function init() {
+  window.VMIProjection = {
+    enter: function () { enter(false); },
+    leave: leave,
+    next: function () { go(1); },
+    previous: function () { go(-1); },
+    slides: function () { return slides.map(function (s) { return { id: s.id, titre: s.title, suite: s.suite }; }); },
+    current: function () { return current; }
+  };
+
+  VMI.start(function () {
     var button = $('.vmi-forum__bouton');
-    if (button && !button.vmiReady) {
-      button.vmiReady = true;
+    var notes = $('.vmi-forum__presentateur');
+    var main = $('article.md-content__inner');
+    if (button) {
       button.hidden = false;
       button.addEventListener('click', function () { if (isOn()) leave(); else enter(false); });
     }
-    var notes = $('.vmi-forum__presentateur');
-    if (notes && !notes.vmiReady) {
-      notes.vmiReady = true;
-      notes.addEventListener('click', openPresenter);
-    }
-    var main = $('article.md-content__inner');
-    if (main && !main.vmiReady) {
-      main.vmiReady = true;
+    if (notes) notes.addEventListener('click', openPresenter);
+    if (main) {
       ['change', 'submit', 'toggle'].forEach(function (type) { main.addEventListener(type, function () { if (isOn()) refit(); }, true); });
       if (window.MutationObserver) {
         var watch = new MutationObserver(grew);
@@ -618,22 +609,7 @@
       }
     }
     var param = /(?:^|[?&])projection(=[^&]*)?(?:&|$)/.exec(location.search);
-    if (param || read('sessionStorage', 'vmi-projection') === '1') enter(!!param && param[1] === '=fin');
+    if (param || VMI.session.get('vmi-projection') === '1') enter(!!param && param[1] === '=fin');
     else render();
-  }
-
-  window.VMIProjection = {
-    enter: function () { enter(false); },
-    leave: leave,
-    next: function () { go(1); },
-    previous: function () { go(-1); },
-    slides: function () { return slides.map(function (s) { return { id: s.id, titre: s.title, suite: s.suite }; }); },
-    current: function () { return current; },
-    setShortcuts: function (on) { write('localStorage', 'vmi-shortcuts-off', on ? null : '1'); },
-    shortcutsEnabled: shortcutsOn
-  };
-
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
-  else init();
+  });
 })();

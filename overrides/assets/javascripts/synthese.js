@@ -3,32 +3,16 @@
    chargé qu’au premier import : la première visite n’en paie pas le poids. */
 (function () {
   'use strict';
-  var NB = '\u00a0', Y, data, list = [], agg, root, later = [],
-    BASE = document.currentScript.src.replace(/[^/]*$/, '');
+  var NB = '\u00a0', VMI = window.VMI, mk = VMI.el, add = VMI.append, Y, data, list = [], agg, root;
 
   function $(id) { return document.getElementById(id); }
-  function mk(tag, at, txt) {
-    var e = /^(svg|title|polygon|path|line|text|tspan)$/.test(tag) ?
-      document.createElementNS('http://www.w3.org/2000/svg', tag) : document.createElement(tag);
-    for (var k in at) e.setAttribute(k, at[k]);
-    if (txt != null) e.textContent = txt;
-    return e;
-  }
-  function add(p, c) { p.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); return c; }
   function clear(id) { var e = $(id); e.textContent = ''; return e; }
   function val(v) { return v === null ? '' : String(v); }
   function qText(id) { return $('vmi-syn-q-' + id).textContent.trim(); }
 
-  // Charge le calcul une fois, puis appelle fn.
+  // The computing scripts, loaded at the first import.
   function need(fn) {
-    if (Y) return fn();
-    if (later.push(fn) > 1) return;
-    ['diagnostic-core.js', 'suivi-core.js', 'synthese-core.js'].forEach(function (f, i) {
-      var e = mk('script', { src: BASE + f });
-      e.async = false;
-      if (i === 2) e.onload = function () { Y = window.VMISynthese; later.splice(0).forEach(function (g) { g(); }); };
-      add(document.head, e);
-    });
+    VMI.load(['diagnostic-core.js', 'suivi-core.js', 'synthese-core.js'], function () { Y = window.VMISynthese; fn(); });
   }
 
   // Sources lues (fichiers puis liens), ajoutées dans l’ordre, puis un seul rendu.
@@ -160,12 +144,7 @@
     });
   }
 
-  function download(ext, text, type) {
-    var url = URL.createObjectURL(new Blob([text], { type: type })),
-      a = add(document.body, mk('a', { href: url, download: 'synthese-equipe-' + new Date().toISOString().slice(0, 10) + ext }));
-    a.click(); a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
-  }
+  function download(ext, text, type) { VMI.download('synthese-equipe-' + new Date().toISOString().slice(0, 10) + ext, text, type); }
   function onClick(ev) {
     var id = ev.target.id, rm = ev.target.getAttribute('data-retirer'), lines;
     if (id === 'vmi-syn-ajouter-liens') {
@@ -190,9 +169,9 @@
 
   function init() {
     var r = $('vmi-syn'), zone;
-    if (!r || r.hasAttribute('data-vmi-init')) return;
-    r.setAttribute('data-vmi-init', '');
-    root = r; list = [];
+    if (!r) return;
+    r.setAttribute('data-vmi-init', ''); // ready (tests wait for it)
+    root = r;
     try { data = JSON.parse($('vmi-diagnostic-data').textContent); } catch (e) { return; }
     $('vmi-syn-import-titre').tabIndex = -1;
     $('vmi-syn-fichiers').addEventListener('change', function () { if (this.files.length) readFiles(this.files); this.value = ''; });
@@ -206,8 +185,6 @@
     r.addEventListener('click', onClick);
     r.addEventListener('input', onInput);
   }
-  function soon() { setTimeout(init, 0); }
-  if (window.document$) document$.subscribe(soon);
-  else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', soon);
-  else soon();
+  // A task of its own, after the theme's start-up.
+  VMI.start(function () { setTimeout(init, 0); });
 })();

@@ -1,46 +1,152 @@
-/* Small site-wide behaviours: quiz feedback, glossary terms on focus.
-   Plain script (works over file://); runs again on Material's instant navigation. */
+/* The base of our scripts, the first of them on every page (extra_javascript in
+ * mkdocs.yml; lazy-search.js and palette.js run before the theme's bundle and need none of
+ * it). window.VMI: start-up, storage that fails silently, "is the user typing", the
+ * single-key shortcut setting (RGAA 12.10, WCAG 2.1.4), downloads, element building and
+ * loading more of our scripts. Instant navigation is off (mkdocs.yml): a page starts once.
+ * Then what every page does: single keys stopped when the visitor turned them off, that
+ * switch (accessibility page), quiz feedback, glossary terms on focus.
+ * For Node (tests/js/), module.exports builds the namespace over a given window.
+ */
 (function () {
-  "use strict";
+  'use strict';
+  var SVG = /^(svg|title|polygon|path|line|text|tspan|circle)$/;
+  var SHORTCUTS_OFF = 'vmi-shortcuts-off';
 
-  function initQuiz(form) {
-    form.addEventListener("submit", function (event) {
+  function base(win) {
+    var doc = win.document || {};
+    var here = doc.currentScript ? doc.currentScript.src.replace(/[^/]*$/, '') : '';
+    var started = doc.readyState === 'complete';
+    var scripts = {}; // our scripts loaded by load(): true once run, or the callbacks waiting
+    var offHere = null; // the shortcut setting for this page when storage refuses it
+    if (!started && doc.addEventListener) doc.addEventListener('DOMContentLoaded', function () { started = true; });
+
+    /* fn runs once the page is parsed and the theme has started (it does so on
+       DOMContentLoaded, which follows every deferred script); at once after that. */
+    function start(fn) {
+      if (started) fn(); else doc.addEventListener('DOMContentLoaded', fn);
+    }
+
+    /* Reading win.localStorage itself throws when the browser blocks storage. */
+    function storage(name) {
+      return {
+        get: function (key) { try { return win[name].getItem(key); } catch (e) { return null; } },
+        // false when refused (blocked, full); null removes the key
+        set: function (key, value) {
+          try {
+            if (value === null) win[name].removeItem(key); else win[name].setItem(key, value);
+            return true;
+          } catch (e) { return false; }
+        },
+        usable: function () { try { return !!win[name]; } catch (e) { return false; } }
+      };
+    }
+    var local = storage('localStorage');
+
+    /* A letter typed here is text, not a shortcut (radio buttons and checkboxes take none). */
+    function isTyping(el) {
+      if (!el || !el.tagName) return false;
+      if (el.isContentEditable || /^(TEXTAREA|SELECT)$/.test(el.tagName)) return true;
+      return el.tagName === 'INPUT' && !/^(radio|checkbox|button|submit|reset|range|color|file)$/.test(el.type);
+    }
+
+    function shortcutsOn() { return !(offHere === null ? local.get(SHORTCUTS_OFF) === '1' : offHere); }
+    function setShortcutsOn(on) {
+      offHere = null;
+      local.set(SHORTCUTS_OFF, on ? null : '1');
+      if (shortcutsOn() !== on) offHere = !on; // storage refused: for this page only
+    }
+
+    function el(tag, attributes, text) {
+      var node = SVG.test(tag) ? doc.createElementNS('http://www.w3.org/2000/svg', tag) : doc.createElement(tag);
+      for (var name in attributes) node.setAttribute(name, attributes[name]);
+      if (text != null) node.textContent = text;
+      return node;
+    }
+    function append(parent, child) {
+      parent.appendChild(typeof child === 'string' ? doc.createTextNode(child) : child);
+      return child;
+    }
+
+    function download(name, text, type) {
+      var url = win.URL.createObjectURL(new win.Blob([text], { type: type }));
+      var link = append(doc.body, el('a', { href: url, download: name }));
+      link.click();
+      link.remove();
+      win.setTimeout(function () { win.URL.revokeObjectURL(url); }, 2000);
+    }
+
+    /* Our scripts (files beside this one), each loaded once and run in the given order;
+       fn then runs (at once when they already have). */
+    function load(files, fn) {
+      var left = files.length;
+      function one() { if (--left === 0 && fn) fn(); }
+      files.forEach(function (file) {
+        var state = scripts[file];
+        if (state === true) return one();
+        if (state) return state.push(one);
+        scripts[file] = [one];
+        var script = el('script', { src: here + file });
+        script.async = false; // in order
+        script.onload = function () {
+          var waiting = scripts[file];
+          scripts[file] = true;
+          waiting.forEach(function (callback) { callback(); });
+        };
+        doc.head.appendChild(script);
+      });
+    }
+
+    function searchOpen() { var box = doc.getElementById('__search'); return !!(box && box.checked); }
+
+    return {
+      start: start, local: local, session: storage('sessionStorage'), isTyping: isTyping,
+      shortcutsOn: shortcutsOn, setShortcutsOn: setShortcutsOn, searchOpen: searchOpen,
+      el: el, append: append, download: download, load: load
+    };
+  }
+
+  if (typeof module !== 'undefined' && module.exports) { module.exports = base; return; }
+  var VMI = window.VMI = base(window);
+
+  /* Material and the projection bind single keys (s, f, n, p, /…). Turned off, they are
+     stopped in the capture phase on window, before any listener of the page; typing in
+     fields and the browser's own key actions are untouched. */
+  window.addEventListener('keydown', function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || !ev.key || ev.key.length !== 1 || ev.key === ' ') return;
+    if (!VMI.shortcutsOn() && !VMI.isTyping(ev.target)) ev.stopImmediatePropagation();
+  }, true);
+
+  /* The switch on the accessibility page, hidden until it works. */
+  function shortcutSwitch(box) {
+    var wrapper = box.closest('[hidden]');
+    box.checked = !VMI.shortcutsOn();
+    box.addEventListener('change', function () { VMI.setShortcutsOn(!box.checked); });
+    if (wrapper) wrapper.hidden = false;
+  }
+
+  function quiz(form) {
+    form.addEventListener('submit', function (event) {
       event.preventDefault();
-      var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
-      var isRight = function (input) { return input.dataset.correct === "oui"; };
+      var inputs = Array.prototype.slice.call(form.querySelectorAll('input'));
+      var isRight = function (input) { return input.dataset.correct === 'oui'; };
       var chosen = inputs.filter(function (input) { return input.checked; });
       var allRight = inputs.every(function (input) { return input.checked === isRight(input); });
       inputs.forEach(function (input) {
-        var note = input.parentNode.querySelector(".vmi-quiz__explication");
+        var note = input.parentNode.querySelector('.vmi-quiz__explication');
         note.hidden = !chosen.length || !(input.checked || isRight(input));
       });
-      form.querySelector(".vmi-quiz__resultat").textContent = !chosen.length
-        ? "Choisissez au moins une réponse."
-        : allRight ? "Bonne réponse\u00a0!" : "Pas tout à fait\u00a0: lisez les explications.";
+      form.querySelector('.vmi-quiz__resultat').textContent = !chosen.length
+        ? 'Choisissez au moins une réponse.'
+        : allRight ? 'Bonne réponse\u00a0!' : 'Pas tout à fait\u00a0: lisez les explications.';
     });
   }
 
-  /* Glossary terms (explained on first use only, see hooks/vmi/glossary.py) take focus,
-     so keyboard users can read their definition too: Material shows it on focus. */
-  function initGlossary(root) {
-    root.querySelectorAll("abbr[data-vmi-titre]").forEach(function (abbr) {
-      abbr.tabIndex = 0;
-    });
-  }
-
-  function init() {
-    if (document.body.dataset.vmiInit === location.href) return;
-    document.body.dataset.vmiInit = location.href;
-    document.querySelectorAll("form[data-quiz]").forEach(initQuiz);
-    var article = document.querySelector(".md-content");
-    if (article) initGlossary(article);
-  }
-
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  VMI.start(function () {
+    var box = document.getElementById('vmi-raccourcis');
+    if (box) shortcutSwitch(box);
+    document.querySelectorAll('form[data-quiz]').forEach(quiz);
+    /* Glossary terms (explained on first use only, hooks/vmi/glossary.py) take focus, so
+       keyboard users read their definition too: Material shows it on focus. */
+    document.querySelectorAll('.md-content abbr[data-vmi-titre]').forEach(function (abbr) { abbr.tabIndex = 0; });
+  });
 })();

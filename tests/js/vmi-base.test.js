@@ -1,0 +1,108 @@
+'use strict';
+// The base of the site's scripts (vmi.js): storage that fails silently, "is the user
+// typing", the single-key shortcut setting, start-up.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const base = require('../../overrides/assets/javascripts/vmi.js');
+
+function memoryStorage() {
+  const items = new Map();
+  return {
+    getItem: (key) => (items.has(key) ? items.get(key) : null),
+    setItem: (key, value) => { items.set(key, String(value)); },
+    removeItem: (key) => { items.delete(key); },
+    items,
+  };
+}
+function refuse() { throw new Error('SecurityError'); }
+// Storage blocked by the browser: reading window.localStorage itself throws.
+function blockedWindow() {
+  const win = {};
+  Object.defineProperty(win, 'localStorage', { get: refuse });
+  Object.defineProperty(win, 'sessionStorage', { get: refuse });
+  return win;
+}
+// Storage readable but full or read-only (writing throws).
+function fullStorage() { return { getItem: () => null, setItem: refuse, removeItem: refuse }; }
+
+test('stockage : lecture, écriture, effacement', () => {
+  const local = memoryStorage();
+  const VMI = base({ localStorage: local, sessionStorage: memoryStorage() });
+  assert.equal(VMI.local.usable(), true);
+  assert.equal(VMI.local.get('k'), null);
+  assert.equal(VMI.local.set('k', 'v'), true);
+  assert.equal(VMI.local.get('k'), 'v');
+  assert.equal(VMI.session.get('k'), null); // two separate areas
+  assert.equal(VMI.local.set('k', null), true);
+  assert.equal(local.items.has('k'), false);
+});
+
+test('stockage bloqué : rien ne lève d’erreur, l’écriture dit son échec', () => {
+  const VMI = base(blockedWindow());
+  assert.equal(VMI.local.usable(), false);
+  assert.equal(VMI.session.usable(), false);
+  assert.equal(VMI.local.get('k'), null);
+  assert.equal(VMI.local.set('k', 'v'), false);
+  assert.equal(VMI.session.set('k', null), false);
+});
+
+test('stockage plein : l’écriture dit son échec', () => {
+  const VMI = base({ localStorage: fullStorage() });
+  assert.equal(VMI.local.usable(), true);
+  assert.equal(VMI.local.set('k', 'v'), false);
+});
+
+test('raccourcis : actifs par défaut, réglage enregistré sous vmi-shortcuts-off', () => {
+  const local = memoryStorage();
+  const VMI = base({ localStorage: local });
+  assert.equal(VMI.shortcutsOn(), true);
+  VMI.setShortcutsOn(false);
+  assert.equal(local.getItem('vmi-shortcuts-off'), '1');
+  assert.equal(VMI.shortcutsOn(), false);
+  assert.equal(base({ localStorage: local }).shortcutsOn(), false); // the next page reads it
+  VMI.setShortcutsOn(true);
+  assert.equal(local.getItem('vmi-shortcuts-off'), null);
+  assert.equal(VMI.shortcutsOn(), true);
+});
+
+test('raccourcis sans stockage : le réglage vaut pour la page', () => {
+  for (const win of [blockedWindow(), { localStorage: fullStorage() }]) {
+    const VMI = base(win);
+    VMI.setShortcutsOn(false);
+    assert.equal(VMI.shortcutsOn(), false);
+    VMI.setShortcutsOn(true);
+    assert.equal(VMI.shortcutsOn(), true);
+  }
+});
+
+test('saisie : champs de texte oui, cases et boutons non', () => {
+  const { isTyping } = base({});
+  const input = (type) => ({ tagName: 'INPUT', type });
+  for (const type of ['text', 'search', 'number', 'date', 'email']) assert.equal(isTyping(input(type)), true, type);
+  for (const type of ['radio', 'checkbox', 'button', 'submit', 'reset', 'range', 'color', 'file']) {
+    assert.equal(isTyping(input(type)), false, type);
+  }
+  assert.equal(isTyping({ tagName: 'TEXTAREA' }), true);
+  assert.equal(isTyping({ tagName: 'SELECT' }), true);
+  assert.equal(isTyping({ tagName: 'DIV', isContentEditable: true }), true);
+  assert.equal(isTyping({ tagName: 'BUTTON' }), false);
+  assert.equal(isTyping({ tagName: 'BODY' }), false);
+  assert.equal(isTyping(null), false);
+  assert.equal(isTyping({}), false); // the document, a text node
+});
+
+test('démarrage : après DOMContentLoaded, aussitôt ensuite', () => {
+  const listeners = [];
+  const document = { readyState: 'interactive', addEventListener: (type, fn) => listeners.push([type, fn]) };
+  const VMI = base({ document });
+  const ran = [];
+  VMI.start(() => ran.push('first'));
+  assert.deepEqual(ran, []); // deferred scripts run before the theme starts
+  listeners.forEach(([type, fn]) => { if (type === 'DOMContentLoaded') fn(); });
+  assert.deepEqual(ran, ['first']);
+  VMI.start(() => ran.push('later'));
+  assert.deepEqual(ran, ['first', 'later']);
+  const loaded = base({ document: { readyState: 'complete' } });
+  loaded.start(() => ran.push('complete'));
+  assert.deepEqual(ran, ['first', 'later', 'complete']);
+});
