@@ -1,98 +1,102 @@
-/* Auto-diagnostic : logique pure, sans DOM (window.VMIDiagnostic ou module Node) */
+/* Self-diagnosis: the scoring, pure logic without the DOM (window.VMIDiagnostic, or a Node module). */
 (function (root) {
   'use strict';
-  var V = 1, NB = '\u00a0';
-  function isObj(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
-  function isIdx(v, len) { return typeof v === 'number' && v % 1 === 0 && v >= 0 && v < len; }
-  function fail(m) { throw new Error(m); }
-  function q(s) { return '«' + NB + s + NB + '»'; }
+  var STATE_VERSION = 1, NBSP = '\u00a0';
+  function isObject(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
+  function isIndex(v, length) { return typeof v === 'number' && v % 1 === 0 && v >= 0 && v < length; }
+  function fail(message) { throw new Error(message); }
+  function quoted(text) { return '«' + NBSP + text + NBSP + '»'; }
   var MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
     'novembre', 'décembre'];
 
-  // « 1er mars 2026 à 09:05 », heure locale. Écrit à la main : le premier appel à Intl
-  // (toLocaleString) charge les données de langue et coûte plus que tout le reste du script.
+  // « 1er mars 2026 à 09:05 », local time. By hand: the first call to Intl
+  // (toLocaleString) loads the language data and costs more than the rest of the script.
   function formatDate(iso) {
-    var d = new Date(iso), day;
+    var date = new Date(iso), day;
     if (typeof iso !== 'string') return '—';
-    if (isNaN(d)) return iso;
-    day = d.getDate() === 1 ? '1er' : String(d.getDate());
-    return day + NB + MONTHS[d.getMonth()] + ' ' + d.getFullYear() + ' à ' +
-      ('0' + d.getHours()).slice(-2) + ':' + ('0' + d.getMinutes()).slice(-2);
+    if (isNaN(date)) return iso;
+    day = date.getDate() === 1 ? '1er' : String(date.getDate());
+    return day + NBSP + MONTHS[date.getMonth()] + ' ' + date.getFullYear() + ' à ' +
+      ('0' + date.getHours()).slice(-2) + ':' + ('0' + date.getMinutes()).slice(-2);
   }
-  function byId(list) { var m = Object.create(null); list.forEach(function (x) { m[x.id] = x; }); return m; }
+  function byId(list) { var map = Object.create(null); list.forEach(function (item) { map[item.id] = item; }); return map; }
 
-  // Indice du niveau le plus élevé dont le seuil est atteint (niveaux croissants), -1 sinon.
-  function levelIndex(niveaux, score) {
-    var idx = -1;
-    if (score != null) niveaux.forEach(function (n, i) { if (n.min <= score) idx = i; });
-    return idx;
+  // Index of the highest level whose threshold the score reaches (levels in rising order), else -1.
+  function levelIndex(levels, score) {
+    var found = -1;
+    if (score != null) levels.forEach(function (level, i) { if (level.min <= score) found = i; });
+    return found;
   }
-  function levelFor(niveaux, score) { return niveaux[levelIndex(niveaux, score)] || null; }
+  function levelFor(levels, score) { return levels[levelIndex(levels, score)] || null; }
 
   function scoreAxes(data, answers) {
-    var res = {}, sum = {}, max = {};
+    var results = {}, sums = {}, maxima = {};
     answers = answers || {};
-    data.axes.forEach(function (a) {
-      res[a.id] = { score: null, niveau: null, niveauIndex: -1, answered: 0, nsp: 0, total: 0, status: 'non-evalue' };
-      sum[a.id] = max[a.id] = 0;
+    data.axes.forEach(function (axis) {
+      results[axis.id] = { score: null, niveau: null, niveauIndex: -1, answered: 0, nsp: 0, total: 0, status: 'non-evalue' };
+      sums[axis.id] = maxima[axis.id] = 0;
     });
-    data.questions.forEach(function (x) {
-      var r = res[x.axe], v = Object.prototype.hasOwnProperty.call(answers, x.id) ? answers[x.id] : null;
-      if (!r) return;
-      r.total++;
-      if (v === 'nsp') r.nsp++;
-      else if (isIdx(v, x.points.length)) {
-        r.answered++; sum[x.axe] += x.points[v]; max[x.axe] += Math.max.apply(null, x.points);
+    data.questions.forEach(function (question) {
+      var result = results[question.axe],
+        answer = Object.prototype.hasOwnProperty.call(answers, question.id) ? answers[question.id] : null;
+      if (!result) return;
+      result.total++;
+      if (answer === 'nsp') result.nsp++;
+      else if (isIndex(answer, question.points.length)) {
+        result.answered++; sums[question.axe] += question.points[answer]; maxima[question.axe] += Math.max.apply(null, question.points);
       }
     });
-    data.axes.forEach(function (a) {
-      var r = res[a.id], b = max[a.id];
-      if (!r.answered || r.nsp * 2 > r.total) return;
-      // 100 × somme / maximum, arrondi au plus proche (moitiés vers le haut), en entiers exacts.
-      r.score = b > 0 ? Math.floor((200 * sum[a.id] + b) / (2 * b)) : 0;
-      r.niveauIndex = levelIndex(data.niveaux, r.score);
-      r.niveau = r.niveauIndex < 0 ? null : data.niveaux[r.niveauIndex].nom;
-      r.status = 'evalue';
+    data.axes.forEach(function (axis) {
+      var result = results[axis.id], maximum = maxima[axis.id];
+      if (!result.answered || result.nsp * 2 > result.total) return;
+      // 100 × sum / maximum, rounded to the nearest (halves up), in exact integers.
+      result.score = maximum > 0 ? Math.floor((200 * sums[axis.id] + maximum) / (2 * maximum)) : 0;
+      result.niveauIndex = levelIndex(data.niveaux, result.score);
+      result.niveau = result.niveauIndex < 0 ? null : data.niveaux[result.niveauIndex].nom;
+      result.status = 'evalue';
     });
-    return res;
+    return results;
   }
 
+  // The ids of the n (3) lowest scored axes, the first axes first on a tie.
   function priorities(results, axes, n) {
-    return axes.map(function (a, i) { return { id: a.id, i: i, r: results[a.id] }; })
-      .filter(function (x) { return x.r && x.r.status === 'evalue'; })
-      .sort(function (x, y) { return x.r.score - y.r.score || x.i - y.i; })
+    return axes.map(function (axis, i) { return { id: axis.id, i: i, result: results[axis.id] }; })
+      .filter(function (x) { return x.result && x.result.status === 'evalue'; })
+      .sort(function (x, y) { return x.result.score - y.result.score || x.i - y.i; })
       .slice(0, n === undefined ? 3 : n).map(function (x) { return x.id; });
   }
   function weakestAxis(results, axes) { return priorities(results, axes, 1)[0] || null; }
   function applicableRecommendations(data, results) {
-    return (data.recommandations || []).filter(function (r) {
-      var x = results[r.axe];
-      return x && x.status === 'evalue' && x.score <= r.jusqu_a;
+    return (data.recommandations || []).filter(function (recommendation) {
+      var result = results[recommendation.axe];
+      return result && result.status === 'evalue' && result.score <= recommendation.jusqu_a;
     });
   }
 
-  // État nettoyé {v, answers, targets, notes, date, nom?, role?, plan?}, ou Error au message en
-  // français. Le plan est gardé tel quel : suivi-core.js le nettoie quand il le lit.
+  // A clean state {v, answers, targets, notes, date, nom?, role?, plan?}, or an Error with a
+  // French message. The plan is kept as it is: suivi-core.js cleans it when it reads it.
   function validateState(data, o) {
-    if (!isObj(o)) fail('Les données ne sont pas un état de l’auto-diagnostic.');
-    if (o.v !== V) fail('Version de données non prise en charge.');
-    var qs = byId(data.questions), ax = byId(data.axes), st = { v: V, date: typeof o.date === 'string' && o.date ? o.date : new Date().toISOString() };
-    [['answers', qs, 'Question inconnue', 'Réponse invalide pour la question ', function (v, id) {
-      return v === 'nsp' || isIdx(v, qs[id].points.length);
-    }], ['targets', ax, 'Axe inconnu', 'Niveau visé invalide pour l’axe ', function (v) {
-      return isIdx(v, data.niveaux.length);
-    }], ['notes', ax, 'Axe inconnu', 'Note invalide pour l’axe ', function (v) { return typeof v === 'string'; }]].forEach(function (k) {
-      var src = o[k[0]] === undefined ? {} : o[k[0]], out = st[k[0]] = {};
-      if (!isObj(src)) fail('La rubrique ' + q(k[0]) + ' est mal formée.');
-      Object.keys(src).forEach(function (id) {
-        if (!k[1][id]) fail(k[2] + NB + ': ' + q(id) + '.');
-        if (!k[4](src[id], id)) fail(k[3] + q(id) + '.');
-        if (src[id] !== '') out[id] = src[id] === 0 ? 0 : src[id]; // -0 (JSON « -0 ») → 0
+    if (!isObject(o)) fail('Les données ne sont pas un état de l’auto-diagnostic.');
+    if (o.v !== STATE_VERSION) fail('Version de données non prise en charge.');
+    var questions = byId(data.questions), axes = byId(data.axes),
+      state = { v: STATE_VERSION, date: typeof o.date === 'string' && o.date ? o.date : new Date().toISOString() };
+    // [part, known ids, unknown id message, invalid value message, value check]
+    [['answers', questions, 'Question inconnue', 'Réponse invalide pour la question ', function (value, id) {
+      return value === 'nsp' || isIndex(value, questions[id].points.length);
+    }], ['targets', axes, 'Axe inconnu', 'Niveau visé invalide pour l’axe ', function (value) {
+      return isIndex(value, data.niveaux.length);
+    }], ['notes', axes, 'Axe inconnu', 'Note invalide pour l’axe ', function (value) { return typeof value === 'string'; }]].forEach(function (rule) {
+      var part = rule[0], known = rule[1], source = o[part] === undefined ? {} : o[part], clean = state[part] = {};
+      if (!isObject(source)) fail('La rubrique ' + quoted(part) + ' est mal formée.');
+      Object.keys(source).forEach(function (id) {
+        if (!known[id]) fail(rule[2] + NBSP + ': ' + quoted(id) + '.');
+        if (!rule[4](source[id], id)) fail(rule[3] + quoted(id) + '.');
+        if (source[id] !== '') clean[id] = source[id] === 0 ? 0 : source[id]; // -0 (JSON « -0 ») → 0
       });
     });
-    ['nom', 'role'].forEach(function (k) { if (typeof o[k] === 'string' && o[k]) st[k] = o[k]; });
-    if (Array.isArray(o.plan) && o.plan.length) st.plan = o.plan;
-    return st;
+    ['nom', 'role'].forEach(function (key) { if (typeof o[key] === 'string' && o[key]) state[key] = o[key]; });
+    if (Array.isArray(o.plan) && o.plan.length) state.plan = o.plan;
+    return state;
   }
 
   var api = {

@@ -1,97 +1,111 @@
-/* Auto-diagnostic : résultats (tableau, axe le plus faible, priorités, recommandations, radar),
-   chargés par diagnostic.js à la première réponse, quand les résultats approchent de l’écran ou
-   quand des réponses sont enregistrées ; dépend de diagnostic-core.js. */
+/* Self-diagnosis: the results (table, weakest axis, priorities, recommendations, radar),
+   loaded by diagnostic.js at the first answer, when the results come near the screen or
+   when answers are saved; needs diagnostic-core.js. */
 (function () {
   'use strict';
-  var NB = '\u00a0', K = ['actuel', 'cible', 'import'], D = window.VMIDiagnostic, P = window.VMIDiagPage, mk = window.VMI.el, add = window.VMI.append;
+  var NBSP = '\u00a0', SERIES = ['actuel', 'cible', 'import'], Diagnostic = window.VMIDiagnostic, page = window.VMIDiagPage,
+    el = window.VMI.el, append = window.VMI.append;
 
   function $(id) { return document.getElementById(id); }
-  function clear(id) { var e = $(id); e.textContent = ''; return e; }
-  function f(n) { return n.toFixed(1); }
-  function nom(id) { return P.get().data.axes.filter(function (a) { return a.id === id; })[0].nom; }
-  function sc(r) { return r.score === null ? 'non évalué' : r.score + NB + '/' + NB + '100, ' + r.niveau; }
+  function clear(id) { var box = $(id); box.textContent = ''; return box; }
+  function fixed(n) { return n.toFixed(1); }
+  function axisName(id) { return page.get().data.axes.filter(function (axis) { return axis.id === id; })[0].nom; }
+  function scoreText(result) { return result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100, ' + result.niveau; }
 
-  function render(changed) {
-    var c = P.get(), data = c.data, st = c.st, root = c.root, res = D.scoreAxes(data, st.answers),
-      n = Object.keys(st.answers).length, s = n > 1 ? 's' : '', prio = D.priorities(res, data.axes, 99),
-      body = clear('vmi-tableau-corps'), w = clear('vmi-faible'), ol = clear('vmi-priorites'), box = clear('vmi-recommandations'), ul = mk('ul');
-    $('vmi-progression').value = n;
-    if (changed !== null) {
-      $('vmi-progression-texte').textContent = n + ' question' + s + ' répondue' + s + ' sur ' + data.questions.length +
-        (changed ? ' · ' + nom(changed) + NB + ': ' + sc(res[changed]) : '');
+  // Returns the scores, which diagnostic.js keeps for the exports.
+  function render(changedAxis) {
+    var ctx = page.get(), data = ctx.data, state = ctx.state, root = ctx.root, results = Diagnostic.scoreAxes(data, state.answers),
+      answered = Object.keys(state.answers).length, plural = answered > 1 ? 's' : '', priorities = Diagnostic.priorities(results, data.axes, 99),
+      tableBody = clear('vmi-tableau-corps'), weakest = clear('vmi-faible'), priorityList = clear('vmi-priorites'),
+      recommendationsBox = clear('vmi-recommandations'), recommendations = el('ul');
+    $('vmi-progression').value = answered;
+    if (changedAxis !== null) {
+      $('vmi-progression-texte').textContent = answered + ' question' + plural + ' répondue' + plural + ' sur ' + data.questions.length +
+        (changedAxis ? ' · ' + axisName(changedAxis) + NBSP + ': ' + scoreText(results[changedAxis]) : '');
     }
-    $('vmi-date').textContent = D.formatDate(st.date);
-    data.axes.forEach(function (a) {
-      var r = res[a.id], t = data.niveaux[st.targets[a.id]], card = root.querySelector('[data-axe="' + a.id + '"]'), tr = add(body, mk('tr'));
+    $('vmi-date').textContent = Diagnostic.formatDate(state.date);
+    data.axes.forEach(function (axis) {
+      var result = results[axis.id], target = data.niveaux[state.targets[axis.id]], card = root.querySelector('[data-axe="' + axis.id + '"]'),
+        row = append(tableBody, el('tr'));
       if (card) {
-        card.setAttribute('data-score', r.score === null ? '' : r.score);
-        card.setAttribute('data-niveau', r.niveau || '');
-        card.querySelector('.vmi-diag__score').textContent = sc(r) + ' · ' + r.nsp + ' point' + (r.nsp > 1 ? 's' : '') + ' à vérifier';
+        card.setAttribute('data-score', result.score === null ? '' : result.score);
+        card.setAttribute('data-niveau', result.niveau || '');
+        card.querySelector('.vmi-diag__score').textContent = scoreText(result) + ' · ' + result.nsp + ' point' + (result.nsp > 1 ? 's' : '') + ' à vérifier';
       }
-      add(tr, mk('th', { scope: 'row' }, a.nom));
-      [r.score === null ? 'non évalué' : r.score, r.niveau || '—', t ? t.nom : '—', r.nsp, st.notes[a.id] || ''].forEach(function (v) { add(tr, mk('td', {}, v)); });
+      append(row, el('th', { scope: 'row' }, axis.nom));
+      [result.score === null ? 'non évalué' : result.score, result.niveau || '—', target ? target.nom : '—', result.nsp, state.notes[axis.id] || '']
+        .forEach(function (value) { append(row, el('td', {}, value)); });
     });
-    function link(p, id) { add(p, mk('a', { href: '#axe-' + id }, nom(id))); add(p, NB + ': ' + sc(res[id])); }
-    if (prio[0]) link(w, prio[0]); else w.textContent = 'Aucun axe n’est encore évalué.';
-    prio.slice(0, 3).forEach(function (id) { link(add(ol, mk('li')), id); });
-    D.applicableRecommendations(data, res).forEach(function (r) {
-      var li = add(ul, mk('li')), l = mk('ul');
-      add(li, mk('strong', {}, nom(r.axe) + NB + ': '));
-      add(li, mk('div')).innerHTML = r.texte_html; // HTML sûr produit par le site
-      (r.liens || []).forEach(function (x) { add(add(l, mk('li')), mk('a', { href: x.href }, x.titre)); });
-      if (l.firstChild) add(li, l);
-      add(li, mk('button', { type: 'button', 'class': 'md-button', 'data-ajouter-au-plan': r.id }, 'Ajouter au plan d’action'));
+    function axisLink(parent, id) { append(parent, el('a', { href: '#axe-' + id }, axisName(id))); append(parent, NBSP + ': ' + scoreText(results[id])); }
+    if (priorities[0]) axisLink(weakest, priorities[0]); else weakest.textContent = 'Aucun axe n’est encore évalué.';
+    priorities.slice(0, 3).forEach(function (id) { axisLink(append(priorityList, el('li')), id); });
+    Diagnostic.applicableRecommendations(data, results).forEach(function (recommendation) {
+      var item = append(recommendations, el('li')), links = el('ul');
+      append(item, el('strong', {}, axisName(recommendation.axe) + NBSP + ': '));
+      append(item, el('div')).innerHTML = recommendation.texte_html; // safe HTML written by the site's build
+      (recommendation.liens || []).forEach(function (link) { append(append(links, el('li')), el('a', { href: link.href }, link.titre)); });
+      if (links.firstChild) append(item, links);
+      append(item, el('button', { type: 'button', 'class': 'md-button', 'data-ajouter-au-plan': recommendation.id }, 'Ajouter au plan d’action'));
     });
-    add(box, ul.firstChild ? ul : mk('p', {}, 'Aucune recommandation pour l’instant.'));
-    radar(data, st, res, c.imp);
+    append(recommendationsBox, recommendations.firstChild ? recommendations : el('p', {}, 'Aucune recommandation pour l’instant.'));
+    radar(data, state, results, ctx.previous);
     root.setAttribute('data-vmi-resultats', '');
-    return res;
+    return results;
   }
 
-  function radar(data, st, res, imp) {
-    var axes = data.axes, n = axes.length, tg = st.targets, hasT = Object.keys(tg).length, g = add(clear('vmi-radar'), mk('svg', {
-      viewBox: '-230 -178 460 356', role: 'img', 'aria-labelledby': 'vmi-radar-titre', 'class': 'vmi-radar'
-    }));
-    function pt(i, v) { var a = 2 * Math.PI * i / n - Math.PI / 2; return [v * Math.cos(a), v * Math.sin(a)]; }
-    function poly(vals, cls) {
-      add(g, mk('polygon', { points: vals.map(function (v, i) { return pt(i, v || 0).map(f); }).join(' '), 'class': cls }));
+  // Three series: the current scores (dots), the targets (squares), an imported result (diamonds).
+  function radar(data, state, results, previous) {
+    var axes = data.axes, count = axes.length, targets = state.targets, hasTargets = Object.keys(targets).length,
+      svg = append(clear('vmi-radar'), el('svg', {
+        viewBox: '-230 -178 460 356', role: 'img', 'aria-labelledby': 'vmi-radar-titre', 'class': 'vmi-radar'
+      }));
+    function point(i, value) { var angle = 2 * Math.PI * i / count - Math.PI / 2; return [value * Math.cos(angle), value * Math.sin(angle)]; }
+    function polygon(values, className) {
+      append(svg, el('polygon', { points: values.map(function (value, i) { return point(i, value || 0).map(fixed); }).join(' '), 'class': className }));
     }
-    add(g, mk('title', { id: 'vmi-radar-titre' }, 'Graphique radar des scores par axe, sur 100 (détail dans le tableau qui suit)'));
-    data.niveaux.map(function (l) { return l.min; }).filter(function (m) { return m > 0 && m < 100; }).concat(100).forEach(function (m) {
-      poly(axes.map(function () { return m; }), 'vmi-radar__grille');
+    append(svg, el('title', { id: 'vmi-radar-titre' }, 'Graphique radar des scores par axe, sur 100 (détail dans le tableau qui suit)'));
+    data.niveaux.map(function (level) { return level.min; }).filter(function (min) { return min > 0 && min < 100; }).concat(100).forEach(function (min) {
+      polygon(axes.map(function () { return min; }), 'vmi-radar__grille');
     });
-    axes.forEach(function (a, i) {
-      var p = pt(i, 100), q = pt(i, 112), r = res[a.id], lines = wrap(a.nom).concat(r.score === null ? 'non évalué' : r.score + NB + '/' + NB + '100'),
-        k = lines.length - 1, y = q[1] + (p[1] < -30 ? -15 * k : p[1] > 30 ? 10 : 4 - 7.5 * k),
-        t = mk('text', { 'text-anchor': p[0] > 30 ? 'start' : p[0] < -30 ? 'end' : 'middle' });
-      add(g, mk('line', { x2: f(p[0]), y2: f(p[1]), 'class': 'vmi-radar__grille' }));
-      lines.forEach(function (l, j) { add(t, mk('tspan', { x: f(q[0]), y: f(y + 15 * j), 'class': j === k ? 'vmi-radar__val' : '' }, l)); });
-      add(g, t);
+    axes.forEach(function (axis, i) {
+      var edge = point(i, 100), at = point(i, 112), result = results[axis.id],
+        lines = wrap(axis.nom).concat(result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100'),
+        last = lines.length - 1, y = at[1] + (edge[1] < -30 ? -15 * last : edge[1] > 30 ? 10 : 4 - 7.5 * last),
+        label = el('text', { 'text-anchor': edge[0] > 30 ? 'start' : edge[0] < -30 ? 'end' : 'middle' });
+      append(svg, el('line', { x2: fixed(edge[0]), y2: fixed(edge[1]), 'class': 'vmi-radar__grille' }));
+      lines.forEach(function (line, j) { append(label, el('tspan', { x: fixed(at[0]), y: fixed(y + 15 * j), 'class': j === last ? 'vmi-radar__val' : '' }, line)); });
+      append(svg, label);
     });
-    [imp && imp.res, hasT, res].forEach(function (src, s) {
-      s = 2 - s;
-      if (!src) return;
-      var vals = axes.map(function (a) { return s === 1 ? (a.id in tg ? data.niveaux[tg[a.id]].min : null) : src[a.id].score; });
-      if (vals.join('') === '') return;
-      poly(vals, 'vmi-radar__' + K[s]);
-      vals.forEach(function (v, i) {
-        if (v === null) return;
-        var x = pt(i, v)[0], y = pt(i, v)[1], c = 'vmi-radar__m vmi-radar__' + K[s];
-        add(g, s ? mk('polygon', { 'class': c, points: (s === 1 ? [x - 4, y - 4, x + 4, y - 4, x + 4, y + 4, x - 4, y + 4] : [x, y - 5, x + 5, y, x, y + 5, x - 5, y]).map(f).join(' ') }) :
-          mk('circle', { cx: f(x), cy: f(y), r: 3.5, 'class': c }));
+    // Drawn from the back: imported (2), targets (1), current (0) on top.
+    [previous && previous.results, hasTargets, results].forEach(function (source, series) {
+      series = 2 - series;
+      if (!source) return;
+      var values = axes.map(function (axis) {
+        return series === 1 ? (axis.id in targets ? data.niveaux[targets[axis.id]].min : null) : source[axis.id].score;
+      });
+      if (values.join('') === '') return;
+      polygon(values, 'vmi-radar__' + SERIES[series]);
+      values.forEach(function (value, i) {
+        if (value === null) return;
+        var x = point(i, value)[0], y = point(i, value)[1], className = 'vmi-radar__m vmi-radar__' + SERIES[series];
+        append(svg, series ? el('polygon', {
+          'class': className,
+          points: (series === 1 ? [x - 4, y - 4, x + 4, y - 4, x + 4, y + 4, x - 4, y + 4] : [x, y - 5, x + 5, y, x, y + 5, x - 5, y]).map(fixed).join(' ')
+        }) : el('circle', { cx: fixed(x), cy: fixed(y), r: 3.5, 'class': className }));
       });
     });
-    $('vmi-leg-cible').hidden = !hasT;
-    $('vmi-leg-import').hidden = !imp;
-    if (imp) $('vmi-leg-date').textContent = D.formatDate(imp.st.date);
+    $('vmi-leg-cible').hidden = !hasTargets;
+    $('vmi-leg-import').hidden = !previous;
+    if (previous) $('vmi-leg-date').textContent = Diagnostic.formatDate(previous.state.date);
   }
+  // An axis name on lines of about 13 characters.
   function wrap(text) {
-    var out = [''];
-    text.split(' ').forEach(function (w) {
-      var l = out.length - 1;
-      if (out[l] && (out[l] + ' ' + w).length > 13) out.push(w); else out[l] += (out[l] ? ' ' : '') + w;
+    var lines = [''];
+    text.split(' ').forEach(function (word) {
+      var last = lines.length - 1;
+      if (lines[last] && (lines[last] + ' ' + word).length > 13) lines.push(word); else lines[last] += (lines[last] ? ' ' : '') + word;
     });
-    return out;
+    return lines;
   }
 
   window.VMIDiagResultats = { render: render };

@@ -1,161 +1,163 @@
-/* Auto-diagnostic, suivi : exports, import d’un résultat précédent (évolution par axe,
-   versions du questionnaire) et plan d’action. Chargé par diagnostic.js au premier usage ;
-   dépend de suivi-core.js. */
+/* Self-diagnosis, follow-up: exports, import of an earlier result (change per axis,
+   questionnaire versions) and the action plan. Loaded by diagnostic.js at first use;
+   needs suivi-core.js. */
 (function () {
   'use strict';
-  var S = window.VMISuivi, P = window.VMIDiagPage, VMI = window.VMI, mk = VMI.el, add = VMI.append, NB = '\u00a0', planShown = '', votes, votedOn;
+  var FollowUp = window.VMISuivi, page = window.VMIDiagPage, VMI = window.VMI, el = VMI.el, append = VMI.append,
+    NBSP = '\u00a0', planShown = '', votes, votedOn;
 
   function $(id) { return document.getElementById(id); }
-  function ctx() { return P.get(); }
-  // Fichier nommé d’après la date de ce qu’il contient (dernière réponse, dernier vote).
+  // Files are named after the date of what they hold (last answer, last vote).
   function download(file, date, text, type) {
     VMI.download(file.replace('@', (date || new Date().toISOString()).slice(0, 10)), text, type);
   }
 
   function exporter(id) {
-    var c = ctx();
-    if (id === 'vmi-export-json') download('autodiagnostic-@.json', c.st.date, S.toJSON(c.data, c.st), 'application/json');
-    else if (id === 'vmi-export-csv') download('autodiagnostic-@.csv', c.st.date, S.toCSV(c.data, c.st, c.res), 'text/csv;charset=utf-8');
-    else if (id === 'vmi-export-plan') download('plan-action-@.csv', c.st.date, S.planCSV(c.data, c.st.plan), 'text/csv;charset=utf-8');
+    var ctx = page.get(), state = ctx.state;
+    if (id === 'vmi-export-json') download('autodiagnostic-@.json', state.date, FollowUp.toJSON(ctx.data, state), 'application/json');
+    else if (id === 'vmi-export-csv') download('autodiagnostic-@.csv', state.date, FollowUp.toCSV(ctx.data, state, ctx.results), 'text/csv;charset=utf-8');
+    else if (id === 'vmi-export-plan') download('plan-action-@.csv', state.date, FollowUp.planCSV(ctx.data, state.plan), 'text/csv;charset=utf-8');
   }
 
-  // Un résultat précédent : comparé au résultat actuel, jamais mêlé aux réponses.
+  // An earlier result: compared with the current one, never mixed with the answers.
   function imported(text) {
-    var data = ctx().data, r, D = window.VMIDiagnostic, changes;
-    try { r = S.readExport(data, text); } catch (e) { return P.alertMsg(e.message + P.KEEP); }
-    changes = S.describeChanges(data, r.changes);
-    P.alertMsg('');
-    P.set(null, { st: r.state, res: D.scoreAxes(data, r.state.answers) });
-    P.msg('Résultat du ' + D.formatDate(r.state.date) + ' importé' + NB + ': il apparaît en tirets courts sur le graphique, ' +
+    var data = page.get().data, Diagnostic = window.VMIDiagnostic, read, changes;
+    try { read = FollowUp.readExport(data, text); } catch (e) { return page.showAlert(e.message + page.ANSWERS_KEPT); }
+    changes = FollowUp.describeChanges(data, read.changes);
+    page.showAlert('');
+    page.set(null, { state: read.state, results: Diagnostic.scoreAxes(data, read.state.answers) });
+    page.showMessage('Résultat du ' + Diagnostic.formatDate(read.state.date) + ' importé' + NBSP + ': il apparaît en tirets courts sur le graphique, ' +
       'et l’évolution de chaque axe dans le tableau.' + (changes ? ' ' + changes : ''));
   }
 
-  // Réponses enregistrées avec une version précédente du questionnaire.
-  function migrate(raw) {
-    var data = ctx().data, o = JSON.parse(raw), r;
-    o.format = 'vmi-diagnostic';
-    try { r = S.readExport(data, JSON.stringify(o)); } catch (e) {
-      return P.alertMsg('Vos réponses enregistrées n’ont pas pu être relues' + NB + ': ' + e.message);
+  // Answers saved with an earlier version of the questionnaire.
+  function migrate(saved) {
+    var data = page.get().data, object = JSON.parse(saved), read;
+    object.format = 'vmi-diagnostic';
+    try { read = FollowUp.readExport(data, JSON.stringify(object)); } catch (e) {
+      return page.showAlert('Vos réponses enregistrées n’ont pas pu être relues' + NBSP + ': ' + e.message);
     }
-    P.set(r.state);
-    P.alertMsg(S.describeChanges(data, r.changes).replace('depuis cet export', 'depuis votre dernière visite'));
+    page.set(read.state);
+    page.showAlert(FollowUp.describeChanges(data, read.changes).replace('depuis cet export', 'depuis votre dernière visite'));
   }
 
-  // Lien de partage : réponses et niveaux visés dans l’adresse (sans les notes).
+  // Share link: answers and targets in the address (not the notes).
   function share() {
-    var c = ctx(), inp = $('vmi-lien'), url = location.href.split('#')[0] + '#r=' + S.encodeShare(c.data, c.st);
-    inp.value = url;
-    $('vmi-lien-zone').hidden = false; inp.focus(); inp.select();
-    P.msg('Lien de partage prêt ci-dessous.');
-    if (navigator.clipboard) navigator.clipboard.writeText(url).then(function () { P.msg('Lien copié dans le presse-papiers.'); }, function () {});
+    var ctx = page.get(), field = $('vmi-lien'), url = location.href.split('#')[0] + '#r=' + FollowUp.encodeShare(ctx.data, ctx.state);
+    field.value = url;
+    $('vmi-lien-zone').hidden = false; field.focus(); field.select();
+    page.showMessage('Lien de partage prêt ci-dessous.');
+    if (navigator.clipboard) navigator.clipboard.writeText(url).then(function () { page.showMessage('Lien copié dans le presse-papiers.'); }, function () {});
   }
   function fromHash() {
-    var c = ctx(), m = /^#r=(.*)$/.exec(location.hash), s;
-    if (!m) return;
-    try { s = S.decodeShare(c.data, m[1]); } catch (e) { return P.alertMsg(e.message + P.KEEP); }
-    c.st.answers = s.answers; c.st.targets = s.targets;
-    P.set(c.st);
-    P.msg('Réponses chargées depuis le lien de partage.');
+    var ctx = page.get(), match = /^#r=(.*)$/.exec(location.hash), shared;
+    if (!match) return;
+    try { shared = FollowUp.decodeShare(ctx.data, match[1]); } catch (e) { return page.showAlert(e.message + page.ANSWERS_KEPT); }
+    ctx.state.answers = shared.answers; ctx.state.targets = shared.targets;
+    page.set(ctx.state);
+    page.showMessage('Réponses chargées depuis le lien de partage.');
     history.replaceState(null, '', location.href.split('#')[0]);
   }
 
-  function addAction(recoId) {
-    var c = ctx(), reco = c.data.recommandations.filter(function (r) { return r.id === recoId; })[0];
-    if (!reco) return;
-    c.st.plan = S.addAction(c.st.plan, reco);
-    P.save(); render();
-    P.msg('Action ajoutée au plan d’action (' + c.st.plan.length + ' action' + (c.st.plan.length > 1 ? 's' : '') + ').');
+  function addAction(recommendationId) {
+    var ctx = page.get(), recommendation = ctx.data.recommandations.filter(function (r) { return r.id === recommendationId; })[0];
+    if (!recommendation) return;
+    ctx.state.plan = FollowUp.addAction(ctx.state.plan, recommendation);
+    page.save(); render();
+    page.showMessage('Action ajoutée au plan d’action (' + ctx.state.plan.length + ' action' + (ctx.state.plan.length > 1 ? 's' : '') + ').');
   }
 
   function render() {
-    var c = ctx(), ev = S.evolution(c.data, c.res, c.imp && c.imp.res), plan = c.st.plan = S.cleanPlan(c.st.plan), ids = {};
-    c.data.axes.forEach(function (a, i) {
-      var card = c.root.querySelector('[data-axe="' + a.id + '"]'), row = $('vmi-tableau-corps').rows[i];
-      card.setAttribute('data-evolution', ev[a.id] === null ? '' : ev[a.id]);
-      if (c.imp) {
-        add(card.querySelector('.vmi-diag__score'), ' · évolution' + NB + ': ' + S.evolutionText(ev[a.id]));
-        add(row, mk('td', {}, S.evolutionText(ev[a.id])));
+    var ctx = page.get(), previous = ctx.previous, change = FollowUp.evolution(ctx.data, ctx.results, previous && previous.results),
+      plan = ctx.state.plan = FollowUp.cleanPlan(ctx.state.plan), planned = {};
+    ctx.data.axes.forEach(function (axis, i) {
+      var card = ctx.root.querySelector('[data-axe="' + axis.id + '"]'), row = $('vmi-tableau-corps').rows[i];
+      card.setAttribute('data-evolution', change[axis.id] === null ? '' : change[axis.id]);
+      if (previous) {
+        append(card.querySelector('.vmi-diag__score'), ' · évolution' + NBSP + ': ' + FollowUp.evolutionText(change[axis.id]));
+        append(row, el('td', {}, FollowUp.evolutionText(change[axis.id])));
       }
     });
-    $('vmi-col-evolution').hidden = !c.imp;
-    plan.forEach(function (a) { ids[a.reco] = 1; });
-    [].forEach.call(c.root.querySelectorAll('[data-ajouter-au-plan]'), function (b) {
-      if (ids[b.getAttribute('data-ajouter-au-plan')]) { b.disabled = true; b.textContent = '✓ Dans le plan d’action'; }
+    $('vmi-col-evolution').hidden = !previous;
+    plan.forEach(function (action) { planned[action.reco] = 1; });
+    [].forEach.call(ctx.root.querySelectorAll('[data-ajouter-au-plan]'), function (button) {
+      if (planned[button.getAttribute('data-ajouter-au-plan')]) { button.disabled = true; button.textContent = '✓ Dans le plan d’action'; }
     });
-    if (JSON.stringify(plan.map(function (a) { return a.reco; })) !== planShown) drawPlan(c, plan);
+    if (JSON.stringify(plan.map(function (action) { return action.reco; })) !== planShown) drawPlan(ctx, plan);
   }
 
-  // Le tableau du plan, redessiné seulement quand des actions s’ajoutent ou s’en vont : la
-  // saisie dans ses champs n’y perd jamais le curseur.
-  function drawPlan(c, plan) {
+  // The plan's table, drawn again only when actions come or go: typing in its fields
+  // never loses the cursor.
+  function drawPlan(ctx, plan) {
     var body = $('vmi-plan-corps'), names = {};
-    planShown = JSON.stringify(plan.map(function (a) { return a.reco; }));
-    c.data.axes.forEach(function (a) { names[a.id] = a.nom; });
+    planShown = JSON.stringify(plan.map(function (action) { return action.reco; }));
+    ctx.data.axes.forEach(function (axis) { names[axis.id] = axis.nom; });
     body.textContent = '';
     $('vmi-plan').hidden = !plan.length;
-    plan.forEach(function (a, i) {
-      var tr = add(body, mk('tr', { 'data-action': a.reco })), n = 'vmi-action-' + i, sel, td, th;
-      th = add(tr, mk('th', { scope: 'row', id: n }));
-      add(th, mk('span', {}, a.texte));
-      add(th, mk('span', { 'class': 'vmi-diag__plan-axe' }, names[a.axe] || a.axe));
-      td = add(tr, mk('td'));
-      add(td, mk('input', { type: 'text', 'data-champ': 'porteur', 'aria-labelledby': 'vmi-plan-porteur ' + n })).value = a.porteur;
-      td = add(tr, mk('td'));
-      add(td, mk('input', { type: 'date', 'data-champ': 'echeance', 'aria-labelledby': 'vmi-plan-echeance ' + n })).value = a.echeance;
-      sel = add(add(tr, mk('td')), mk('select', { 'data-champ': 'statut', 'aria-labelledby': 'vmi-plan-statut ' + n }));
-      S.STATUTS.forEach(function (s) { add(sel, mk('option', { value: s[0] }, s[1])); });
-      sel.value = a.statut;
-      add(add(tr, mk('td')), mk('button', { type: 'button', 'class': 'md-button', 'data-retirer': a.reco, 'aria-describedby': n }, 'Retirer'));
+    plan.forEach(function (action, i) {
+      var row = append(body, el('tr', { 'data-action': action.reco })), rowId = 'vmi-action-' + i, status, cell, heading;
+      heading = append(row, el('th', { scope: 'row', id: rowId }));
+      append(heading, el('span', {}, action.texte));
+      append(heading, el('span', { 'class': 'vmi-diag__plan-axe' }, names[action.axe] || action.axe));
+      cell = append(row, el('td'));
+      append(cell, el('input', { type: 'text', 'data-champ': 'porteur', 'aria-labelledby': 'vmi-plan-porteur ' + rowId })).value = action.porteur;
+      cell = append(row, el('td'));
+      append(cell, el('input', { type: 'date', 'data-champ': 'echeance', 'aria-labelledby': 'vmi-plan-echeance ' + rowId })).value = action.echeance;
+      status = append(append(row, el('td')), el('select', { 'data-champ': 'statut', 'aria-labelledby': 'vmi-plan-statut ' + rowId }));
+      FollowUp.STATUTS.forEach(function (option) { append(status, el('option', { value: option[0] }, option[1])); });
+      status.value = action.statut;
+      append(append(row, el('td')), el('button', { type: 'button', 'class': 'md-button', 'data-retirer': action.reco, 'aria-describedby': rowId }, 'Retirer'));
     });
   }
 
   function onPlan(ev) {
-    var t = ev.target, tr = t.closest('[data-action]'), c = ctx(), k = t.getAttribute('data-champ'), id = t.getAttribute('data-retirer');
-    if (ev.type === 'click' && id) {
-      c.st.plan = c.st.plan.filter(function (a) { return a.reco !== id; });
-      P.save(); P.set(null);
-      P.msg('Action retirée du plan.');
+    var field = ev.target, row = field.closest('[data-action]'), state = page.get().state, key = field.getAttribute('data-champ'),
+      removed = field.getAttribute('data-retirer');
+    if (ev.type === 'click' && removed) {
+      state.plan = state.plan.filter(function (action) { return action.reco !== removed; });
+      page.save(); page.set(null);
+      page.showMessage('Action retirée du plan.');
       $('vmi-plan-titre').focus();
-    } else if (ev.type === 'input' && k && tr) {
-      c.st.plan.forEach(function (a) { if (a.reco === tr.getAttribute('data-action')) a[k] = t.value; });
-      P.save();
+    } else if (ev.type === 'input' && key && row) {
+      state.plan.forEach(function (action) { if (action.reco === row.getAttribute('data-action')) action[key] = field.value; });
+      page.save();
     }
   }
 
-  add(document.head, mk('link', { rel: 'stylesheet', href: document.currentScript.src.replace(/javascripts\/[^/]*$/, 'stylesheets/a-la-demande/diagnostic-suivi.css') }));
-  // Vote de la salle (mode projection) : l’animateur saisit, pour chaque question, le nombre de
-  // mains levées par réponse ; gardé dans ce navigateur et résumé comme une synthèse d’équipe.
-  function roomKey() { return ctx().data.cle + '-salle'; }
+  append(document.head, el('link', { rel: 'stylesheet', href: document.currentScript.src.replace(/javascripts\/[^/]*$/, 'stylesheets/a-la-demande/diagnostic-suivi.css') }));
+  // The room's vote (projection): for each question the presenter types how many hands
+  // went up for each answer; kept in this browser and summed up like a team synthesis.
+  function roomKey() { return page.get().data.cle + '-salle'; }
   function loadVotes() {
-    var data = ctx().data, r;
-    try { r = S.readRoom(data, JSON.parse(VMI.local.get(roomKey()))); } catch (e) { return {}; }
-    votedOn = r.date;
-    return r.votes;
+    var read;
+    try { read = FollowUp.readRoom(page.get().data, JSON.parse(VMI.local.get(roomKey()))); } catch (e) { return {}; }
+    votedOn = read.date;
+    return read.votes;
   }
   function saveVotes() {
     votedOn = new Date().toISOString();
-    VMI.local.set(roomKey(), S.roomJSON(ctx().data, votes, votedOn));
+    VMI.local.set(roomKey(), FollowUp.roomJSON(page.get().data, votes, votedOn));
   }
   function room() {
-    var c = ctx();
+    var ctx = page.get();
     if (votes) return;
     votes = loadVotes();
-    [].forEach.call(c.root.querySelectorAll('#vmi-diagnostic fieldset'), function (f) {
-      var id = f.querySelector('input[type=radio]').name, box = add(f, mk('div', { 'class': 'vmi-diag__salle' }));
-      add(box, mk('p', { 'class': 'vmi-diag__salle-titre' }, 'Vote de la salle, nombre de mains levées' + NB + ':'));
-      [].forEach.call(f.querySelectorAll('.vmi-diag__choix input'), function (r, i) {
-        var k = r.value, lab = add(box, mk('label', {}, k === 'nsp' ? 'Je ne sais pas' : 'Réponse ' + (i + 1))),
-          inp = add(lab, mk('input', { type: 'number', min: 0, step: 1, inputmode: 'numeric', 'data-salle': id, 'data-choix': k }));
-        inp.value = votes[id] && votes[id][k] || '';
+    [].forEach.call(ctx.root.querySelectorAll('#vmi-diagnostic fieldset'), function (fieldset) {
+      var id = fieldset.querySelector('input[type=radio]').name, box = append(fieldset, el('div', { 'class': 'vmi-diag__salle' }));
+      append(box, el('p', { 'class': 'vmi-diag__salle-titre' }, 'Vote de la salle, nombre de mains levées' + NBSP + ':'));
+      [].forEach.call(fieldset.querySelectorAll('.vmi-diag__choix input'), function (radio, i) {
+        var choice = radio.value, label = append(box, el('label', {}, choice === 'nsp' ? 'Je ne sais pas' : 'Réponse ' + (i + 1))),
+          count = append(label, el('input', { type: 'number', min: 0, step: 1, inputmode: 'numeric', 'data-salle': id, 'data-choix': choice }));
+        count.value = votes[id] && votes[id][choice] || '';
       });
     });
-    c.root.addEventListener('input', onVote);
-    c.root.addEventListener('click', function (ev) {
-      if (ev.target.id === 'vmi-salle-exporter') return download('vote-salle-@.json', votedOn, S.roomJSON(c.data, votes, votedOn), 'application/json');
+    ctx.root.addEventListener('input', onVote);
+    ctx.root.addEventListener('click', function (ev) {
+      if (ev.target.id === 'vmi-salle-exporter') return download('vote-salle-@.json', votedOn, FollowUp.roomJSON(ctx.data, votes, votedOn), 'application/json');
       if (ev.target.id !== 'vmi-salle-effacer' || !confirm('Effacer le vote de la salle\u202f? Cette action est définitive.')) return;
       votes = {}; saveVotes(); drawRoom();
-      [].forEach.call(c.root.querySelectorAll('[data-salle]'), function (e) { e.value = ''; });
-      P.msg('Le vote de la salle a été effacé.');
+      [].forEach.call(ctx.root.querySelectorAll('[data-salle]'), function (field) { field.value = ''; });
+      page.showMessage('Le vote de la salle a été effacé.');
     });
     drawRoom();
     // The vote fields lengthen every question: lay the slides out again at once, on the
@@ -163,42 +165,45 @@
     if (window.VMIProjection && document.documentElement.getAttribute('data-mode') === 'projection') window.VMIProjection.enter();
   }
   function onVote(ev) {
-    var t = ev.target, id = t.getAttribute('data-salle'), x, n = +t.value;
+    var field = ev.target, id = field.getAttribute('data-salle'), question, hands = +field.value;
     if (!id) return;
-    x = ctx().data.questions.filter(function (q) { return q.id === id; })[0];
-    votes[id] = votes[id] || S.emptyCounts(x);
-    votes[id][t.getAttribute('data-choix')] = n > 0 && n % 1 === 0 ? n : 0;
-    votes = S.cleanVotes(ctx().data, votes);
+    question = page.get().data.questions.filter(function (q) { return q.id === id; })[0];
+    votes[id] = votes[id] || FollowUp.emptyCounts(question);
+    votes[id][field.getAttribute('data-choix')] = hands > 0 && hands % 1 === 0 ? hands : 0;
+    votes = FollowUp.cleanVotes(page.get().data, votes);
     saveVotes(); drawRoom();
   }
   function drawRoom() {
-    var c = ctx(), sum = S.roomSummary(c.data, votes), box = $('vmi-salle'), ul, p, ids = Object.keys(sum.questions);
+    var ctx = page.get(), summary = FollowUp.roomSummary(ctx.data, votes), box = $('vmi-salle'), list, paragraph, voted = Object.keys(summary.questions);
     box.textContent = '';
     box.setAttribute('role', 'region');
     box.setAttribute('aria-labelledby', 'vmi-salle-titre');
     // projection.js lays its slides out again on a change: the summary then has its place.
-    setTimeout(function () { c.root.dispatchEvent(new Event('change', { bubbles: true })); }, 0);
-    add(box, mk('h2', { id: 'vmi-salle-titre' }, 'Synthèse de la salle'));
-    if (!ids.length) return add(box, mk('p', {}, 'Aucun vote saisi pour l’instant' + NB + ': en projection, chaque question a sa ligne «' + NB + 'Vote de la salle' + NB + '».'));
-    add(box, mk('p', {}, ids.length + ' question' + (ids.length > 1 ? 's' : '') + ' votée' + (ids.length > 1 ? 's' : '') + ' · ' +
-      sum.aDiscuter.length + ' à discuter · ' + sum.aVerifier.length + ' à vérifier (plusieurs «' + NB + 'Je ne sais pas' + NB + '»).'));
-    p = add(box, mk('p', { 'class': 'vmi-diag__salle-boutons' }));
-    add(p, mk('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-exporter' }, 'Exporter le vote (JSON)'));
-    add(p, mk('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-effacer' }, 'Effacer le vote de la salle'));
-    p = add(box, mk('p', {}, 'Le fichier exporté se joint aux exports des membres de l’équipe dans la '));
-    add(p, mk('a', { href: $('vmi-lien-equipe').getAttribute('href') }, 'synthèse d’équipe'));
-    add(p, '.');
-    ul = add(box, mk('ul'));
-    c.data.questions.forEach(function (x, i) {
-      var o = sum.questions[x.id], parts = [];
-      if (!o) return;
-      x.points.forEach(function (p, k) { if (o.repartition[k]) parts.push('réponse ' + (k + 1) + NB + '×' + NB + o.repartition[k]); });
-      if (o.nsp) parts.push('je ne sais pas' + NB + '×' + NB + o.nsp);
-      add(ul, mk('li', { 'data-salle-question': x.id, 'data-repartition': JSON.stringify(o.repartition), 'data-a-discuter': o.aDiscuter ? 'oui' : 'non' },
-        'Q' + (i + 1) + ' ' + question(x.id) + ' — ' + parts.join(', ') + (o.aDiscuter ? ' · à discuter' : '') + (o.nsp > 1 ? ' · à vérifier' : '')));
+    setTimeout(function () { ctx.root.dispatchEvent(new Event('change', { bubbles: true })); }, 0);
+    append(box, el('h2', { id: 'vmi-salle-titre' }, 'Synthèse de la salle'));
+    if (!voted.length) return append(box, el('p', {}, 'Aucun vote saisi pour l’instant' + NBSP + ': en projection, chaque question a sa ligne «' + NBSP + 'Vote de la salle' + NBSP + '».'));
+    append(box, el('p', {}, voted.length + ' question' + (voted.length > 1 ? 's' : '') + ' votée' + (voted.length > 1 ? 's' : '') + ' · ' +
+      summary.aDiscuter.length + ' à discuter · ' + summary.aVerifier.length + ' à vérifier (plusieurs «' + NBSP + 'Je ne sais pas' + NBSP + '»).'));
+    paragraph = append(box, el('p', { 'class': 'vmi-diag__salle-boutons' }));
+    append(paragraph, el('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-exporter' }, 'Exporter le vote (JSON)'));
+    append(paragraph, el('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-effacer' }, 'Effacer le vote de la salle'));
+    paragraph = append(box, el('p', {}, 'Le fichier exporté se joint aux exports des membres de l’équipe dans la '));
+    append(paragraph, el('a', { href: $('vmi-lien-equipe').getAttribute('href') }, 'synthèse d’équipe'));
+    append(paragraph, '.');
+    list = append(box, el('ul'));
+    ctx.data.questions.forEach(function (question, i) {
+      var counts = summary.questions[question.id], parts = [];
+      if (!counts) return;
+      question.points.forEach(function (points, k) { if (counts.repartition[k]) parts.push('réponse ' + (k + 1) + NBSP + '×' + NBSP + counts.repartition[k]); });
+      if (counts.nsp) parts.push('je ne sais pas' + NBSP + '×' + NBSP + counts.nsp);
+      append(list, el('li', { 'data-salle-question': question.id, 'data-repartition': JSON.stringify(counts.repartition), 'data-a-discuter': counts.aDiscuter ? 'oui' : 'non' },
+        'Q' + (i + 1) + ' ' + questionText(question.id) + ' — ' + parts.join(', ') + (counts.aDiscuter ? ' · à discuter' : '') + (counts.nsp > 1 ? ' · à vérifier' : '')));
     });
   }
-  function question(id) { var l = ctx().root.querySelector('#vmi-diagnostic input[name="' + id + '"]').closest('fieldset').querySelector('legend'); return l.textContent.trim(); }
+  function questionText(id) {
+    var legend = page.get().root.querySelector('#vmi-diagnostic input[name="' + id + '"]').closest('fieldset').querySelector('legend');
+    return legend.textContent.trim();
+  }
 
   window.VMISuiviPage = { room: room, share: share, fromHash: fromHash, render: render, imported: imported, migrate: migrate, add: addAction, exporter: exporter };
   $('vmi-plan').addEventListener('click', onPlan);

@@ -1,137 +1,147 @@
-/* Auto-diagnostic : contrôleur de page. Le calcul et l’affichage des résultats
-   (diagnostic-core.js, diagnostic-resultats.js) se chargent à la première réponse, quand les
-   résultats approchent de l’écran ou quand des réponses sont enregistrées ; exports, imports et
-   plan d’action (diagnostic-suivi.js, avec suivi-core.js) au premier usage : la première visite
-   n’en paie pas le poids. */
+/* Self-diagnosis: the page's controller. Scoring and the results view (diagnostic-core.js,
+   diagnostic-resultats.js) load at the first answer, when the results come near the screen
+   or when answers are saved; exports, imports and the action plan (diagnostic-suivi.js,
+   with suivi-core.js) at their first use: a first visit does not pay for them. */
 (function () {
   'use strict';
-  var NB = '\u00a0', KEEP = ' Vos réponses actuelles sont conservées.', VMI = window.VMI, data, root, st, res, imp, canStore, KEY, Q,
-    viewAsked = false;
+  var NBSP = '\u00a0', ANSWERS_KEPT = ' Vos réponses actuelles sont conservées.', VMI = window.VMI,
+    data, root, state, results, previous, canSave, storageKey, questionnaire, resultsAsked = false;
 
   function $(id) { return document.getElementById(id); }
-  function empty() { return { v: 1, answers: {}, targets: {}, notes: {}, date: new Date().toISOString() }; }
-  function alertMsg(t) { $('vmi-alerte').textContent = t; }
-  function msg(t) { $('vmi-message').textContent = t; }
+  function emptyState() { return { v: 1, answers: {}, targets: {}, notes: {}, date: new Date().toISOString() }; }
+  function showAlert(text) { $('vmi-alerte').textContent = text; }
+  function showMessage(text) { $('vmi-message').textContent = text; }
 
-  // Le calcul et les résultats ; dessinés dès leur arrivée.
-  function view(fn) {
-    if (!viewAsked) VMI.load(['diagnostic-core.js', 'diagnostic-resultats.js'], function () { render(); });
-    viewAsked = true;
+  // Scoring and the results view; the results are drawn as soon as they arrive.
+  function withResults(fn) {
+    if (!resultsAsked) VMI.load(['diagnostic-core.js', 'diagnostic-resultats.js'], function () { render(); });
+    resultsAsked = true;
     VMI.load(['diagnostic-core.js', 'diagnostic-resultats.js'], fn);
   }
-  // Puis le suivi : fn(module) dès qu’il est là.
-  function more(fn) {
-    view(function () { VMI.load(['suivi-core.js', 'diagnostic-suivi.js'], function () { fn(window.VMISuiviPage); }); });
+  // Then the follow-up tools: fn(followUp) once they are there.
+  function withFollowUp(fn) {
+    withResults(function () { VMI.load(['suivi-core.js', 'diagnostic-suivi.js'], function () { fn(window.VMISuiviPage); }); });
   }
   function save() {
-    st.date = new Date().toISOString();
-    st.questionnaire = Q;
-    if (canStore && !VMI.local.set(KEY, JSON.stringify(st))) noStore();
+    state.date = new Date().toISOString();
+    state.questionnaire = questionnaire;
+    if (canSave && !VMI.local.set(storageKey, JSON.stringify(state))) cannotSave();
   }
-  function noStore() {
-    canStore = false;
-    alertMsg('L’enregistrement automatique est indisponible dans ce navigateur' + NB + ': pensez à exporter vos réponses.');
+  function cannotSave() {
+    canSave = false;
+    showAlert('L’enregistrement automatique est indisponible dans ce navigateur' + NBSP + ': pensez à exporter vos réponses.');
   }
-  // Les réponses enregistrées, relues avec le calcul (chargé pour elles), puis done().
-  function load(done) {
-    var raw = VMI.local.get(KEY);
-    if (!VMI.local.usable()) { noStore(); return done(); }
-    canStore = true;
-    if (raw === null) return done();
-    view(function () {
+  // The saved answers, read again with the scoring (loaded for them), then done().
+  function loadSaved(done) {
+    var saved = VMI.local.get(storageKey);
+    if (!VMI.local.usable()) { cannotSave(); return done(); }
+    canSave = true;
+    if (saved === null) return done();
+    withResults(function () {
       try {
-        st = JSON.parse(raw);
-        if (st.questionnaire && st.questionnaire.version !== Q.version) {
-          st = empty(); more(function (S) { S.migrate(raw); });
-        } else st = window.VMIDiagnostic.validateState(data, st);
-        if (st.plan) more(function () {});
+        state = JSON.parse(saved);
+        if (state.questionnaire && state.questionnaire.version !== questionnaire.version) {
+          state = emptyState(); withFollowUp(function (followUp) { followUp.migrate(saved); });
+        } else state = window.VMIDiagnostic.validateState(data, state);
+        if (state.plan) withFollowUp(function () {});
       } catch (e) {
-        st = empty();
-        alertMsg('Vos réponses enregistrées n’ont pas pu être relues' + NB + ': le questionnaire repart de zéro. L’ancien enregistrement sera remplacé à votre prochaine modification.');
+        state = emptyState();
+        showAlert('Vos réponses enregistrées n’ont pas pu être relues' + NBSP + ': le questionnaire repart de zéro. L’ancien enregistrement sera remplacé à votre prochaine modification.');
       }
       done();
     });
   }
-  function proj() { if (document.documentElement.getAttribute('data-mode') === 'projection') more(function (S) { S.room(); }); }
-  function fromHash() { if (/^#r=/.test(location.hash)) more(function (S) { S.fromHash(); }); }
-  function fill() {
-    [].forEach.call(root.querySelectorAll('input[type=radio], [data-cible], [data-note], [data-profil]'), function (e) {
-      var c = e.getAttribute('data-cible'), n = e.getAttribute('data-note'), p = e.getAttribute('data-profil');
-      if (c) e.value = c in st.targets ? st.targets[c] : '';
-      else if (n || p) e.value = (n ? st.notes[n] : st[p]) || '';
-      else e.checked = e.value === String(st.answers[e.name]);
+  function whenProjected() {
+    if (document.documentElement.getAttribute('data-mode') === 'projection') withFollowUp(function (followUp) { followUp.room(); });
+  }
+  function fromHash() { if (/^#r=/.test(location.hash)) withFollowUp(function (followUp) { followUp.fromHash(); }); }
+  function fillForm() {
+    [].forEach.call(root.querySelectorAll('input[type=radio], [data-cible], [data-note], [data-profil]'), function (field) {
+      var axisTarget = field.getAttribute('data-cible'), axisNote = field.getAttribute('data-note'), profile = field.getAttribute('data-profil');
+      if (axisTarget) field.value = axisTarget in state.targets ? state.targets[axisTarget] : '';
+      else if (axisNote || profile) field.value = (axisNote ? state.notes[axisNote] : state[profile]) || '';
+      else field.checked = field.value === String(state.answers[field.name]);
     });
   }
 
   function onInput(ev) {
-    var t = ev.target, c = t.getAttribute('data-cible'), n = t.getAttribute('data-note'), p = t.getAttribute('data-profil'),
-      o = c ? st.targets : n ? st.notes : st, ax = null;
-    if (t.type === 'radio') {
-      st.answers[t.name] = t.value === 'nsp' ? 'nsp' : +t.value;
-      data.questions.forEach(function (q) { if (q.id === t.name) ax = q.axe; });
-    } else if (c || n || p) {
-      if (t.value) o[c || n || p] = c ? +t.value : t.value; else delete o[c || n || p];
+    var field = ev.target, axisTarget = field.getAttribute('data-cible'), axisNote = field.getAttribute('data-note'),
+      profile = field.getAttribute('data-profil'), key = axisTarget || axisNote || profile,
+      into = axisTarget ? state.targets : axisNote ? state.notes : state, changedAxis = null;
+    if (field.type === 'radio') {
+      state.answers[field.name] = field.value === 'nsp' ? 'nsp' : +field.value;
+      data.questions.forEach(function (question) { if (question.id === field.name) changedAxis = question.axe; });
+    } else if (key) {
+      if (field.value) into[key] = axisTarget ? +field.value : field.value; else delete into[key];
     } else return;
-    alertMsg(''); save(); render(ax);
+    showAlert(''); save(); render(changedAxis);
   }
   function onImport() {
-    var input = this, r = new FileReader();
-    r.onload = function () { more(function (S) { S.imported(String(r.result)); }); input.value = ''; };
-    r.onerror = function () { alertMsg('Le fichier n’a pas pu être lu.' + KEEP); };
-    if (input.files[0]) r.readAsText(input.files[0]);
+    var input = this, reader = new FileReader();
+    reader.onload = function () { withFollowUp(function (followUp) { followUp.imported(String(reader.result)); }); input.value = ''; };
+    reader.onerror = function () { showAlert('Le fichier n’a pas pu être lu.' + ANSWERS_KEPT); };
+    if (input.files[0]) reader.readAsText(input.files[0]);
   }
   function onClick(ev) {
-    var t = ev.target, id = t.id, reco = t.getAttribute('data-ajouter-au-plan');
+    var id = ev.target.id, recommendation = ev.target.getAttribute('data-ajouter-au-plan');
     if (id === 'vmi-effacer') {
       if (!confirm('Effacer toutes vos réponses, niveaux visés et notes\u202f? Cette action est définitive.')) return;
-      st = empty(); fill(); render(); msg('Vos réponses ont été effacées.');
-      VMI.local.set(KEY, null);
-    } else if (/^vmi-export-/.test(id)) more(function (S) { S.exporter(id); });
-    else if (reco) more(function (S) { S.add(reco); });
-    else if (id === 'vmi-imprimer') view(print);
-    else if (id === 'vmi-partager') more(function (S) { S.share(); });
+      state = emptyState(); fillForm(); render(); showMessage('Vos réponses ont été effacées.');
+      VMI.local.set(storageKey, null);
+    } else if (/^vmi-export-/.test(id)) withFollowUp(function (followUp) { followUp.exporter(id); });
+    else if (recommendation) withFollowUp(function (followUp) { followUp.add(recommendation); });
+    else if (id === 'vmi-imprimer') withResults(print);
+    else if (id === 'vmi-partager') withFollowUp(function (followUp) { followUp.share(); });
   }
 
-  function render(changed) {
-    if (!window.VMIDiagResultats) return view(function () { render(changed); });
-    res = window.VMIDiagResultats.render(changed);
+  // changedAxis: named in the progress line; null: the progress line is left as it is.
+  function render(changedAxis) {
+    if (!window.VMIDiagResultats) return withResults(function () { render(changedAxis); });
+    results = window.VMIDiagResultats.render(changedAxis);
     if (window.VMISuiviPage) window.VMISuiviPage.render();
   }
 
   function init() {
-    var r = $('vmi-diag'), src;
-    if (!r) return;
-    root = r; imp = null; st = empty(); res = null;
-    src = $('vmi-diagnostic-data') || r.querySelector('script');
-    try { data = JSON.parse(src.textContent); } catch (e) { return alertMsg('Les données du diagnostic sont illisibles.'); }
-    KEY = data.cle || 'vmi-diagnostic';
-    Q = { id: data.questionnaire.id, version: data.questionnaire.version, questions: {} };
-    data.questions.forEach(function (x) { Q.questions[x.id] = x.h; });
-    load(function () {
-      fill();
+    var source;
+    root = $('vmi-diag');
+    if (!root) return;
+    previous = null; state = emptyState(); results = null;
+    source = $('vmi-diagnostic-data') || root.querySelector('script');
+    try { data = JSON.parse(source.textContent); } catch (e) { return showAlert('Les données du diagnostic sont illisibles.'); }
+    storageKey = data.cle || 'vmi-diagnostic';
+    questionnaire = { id: data.questionnaire.id, version: data.questionnaire.version, questions: {} };
+    data.questions.forEach(function (question) { questionnaire.questions[question.id] = question.h; });
+    loadSaved(function () {
+      fillForm();
       if (window.VMIDiagResultats) render();
       fromHash();
       // Projection (projection.js sets <html data-mode>): the room's show of hands.
-      new MutationObserver(proj).observe(document.documentElement, { attributes: true, attributeFilter: ['data-mode'] });
-      proj();
+      new MutationObserver(whenProjected).observe(document.documentElement, { attributes: true, attributeFilter: ['data-mode'] });
+      whenProjected();
       if (window.IntersectionObserver) {
-        new IntersectionObserver(function (en, o) { if (en[0].isIntersecting) { o.disconnect(); view(); } },
-          { rootMargin: '0px 0px 100% 0px' }).observe($('vmi-resultats'));
-      } else view();
-      r.addEventListener('input', onInput);
-      r.addEventListener('click', onClick);
+        new IntersectionObserver(function (entries, observer) {
+          if (entries[0].isIntersecting) { observer.disconnect(); withResults(); }
+        }, { rootMargin: '0px 0px 100% 0px' }).observe($('vmi-resultats'));
+      } else withResults();
+      root.addEventListener('input', onInput);
+      root.addEventListener('click', onClick);
       $('vmi-import').addEventListener('change', onImport);
-      r.setAttribute('data-vmi-init', '');
+      root.setAttribute('data-vmi-init', ''); // ready (tests wait for it)
     });
   }
-  // What diagnostic-suivi.js needs of this page.
+  // What diagnostic-resultats.js and diagnostic-suivi.js need of this page. previous: an
+  // earlier result imported for comparison, { state, results }, never mixed with the answers.
   window.VMIDiagPage = {
-    get: function () { return { data: data, st: st, res: res, imp: imp, root: root }; },
-    set: function (s, i) { if (s) { st = s; fill(); save(); } if (i !== undefined) imp = i; render(null); },
+    get: function () { return { data: data, state: state, results: results, previous: previous, root: root }; },
+    set: function (newState, newPrevious) {
+      if (newState) { state = newState; fillForm(); save(); }
+      if (newPrevious !== undefined) previous = newPrevious;
+      render(null);
+    },
     save: save,
-    msg: msg, alertMsg: alertMsg, KEEP: KEEP
+    showMessage: showMessage, showAlert: showAlert, ANSWERS_KEPT: ANSWERS_KEPT
   };
-  addEventListener('beforeprint', function () { if (root) view(); });
+  addEventListener('beforeprint', function () { if (root) withResults(); });
   addEventListener('hashchange', function () { if (root) fromHash(); });
   // A task of its own, once the theme has set the page up: the theme's start-up then
   // does not lay out our results too, and neither task keeps the phone busy for long.

@@ -1,6 +1,6 @@
-/* Synthèse d’équipe : contrôleur de page. Les fichiers sont lus dans le navigateur (FileReader) :
-   rien n’est envoyé. Le calcul (diagnostic-core.js, suivi-core.js, synthese-core.js) n’est
-   chargé qu’au premier import : la première visite n’en paie pas le poids. */
+/* Team synthesis: the page's controller. Files are read in the browser (FileReader):
+   nothing is sent. The computing scripts (diagnostic-core.js, suivi-core.js,
+   synthese-core.js) load at the first import only: a first visit does not pay for them. */
 (function () {
   'use strict';
   var NB = '\u00a0', VMI = window.VMI, mk = VMI.el, add = VMI.append, Y, data, list = [], agg, root;
@@ -15,7 +15,7 @@
     VMI.load(['diagnostic-core.js', 'suivi-core.js', 'synthese-core.js'], function () { Y = window.VMISynthese; fn(); });
   }
 
-  // Sources lues (fichiers puis liens), ajoutées dans l’ordre, puis un seul rendu.
+  // Sources read (files, then links), added in order, then drawn once.
   function take(sources) {
     if (!Y) return need(function () { take(sources); });
     var msgs = Y.addSources(data, list, sources), box = clear('vmi-syn-alertes'), n = Y.persons(list).length, v = list.length - n;
@@ -37,7 +37,7 @@
     });
   }
 
-  // Une ligne par source ; un vote de la salle n’a ni nom ni rôle, mais son nombre de votes.
+  // A row per source; a room's vote has no name or role, but its number of votes.
   function drawPeople() {
     var body = clear('vmi-syn-repondants-corps'), k = 0;
     list.forEach(function (r, i) {
@@ -89,7 +89,7 @@
     radar();
   }
 
-  // Ordre du jour (à discuter) et points à vérifier, axe par axe ; notes par axe.
+  // The agenda (to discuss) and the points to check, axis by axis; notes per axis.
   function lists() {
     var box = clear('vmi-syn-discuter'), check = clear('vmi-syn-verifier'), notes = clear('vmi-syn-notes'), ul;
     function group(p, a, ids, text) {
