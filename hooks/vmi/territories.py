@@ -113,6 +113,8 @@ class OfficialData:
             self._head = self.data
         else:
             self._head = json.loads(raw[:self._communes_at] + b"\n}")
+            first = self._communes_at + len(_COMMUNES)
+            self._table = (first, raw.find(b"\n}", first) + 1)
         self.version: str = self._head["version"]
         self.edition: int = self._head["edition"]
         self.sources: list[dict[str, str]] = self._head["sources"]
@@ -129,15 +131,29 @@ class OfficialData:
             return parsed["communes"].get(code)
         if not _CODE.fullmatch(code):
             return None  # every code of the table is letters and digits
-        start = self.raw.find(b'\n  "' + code.encode() + b'": ', self._communes_at)
-        if start < 0:
+        start = self._line_of(code.encode())
+        if start is None:
             return None
-        return self._parse_line(start + 1)
-
-    def _parse_line(self, start: int) -> list:
-        end = self.raw.find(b"\n", start)
+        end = self.raw.index(b"\n", start)
         _, value = self.raw[start:end].decode("utf-8").split(": ", 1)
         return json.loads(value.removesuffix(","))
+
+    def _line_of(self, key: bytes) -> int | None:
+        """Start of the line of ``key``: a binary search, the table being sorted by code,
+        confirmed by a plain search when it finds nothing."""
+        raw, (lo, hi) = self.raw, self._table  # line starts in [lo, hi)
+        while lo < hi:
+            newline = raw.rfind(b"\n", lo, (lo + hi) // 2)
+            start = lo if newline < 0 else newline + 1
+            found = raw[start + 3:raw.index(b'"', start + 3)]
+            if found == key:
+                return start
+            if found < key:
+                lo = raw.index(b"\n", start) + 1
+            else:
+                hi = start
+        start = raw.find(b'\n  "' + key + b'": ', self._communes_at)
+        return None if start < 0 else start + 1
 
     def _member_codes(self, siren: str) -> list[str]:
         """Codes of the communes of EPCI ``siren``, in the table's order."""
