@@ -104,7 +104,7 @@
       cell = append(row, el('td'));
       append(cell, el('input', { type: 'date', 'data-champ': 'echeance', 'aria-labelledby': 'vmi-plan-echeance ' + rowId })).value = action.echeance;
       status = append(append(row, el('td')), el('select', { 'data-champ': 'statut', 'aria-labelledby': 'vmi-plan-statut ' + rowId }));
-      FollowUp.STATUTS.forEach(function (option) { append(status, el('option', { value: option[0] }, option[1])); });
+      FollowUp.STATUSES.forEach(function (option) { append(status, el('option', { value: option[0] }, option[1])); });
       status.value = action.statut;
       append(append(row, el('td')), el('button', { type: 'button', 'class': 'md-button', 'data-retirer': action.reco, 'aria-describedby': rowId }, 'Retirer'));
     });

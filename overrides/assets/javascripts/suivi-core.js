@@ -1,261 +1,295 @@
-/* Auto-diagnostic, échanges et suivi : export et import (JSON, CSV), versions du
-   questionnaire, évolution depuis un résultat précédent, plan d’action. Logique pure,
-   sans DOM (window.VMISuivi ou module Node) ; dépend de diagnostic-core.js.
-   Chargé seulement quand il sert : à la première exportation, importation ou action. */
+/* Self-diagnosis, exchanges and follow-up: export and import (JSON, CSV), questionnaire
+   versions, the change since a previous result, the action plan. Pure logic without the DOM
+   (window.VMISuivi, or a Node module); needs diagnostic-core.js.
+   Loaded only when needed: at the first export, import or action. */
 (function (root) {
   'use strict';
-  var D = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
-    FORMAT = 'vmi-diagnostic', ROOM = 'vmi-salle', NB = '\u00a0', FILE = 'Le fichier importé n’est pas un export de l’auto-diagnostic.',
-    SHARE = 'Le lien de partage est incomplet ou abîmé.', STATUTS = [['a-faire', 'À faire'], ['en-cours', 'En cours'], ['fait', 'Fait']];
-  function isObj(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
-  function q(s) { return '«' + NB + s + NB + '»'; }
-  function fail(m, kind) { var e = new Error(m); e.kind = kind || 'etranger'; throw e; }
-  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  var Diagnostic = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
+    EXPORT_FORMAT = 'vmi-diagnostic', ROOM_FORMAT = 'vmi-salle', NBSP = '\u00a0',
+    NOT_AN_EXPORT = 'Le fichier importé n’est pas un export de l’auto-diagnostic.',
+    BAD_LINK = 'Le lien de partage est incomplet ou abîmé.',
+    // An action's statuses: [id, label], the first one for a new action.
+    STATUSES = [['a-faire', 'À faire'], ['en-cours', 'En cours'], ['fait', 'Fait']];
+  function isObject(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
+  function quoted(text) { return '«' + NBSP + text + NBSP + '»'; }
+  // Errors carry a kind the team synthesis sorts its messages by.
+  function fail(message, kind) { var error = new Error(message); error.kind = kind || 'etranger'; throw error; }
+  function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  // L’identité du questionnaire telle qu’un export la porte : id, version, empreinte de chaque question.
+  // The questionnaire's identity as an export carries it: id, version, each question's fingerprint.
   function identity(data) {
-    var h = {};
+    var fingerprints = {};
     if (!data.questionnaire) return undefined; // a questionnaire without identity (tests)
-    data.questions.forEach(function (x) { h[x.id] = x.h; });
-    return { id: data.questionnaire.id, version: data.questionnaire.version, questions: h };
+    data.questions.forEach(function (question) { fingerprints[question.id] = question.h; });
+    return { id: data.questionnaire.id, version: data.questionnaire.version, questions: fingerprints };
   }
 
-  // Compare la version d’un export à celle du site : questions modifiées, apparues, disparues.
+  // Compares an export's version with the site's: questions changed, appeared, gone.
   function compareVersions(data, exported) {
-    var old = isObj(exported.questions) ? exported.questions : {}, now = {}, out = { same: true, changed: [], appeared: [], gone: [] };
+    var old = isObject(exported.questions) ? exported.questions : {}, current = {},
+      out = { same: true, changed: [], appeared: [], gone: [] };
     if (exported.version === data.questionnaire.version) return out;
-    data.questions.forEach(function (x) {
-      now[x.id] = 1;
-      if (!own(old, x.id)) out.appeared.push(x.id); else if (old[x.id] !== x.h) out.changed.push(x.id);
+    data.questions.forEach(function (question) {
+      current[question.id] = 1;
+      if (!hasOwn(old, question.id)) out.appeared.push(question.id);
+      else if (old[question.id] !== question.h) out.changed.push(question.id);
     });
-    Object.keys(old).forEach(function (id) { if (!now[id]) out.gone.push(id); });
+    Object.keys(old).forEach(function (id) { if (!current[id]) out.gone.push(id); });
     out.same = !(out.changed.length || out.appeared.length || out.gone.length);
     return out;
   }
 
-  // Un export (texte JSON) → { state, changes } ; changes vaut null pour un export sans version
-  // (antérieur aux versions), relu strictement. D’une autre version, seules les réponses aux
-  // questions dont l’empreinte est restée la même sont gardées : aucune n’est comptée avec le
-  // sens d’une autre question.
+  // An export (JSON text) → { state, changes }; changes is null for an export without a
+  // version (older than versions), read strictly. From another version, only the answers to
+  // questions whose fingerprint stayed the same are kept: none is counted with the meaning
+  // of another question.
   function readExport(data, text) {
-    var o, qn, changes = null, st;
-    try { o = JSON.parse(text); } catch (e) { fail(FILE + ' (JSON illisible)'); }
-    if (isObj(o) && o.format === ROOM) fail('Ce fichier est un vote de la salle' + NB + ': il se joint aux exports de l’équipe dans la synthèse d’équipe.', 'salle');
-    if (!isObj(o) || o.format !== FORMAT) fail(FILE);
-    qn = o.questionnaire;
-    if (qn !== undefined) {
-      changes = sameQuestionnaire(data, qn);
-      if (!changes.same && isObj(o.answers)) o.answers = matching(data, qn, o.answers);
+    var parsed, questionnaire, changes = null, state;
+    try { parsed = JSON.parse(text); } catch (e) { fail(NOT_AN_EXPORT + ' (JSON illisible)'); }
+    if (isObject(parsed) && parsed.format === ROOM_FORMAT) {
+      fail('Ce fichier est un vote de la salle' + NBSP + ': il se joint aux exports de l’équipe dans la synthèse d’équipe.', 'salle');
     }
-    try { st = D.validateState(data, o); } catch (e) { fail(FILE + ' ' + e.message); }
+    if (!isObject(parsed) || parsed.format !== EXPORT_FORMAT) fail(NOT_AN_EXPORT);
+    questionnaire = parsed.questionnaire;
+    if (questionnaire !== undefined) {
+      changes = sameQuestionnaire(data, questionnaire);
+      if (!changes.same && isObject(parsed.answers)) parsed.answers = unchangedOnly(data, questionnaire, parsed.answers);
+    }
+    try { state = Diagnostic.validateState(data, parsed); } catch (e) { fail(NOT_AN_EXPORT + ' ' + e.message); }
     // Only the plan's well-formed actions are kept, as an export would write them: a file
     // read back then gives the same state as its export.
-    if (st.plan) { st.plan = cleanPlan(st.plan); if (!st.plan.length) delete st.plan; }
+    if (state.plan) { state.plan = cleanPlan(state.plan); if (!state.plan.length) delete state.plan; }
     // Same version (or none said): the scores it states must follow from its answers.
-    if ((!changes || changes.same) && o.scores !== undefined) sameScores(data, st, o.scores);
-    return { state: st, changes: changes };
+    if ((!changes || changes.same) && parsed.scores !== undefined) checkScores(data, state, parsed.scores);
+    return { state: state, changes: changes };
   }
-  // L’identité d’un fichier : celle de ce questionnaire (sinon une erreur qui le nomme) ; ses changements.
-  function sameQuestionnaire(data, qn) {
-    if (!isObj(qn) || typeof qn.id !== 'string') fail(FILE + ' (questionnaire non identifié)');
-    if (qn.id !== data.questionnaire.id) fail('Ce fichier est l’export d’un autre questionnaire (' + q(qn.id) + ').', 'autre');
-    return compareVersions(data, qn);
+  // A file's identity must be this questionnaire's (else an error naming the other); returns its changes.
+  function sameQuestionnaire(data, questionnaire) {
+    if (!isObject(questionnaire) || typeof questionnaire.id !== 'string') fail(NOT_AN_EXPORT + ' (questionnaire non identifié)');
+    if (questionnaire.id !== data.questionnaire.id) {
+      fail('Ce fichier est l’export d’un autre questionnaire (' + quoted(questionnaire.id) + ').', 'autre');
+    }
+    return compareVersions(data, questionnaire);
   }
-  // Les valeurs d’un fichier d’une autre version, gardées pour les seules questions inchangées.
-  function matching(data, qn, values) {
+  // The values of a file from another version, kept for the unchanged questions only.
+  function unchangedOnly(data, questionnaire, values) {
     var kept = {};
-    data.questions.forEach(function (x) {
-      if (own(values, x.id) && isObj(qn.questions) && qn.questions[x.id] === x.h) kept[x.id] = values[x.id];
+    data.questions.forEach(function (question) {
+      if (hasOwn(values, question.id) && isObject(questionnaire.questions) &&
+        questionnaire.questions[question.id] === question.h) kept[question.id] = values[question.id];
     });
     return kept;
   }
 
-  // Un export dit ses scores : ils doivent être ceux que donnent ses réponses, sinon le
-  // fichier a été retouché ou le questionnaire a changé depuis (points, niveaux, axes).
-  function sameScores(data, st, scores) {
-    var res = D.scoreAxes(data, st.answers), ax = {};
-    data.axes.forEach(function (a) { ax[a.id] = 1; });
-    if (!isObj(scores)) fail(FILE + ' La rubrique ' + q('scores') + ' est mal formée.');
-    Object.keys(scores).forEach(function (id) { if (!own(ax, id)) fail(FILE + ' Axe inconnu' + NB + ': ' + q(id) + '.'); });
-    data.axes.forEach(function (a) {
-      var f = scores[a.id], r = res[a.id];
-      if (f === undefined) return;
-      if (!isObj(f) || f.score !== r.score || f.niveau !== r.niveau) {
-        fail('Les scores enregistrés dans ce fichier ne correspondent pas à ses réponses (axe ' + q(a.nom) + ')' + NB +
+  // An export states its scores: they must be those its answers give, else the file was
+  // edited or the questionnaire changed since (points, levels, axes).
+  function checkScores(data, state, scores) {
+    var results = Diagnostic.scoreAxes(data, state.answers), axisIds = {};
+    data.axes.forEach(function (axis) { axisIds[axis.id] = 1; });
+    if (!isObject(scores)) fail(NOT_AN_EXPORT + ' La rubrique ' + quoted('scores') + ' est mal formée.');
+    Object.keys(scores).forEach(function (id) {
+      if (!hasOwn(axisIds, id)) fail(NOT_AN_EXPORT + ' Axe inconnu' + NBSP + ': ' + quoted(id) + '.');
+    });
+    data.axes.forEach(function (axis) {
+      var stated = scores[axis.id], result = results[axis.id];
+      if (stated === undefined) return;
+      if (!isObject(stated) || stated.score !== result.score || stated.niveau !== result.niveau) {
+        fail('Les scores enregistrés dans ce fichier ne correspondent pas à ses réponses (axe ' + quoted(axis.nom) + ')' + NBSP +
           ': le fichier a été modifié, ou le questionnaire a changé depuis l’export.');
       }
     });
   }
 
-  // Phrase qui dit ce qui a changé entre deux versions ; '' si rien.
-  function describeChanges(data, c) {
-    var parts = [], names = {};
-    if (!c || c.same) return '';
-    data.questions.forEach(function (x, i) { names[x.id] = 'Q' + (i + 1); });
-    function list(ids, label) {
-      if (ids.length) parts.push(ids.length + ' ' + label + NB + ': ' + ids.map(function (id) { return names[id] ? names[id] + ' (' + id + ')' : id; }).join(', '));
+  // A sentence saying what changed between two versions; '' when nothing did.
+  function describeChanges(data, changes) {
+    var parts = [], labels = {};
+    if (!changes || changes.same) return '';
+    data.questions.forEach(function (question, i) { labels[question.id] = 'Q' + (i + 1); });
+    function listPart(ids, label) {
+      if (ids.length) {
+        parts.push(ids.length + ' ' + label + NBSP + ': ' +
+          ids.map(function (id) { return labels[id] ? labels[id] + ' (' + id + ')' : id; }).join(', '));
+      }
     }
-    list(c.changed, c.changed.length > 1 ? 'questions modifiées' : 'question modifiée');
-    list(c.appeared, c.appeared.length > 1 ? 'questions nouvelles' : 'question nouvelle');
-    list(c.gone, c.gone.length > 1 ? 'questions supprimées' : 'question supprimée');
-    return 'Le questionnaire a changé depuis cet export' + NB + ': ' + parts.join(NB + '; ') +
+    listPart(changes.changed, changes.changed.length > 1 ? 'questions modifiées' : 'question modifiée');
+    listPart(changes.appeared, changes.appeared.length > 1 ? 'questions nouvelles' : 'question nouvelle');
+    listPart(changes.gone, changes.gone.length > 1 ? 'questions supprimées' : 'question supprimée');
+    return 'Le questionnaire a changé depuis cet export' + NBSP + ': ' + parts.join(NBSP + '; ') +
       '. Seules les réponses aux questions inchangées sont comptées.';
   }
 
-  // Lien : "1", un caractère par question (- sans réponse, n « je ne sais pas », 0-9), ".", un par axe
-  // (- ou 0-9), puis "." et la version du questionnaire : les réponses sont rangées dans l’ordre
-  // des questions, un lien d’une autre version ne peut pas être relu.
-  function version(data) { return data.questionnaire ? '.' + data.questionnaire.version : ''; }
+  // Share link: "1", one character per question (- unanswered, n "don't know", 0-9), ".", one
+  // per axis target (- or 0-9), then "." and the questionnaire's version. Answers are placed
+  // in the questions' order, so a link from another version cannot be read back.
+  function versionSuffix(data) { return data.questionnaire ? '.' + data.questionnaire.version : ''; }
   function encodeShare(data, state) {
-    var a = state.answers || {}, t = state.targets || {};
-    return '1' + data.questions.map(function (x) { var v = a[x.id]; return v === 'nsp' ? 'n' : v == null ? '-' : v; }).join('') +
-      '.' + data.axes.map(function (x) { return t[x.id] == null ? '-' : t[x.id]; }).join('') + version(data);
+    var answers = state.answers || {}, targets = state.targets || {};
+    return '1' + data.questions.map(function (question) {
+      var answer = answers[question.id];
+      return answer === 'nsp' ? 'n' : answer == null ? '-' : answer;
+    }).join('') +
+      '.' + data.axes.map(function (axis) { return targets[axis.id] == null ? '-' : targets[axis.id]; }).join('') + versionSuffix(data);
   }
   function decodeShare(data, code) {
-    var m = /^1([-n0-9]*)\.([-0-9]*)(\.[0-9a-f]+)?$/.exec(code), st = { v: 1, answers: {}, targets: {} };
-    if (m && m[3] && m[3] !== version(data)) fail('Ce lien de partage a été créé avec une autre version du questionnaire' + NB + ': ses réponses ne peuvent pas être relues.');
-    if (!m || m[1].length !== data.questions.length || m[2].length !== data.axes.length) fail(SHARE);
-    data.questions.forEach(function (x, i) { var c = m[1][i]; if (c !== '-') st.answers[x.id] = c === 'n' ? 'nsp' : +c; });
-    data.axes.forEach(function (x, i) { var c = m[2][i]; if (c !== '-') st.targets[x.id] = +c; });
-    try { return D.validateState(data, st); } catch (e) { fail(SHARE); }
+    var match = /^1([-n0-9]*)\.([-0-9]*)(\.[0-9a-f]+)?$/.exec(code), state = { v: 1, answers: {}, targets: {} };
+    if (match && match[3] && match[3] !== versionSuffix(data)) {
+      fail('Ce lien de partage a été créé avec une autre version du questionnaire' + NBSP + ': ses réponses ne peuvent pas être relues.');
+    }
+    if (!match || match[1].length !== data.questions.length || match[2].length !== data.axes.length) fail(BAD_LINK);
+    data.questions.forEach(function (question, i) {
+      var c = match[1][i];
+      if (c !== '-') state.answers[question.id] = c === 'n' ? 'nsp' : +c;
+    });
+    data.axes.forEach(function (axis, i) { var c = match[2][i]; if (c !== '-') state.targets[axis.id] = +c; });
+    try { return Diagnostic.validateState(data, state); } catch (e) { fail(BAD_LINK); }
   }
 
   function toJSON(data, state) {
-    var res = D.scoreAxes(data, state.answers), scores = {}, o;
-    data.axes.forEach(function (a) { scores[a.id] = { score: res[a.id].score, niveau: res[a.id].niveau }; });
-    o = { format: FORMAT, v: 1, questionnaire: identity(data), date: state.date || new Date().toISOString() };
-    ['nom', 'role'].forEach(function (k) { if (state[k]) o[k] = state[k]; });
-    o.answers = state.answers || {}; o.targets = state.targets || {}; o.notes = state.notes || {};
-    o.plan = cleanPlan(state.plan); o.scores = scores;
-    return JSON.stringify(o, null, 2);
+    var results = Diagnostic.scoreAxes(data, state.answers), scores = {}, out;
+    data.axes.forEach(function (axis) { scores[axis.id] = { score: results[axis.id].score, niveau: results[axis.id].niveau }; });
+    out = { format: EXPORT_FORMAT, v: 1, questionnaire: identity(data), date: state.date || new Date().toISOString() };
+    ['nom', 'role'].forEach(function (key) { if (state[key]) out[key] = state[key]; });
+    out.answers = state.answers || {}; out.targets = state.targets || {}; out.notes = state.notes || {};
+    out.plan = cleanPlan(state.plan); out.scores = scores;
+    return JSON.stringify(out, null, 2);
   }
   function fromJSON(data, text) { return readExport(data, text).state; }
 
-  function cell(s) {
-    s = s == null ? '' : String(s);
-    if (/^[=+\-@\t\r]/.test(s)) s = '\'' + s; // neutralise les formules du tableur
-    return /[;"\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  function csvCell(value) {
+    value = value == null ? '' : String(value);
+    if (/^[=+\-@\t\r]/.test(value)) value = '\'' + value; // a spreadsheet would run it as a formula
+    return /[;"\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
-  // Lignes → CSV pour un tableur français : BOM, point-virgule, CRLF.
-  function csvText(rows) { return '\ufeff' + rows.map(function (r) { return r.map(cell).join(';'); }).join('\r\n') + '\r\n'; }
+  // Rows → CSV for a French spreadsheet: BOM, semicolons, CRLF.
+  function csvText(rows) { return '\ufeff' + rows.map(function (row) { return row.map(csvCell).join(';'); }).join('\r\n') + '\r\n'; }
 
   function toCSV(data, state, results) {
-    var t = state.targets || {}, n = state.notes || {}, rows = [['axe', 'score', 'niveau', 'cible', 'points à vérifier', 'note']];
-    results = results || D.scoreAxes(data, state.answers);
-    data.axes.forEach(function (a) {
-      var r = results[a.id], c = data.niveaux[t[a.id]];
-      rows.push([a.nom, r.score, r.niveau || 'non évalué', c && c.nom, r.nsp, n[a.id]]);
+    var targets = state.targets || {}, notes = state.notes || {}, rows = [['axe', 'score', 'niveau', 'cible', 'points à vérifier', 'note']];
+    results = results || Diagnostic.scoreAxes(data, state.answers);
+    data.axes.forEach(function (axis) {
+      var result = results[axis.id], target = data.niveaux[targets[axis.id]];
+      rows.push([axis.nom, result.score, result.niveau || 'non évalué', target && target.nom, result.nsp, notes[axis.id]]);
     });
     return csvText(rows);
   }
 
-  // Score actuel moins score importé, par axe ; null quand l’un des deux manque.
+  // Current score minus imported score, per axis; null when either is missing.
   function evolution(data, current, imported) {
     var out = {};
-    data.axes.forEach(function (a) {
-      var c = current[a.id] && current[a.id].score, i = imported && imported[a.id] && imported[a.id].score;
-      out[a.id] = c == null || i == null ? null : c - i;
+    data.axes.forEach(function (axis) {
+      var now = current[axis.id] && current[axis.id].score, before = imported && imported[axis.id] && imported[axis.id].score;
+      out[axis.id] = now == null || before == null ? null : now - before;
     });
     return out;
   }
-  function evolutionText(d) { return d == null ? '—' : d > 0 ? '▲ +' + d : d < 0 ? '▼ −' + -d : '='; }
+  function evolutionText(change) { return change == null ? '—' : change > 0 ? '▲ +' + change : change < 0 ? '▼ −' + -change : '='; }
 
-  // Plan d’action : liste d’actions { reco, axe, texte, porteur, echeance, statut }.
+  // Action plan: a list of actions { reco, axe, texte, porteur, echeance, statut }, one per recommendation.
   function cleanPlan(plan) {
     var seen = {};
-    return (Array.isArray(plan) ? plan : []).filter(function (a) {
-      var ok = isObj(a) && typeof a.reco === 'string' && !seen[a.reco] && typeof a.texte === 'string';
-      if (ok) seen[a.reco] = 1;
+    return (Array.isArray(plan) ? plan : []).filter(function (action) {
+      var ok = isObject(action) && typeof action.reco === 'string' && !seen[action.reco] && typeof action.texte === 'string';
+      if (ok) seen[action.reco] = 1;
       return ok;
-    }).map(function (a) {
-      return { reco: a.reco, axe: typeof a.axe === 'string' ? a.axe : '', texte: a.texte,
-        porteur: typeof a.porteur === 'string' ? a.porteur : '',
-        echeance: /^\d{4}-\d{2}-\d{2}$/.test(a.echeance) ? a.echeance : '',
-        statut: STATUTS.some(function (s) { return s[0] === a.statut; }) ? a.statut : STATUTS[0][0] };
+    }).map(function (action) {
+      return { reco: action.reco, axe: typeof action.axe === 'string' ? action.axe : '', texte: action.texte,
+        porteur: typeof action.porteur === 'string' ? action.porteur : '',
+        echeance: /^\d{4}-\d{2}-\d{2}$/.test(action.echeance) ? action.echeance : '',
+        statut: STATUSES.some(function (status) { return status[0] === action.statut; }) ? action.statut : STATUSES[0][0] };
     });
   }
-  function addAction(plan, reco) {
+  function addAction(plan, recommendation) {
     plan = cleanPlan(plan);
-    if (!plan.some(function (a) { return a.reco === reco.id; })) {
-      plan.push({ reco: reco.id, axe: reco.axe, texte: reco.texte, porteur: '', echeance: '', statut: STATUTS[0][0] });
+    if (!plan.some(function (action) { return action.reco === recommendation.id; })) {
+      plan.push({ reco: recommendation.id, axe: recommendation.axe, texte: recommendation.texte, porteur: '', echeance: '',
+        statut: STATUSES[0][0] });
     }
     return plan;
   }
-  function statutName(id) { return STATUTS.filter(function (s) { return s[0] === id; })[0][1]; }
+  function statusLabel(id) { return STATUSES.filter(function (status) { return status[0] === id; })[0][1]; }
   function planCSV(data, plan) {
-    var names = {};
-    data.axes.forEach(function (a) { names[a.id] = a.nom; });
-    return csvText([['action', 'axe', 'porteur', 'échéance', 'statut']].concat(cleanPlan(plan).map(function (a) {
-      return [a.texte, names[a.axe] || a.axe, a.porteur, a.echeance, statutName(a.statut)];
+    var axisNames = {};
+    data.axes.forEach(function (axis) { axisNames[axis.id] = axis.nom; });
+    return csvText([['action', 'axe', 'porteur', 'échéance', 'statut']].concat(cleanPlan(plan).map(function (action) {
+      return [action.texte, axisNames[action.axe] || action.axe, action.porteur, action.echeance, statusLabel(action.statut)];
     })));
   }
 
-  // Répartition vide d’une question : { 0: 0, 1: 0, …, nsp: 0 }.
-  function emptyCounts(x) { var r = {}; x.points.forEach(function (p, i) { r[i] = 0; }); r.nsp = 0; return r; }
-  // Ce qu’une répartition dit d’une question (équipe ou vote de la salle) : à discuter quand les
-  // points donnés diffèrent d’au moins la moitié des meilleurs points de la question.
-  function verdict(x, rep) {
-    var given = x.points.filter(function (p, i) { return rep[i] > 0; }), best = Math.max.apply(null, x.points), n = 0;
-    x.points.forEach(function (p, i) { n += rep[i]; });
-    return { repartition: rep, nsp: rep.nsp, reponses: n,
-      aDiscuter: n > 1 && best > 0 && 2 * (Math.max.apply(null, given) - Math.min.apply(null, given)) >= best };
+  // A question's empty count of answers: { 0: 0, 1: 0, …, nsp: 0 }.
+  function emptyCounts(question) {
+    var counts = {};
+    question.points.forEach(function (points, i) { counts[i] = 0; });
+    counts.nsp = 0;
+    return counts;
   }
-  // Vote de la salle : { question: répartition } nettoyé (entiers positifs, réponses connues).
+  // What a count of answers says about a question (team or room): to discuss when the points
+  // given differ by at least half the question's best points.
+  function verdict(question, counts) {
+    var given = question.points.filter(function (points, i) { return counts[i] > 0; }),
+      best = Math.max.apply(null, question.points), answers = 0;
+    question.points.forEach(function (points, i) { answers += counts[i]; });
+    return { repartition: counts, nsp: counts.nsp, reponses: answers,
+      aDiscuter: answers > 1 && best > 0 && 2 * (Math.max.apply(null, given) - Math.min.apply(null, given)) >= best };
+  }
+  // A room's vote: { question: counts }, cleaned (positive integers, known answers only).
   function cleanVotes(data, votes) {
     var out = {};
-    if (!isObj(votes)) return out;
-    data.questions.forEach(function (x) {
-      var v = votes[x.id], r = emptyCounts(x), any = false;
-      if (!isObj(v)) return;
-      Object.keys(r).forEach(function (k) {
-        var n = v[k];
-        if (typeof n === 'number' && n % 1 === 0 && n > 0) { r[k] = n; any = true; }
+    if (!isObject(votes)) return out;
+    data.questions.forEach(function (question) {
+      var raw = votes[question.id], counts = emptyCounts(question), any = false;
+      if (!isObject(raw)) return;
+      Object.keys(counts).forEach(function (choice) {
+        var hands = raw[choice];
+        if (typeof hands === 'number' && hands % 1 === 0 && hands > 0) { counts[choice] = hands; any = true; }
       });
-      if (any) out[x.id] = r;
+      if (any) out[question.id] = counts;
     });
     return out;
   }
   function roomSummary(data, votes) {
     var out = { questions: {}, aDiscuter: [], aVerifier: [] };
     votes = cleanVotes(data, votes);
-    data.questions.forEach(function (x) {
-      if (!votes[x.id]) return;
-      var o = out.questions[x.id] = verdict(x, votes[x.id]);
-      if (o.aDiscuter) out.aDiscuter.push(x.id);
-      if (o.nsp > 1) out.aVerifier.push(x.id);
+    data.questions.forEach(function (question) {
+      if (!votes[question.id]) return;
+      var result = out.questions[question.id] = verdict(question, votes[question.id]);
+      if (result.aDiscuter) out.aDiscuter.push(question.id);
+      if (result.nsp > 1) out.aVerifier.push(question.id);
     });
     return out;
   }
 
-  // Vote de la salle enregistré ou exporté : { format: 'vmi-salle', v, questionnaire, date, votes }.
+  // A room's vote, saved or exported: { format: 'vmi-salle', v, questionnaire, date, votes }.
   function roomJSON(data, votes, date) {
-    return JSON.stringify({ format: ROOM, v: 1, questionnaire: identity(data), date: date || new Date().toISOString(),
+    return JSON.stringify({ format: ROOM_FORMAT, v: 1, questionnaire: identity(data), date: date || new Date().toISOString(),
       votes: cleanVotes(data, votes) }, null, 2);
   }
-  // Un vote de la salle (objet relu) → { votes, date, changes } ; d’une autre version, seuls
-  // les votes des questions inchangées sont gardés, comme pour les réponses d’un export.
-  function readRoom(data, o) {
+  // A room's vote (parsed object) → { votes, date, changes }; from another version, only the
+  // votes on unchanged questions are kept, as for an export's answers.
+  function readRoom(data, parsed) {
     var changes;
-    if (!isObj(o) || o.format !== ROOM) fail(FILE);
-    changes = sameQuestionnaire(data, o.questionnaire);
-    return { votes: cleanVotes(data, changes.same ? o.votes : matching(data, o.questionnaire, isObj(o.votes) ? o.votes : {})),
-      date: typeof o.date === 'string' && !isNaN(Date.parse(o.date)) ? o.date : '', changes: changes };
+    if (!isObject(parsed) || parsed.format !== ROOM_FORMAT) fail(NOT_AN_EXPORT);
+    changes = sameQuestionnaire(data, parsed.questionnaire);
+    return {
+      votes: cleanVotes(data, changes.same ? parsed.votes
+        : unchangedOnly(data, parsed.questionnaire, isObject(parsed.votes) ? parsed.votes : {})),
+      date: typeof parsed.date === 'string' && !isNaN(Date.parse(parsed.date)) ? parsed.date : '', changes: changes
+    };
   }
-  // Mains levées au plus sur une question : l’ordre de grandeur de la salle.
+  // The most hands raised on one question: the size of the room, roughly.
   function roomSize(votes) {
-    return Object.keys(votes).reduce(function (m, id) {
-      var n = 0;
-      Object.keys(votes[id]).forEach(function (k) { n += votes[id][k]; });
-      return Math.max(m, n);
+    return Object.keys(votes).reduce(function (most, id) {
+      var hands = 0;
+      Object.keys(votes[id]).forEach(function (choice) { hands += votes[id][choice]; });
+      return Math.max(most, hands);
     }, 0);
   }
 
   var api = {
-    encodeShare: encodeShare, decodeShare: decodeShare, identity: identity, compareVersions: compareVersions, readExport: readExport, describeChanges: describeChanges,
-    toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV, csvText: csvText, evolution: evolution, evolutionText: evolutionText,
-    emptyCounts: emptyCounts, verdict: verdict, cleanVotes: cleanVotes, roomSummary: roomSummary,
+    encodeShare: encodeShare, decodeShare: decodeShare, identity: identity, compareVersions: compareVersions, readExport: readExport,
+    describeChanges: describeChanges, toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV, csvText: csvText, evolution: evolution,
+    evolutionText: evolutionText, emptyCounts: emptyCounts, verdict: verdict, cleanVotes: cleanVotes, roomSummary: roomSummary,
     roomJSON: roomJSON, readRoom: readRoom, roomSize: roomSize,
-    cleanPlan: cleanPlan, addAction: addAction, planCSV: planCSV, statutName: statutName, STATUTS: STATUTS
+    cleanPlan: cleanPlan, addAction: addAction, planCSV: planCSV, statusLabel: statusLabel, STATUSES: STATUSES
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISuivi = api;
 })(this);

@@ -1,130 +1,148 @@
-/* Synthèse d’équipe : plusieurs exports de l’auto-diagnostic réunis sans serveur. Logique
-   pure, sans DOM (window.VMISynthese ou module Node) ; dépend de diagnostic-core.js et
+/* Team synthesis: several self-diagnosis exports brought together without a server. Pure
+   logic without the DOM (window.VMISynthese, or a Node module); needs diagnostic-core.js and
    suivi-core.js. */
 (function (root) {
   'use strict';
-  var D = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
-    S = root.VMISuivi || (typeof require === 'function' && require('./suivi-core.js')),
-    NB = '\u00a0';
-  function q(s) { return '«' + NB + s + NB + '»'; }
+  var Diagnostic = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
+    FollowUp = root.VMISuivi || (typeof require === 'function' && require('./suivi-core.js')),
+    NBSP = '\u00a0';
+  function quoted(text) { return '«' + NBSP + text + NBSP + '»'; }
 
-  // Médiane d’entiers ; nombre pair : moyenne des deux du milieu, moitié arrondie au-dessus.
+  // Median of integers; for an even count, the mean of the middle two, halves rounded up.
   function median(values) {
-    var v = values.slice().sort(function (a, b) { return a - b; }), n = v.length, m = n >> 1;
-    if (!n) return null;
-    return n % 2 ? v[m] : Math.floor((v[m - 1] + v[m] + 1) / 2);
+    var sorted = values.slice().sort(function (a, b) { return a - b; }), count = sorted.length, middle = count >> 1;
+    if (!count) return null;
+    return count % 2 ? sorted[middle] : Math.floor((sorted[middle - 1] + sorted[middle] + 1) / 2);
   }
 
-  // Ce qui fait d’un répondant un doublon : le même export, ou le même lien.
-  function keyOf(st) { return JSON.stringify([st.date, st.answers, st.targets, st.notes, st.nom || '']); }
+  // What makes a respondent a duplicate: the same export, or the same link.
+  function keyOf(state) { return JSON.stringify([state.date, state.answers, state.targets, state.notes, state.nom || '']); }
 
-  // Un fichier ou un lien → répondant { label, nom, role, state, key }, ou Error en français
-  // (kind : « etranger » ou « autre »). Un export d’une autre version porte ses changements.
-  // Un vote de la salle (projection) devient une source { salle: true, votes } : ses mains
-  // levées comptent dans les réponses de chaque question, pas dans les scores par axe.
+  // A file or a link → a respondent { label, nom, role, state, key, changes }, or an Error in
+  // French (kind « etranger » or « autre »). An export of another version carries its changes.
+  // A room's vote (projection) becomes a source { salle: true, votes }: its raised hands count
+  // in each question's answers, not in the scores per axis.
   function fromFile(data, name, text) {
-    var o, r, st;
-    try { o = JSON.parse(text); } catch (e) { o = null; }
-    if (o && o.format === 'vmi-salle') return fromRoom(data, name, o);
-    r = S.readExport(data, text); st = r.state;
-    return { label: name, nom: st.nom || '', role: st.role || '', state: st, key: keyOf(st),
-      changes: r.changes && !r.changes.same ? r.changes : null };
+    var parsed, read, state;
+    try { parsed = JSON.parse(text); } catch (e) { parsed = null; }
+    if (parsed && parsed.format === 'vmi-salle') return fromRoom(data, name, parsed);
+    read = FollowUp.readExport(data, text); state = read.state;
+    return { label: name, nom: state.nom || '', role: state.role || '', state: state, key: keyOf(state),
+      changes: read.changes && !read.changes.same ? read.changes : null };
   }
-  function fromRoom(data, name, o) {
-    var r = S.readRoom(data, o), e;
-    if (!Object.keys(r.votes).length) { e = new Error('Ce vote de la salle ne contient aucun vote.'); e.kind = 'vide'; throw e; }
-    return { label: name, salle: true, nom: '', role: '', votes: r.votes, state: { date: r.date },
-      key: 'salle:' + JSON.stringify([r.date, r.votes]), changes: r.changes.same ? null : r.changes };
+  function fromRoom(data, name, parsed) {
+    var room = FollowUp.readRoom(data, parsed), error;
+    if (!Object.keys(room.votes).length) {
+      error = new Error('Ce vote de la salle ne contient aucun vote.'); error.kind = 'vide'; throw error;
+    }
+    return { label: name, salle: true, nom: '', role: '', votes: room.votes, state: { date: room.date },
+      key: 'salle:' + JSON.stringify([room.date, room.votes]), changes: room.changes.same ? null : room.changes };
   }
   function fromLink(data, line) {
-    var code = line.trim().replace(/^[^#]*#r=/, ''), st = S.decodeShare(data, code);
-    return { label: 'lien ' + code.slice(0, 12) + '…', nom: '', role: '', state: st, key: 'r=' + code, changes: null };
+    var code = line.trim().replace(/^[^#]*#r=/, ''), state = FollowUp.decodeShare(data, code);
+    return { label: 'lien ' + code.slice(0, 12) + '…', nom: '', role: '', state: state, key: 'r=' + code, changes: null };
   }
 
-  // Ajoute des sources { name, text } ou { link } aux répondants ; renvoie les messages (un par
-  // source écartée ou à signaler), chacun nommant le fichier.
+  // Adds sources { name, text } or { link } to the list; returns the messages (one per source
+  // left out or worth a word), each naming its file.
   function addSources(data, list, sources) {
     var messages = [];
-    sources.forEach(function (src) {
-      var r, name = src.link !== undefined ? src.link : src.name, dup;
-      try { r = src.link !== undefined ? fromLink(data, src.link) : fromFile(data, src.name, src.text); } catch (e) {
-        messages.push({ kind: e.kind || 'etranger', text: q(name) + NB + ': ' + e.message + ' Il n’est pas compté.' });
+    sources.forEach(function (source) {
+      var entry, name = source.link !== undefined ? source.link : source.name, duplicate;
+      try {
+        entry = source.link !== undefined ? fromLink(data, source.link) : fromFile(data, source.name, source.text);
+      } catch (e) {
+        messages.push({ kind: e.kind || 'etranger', text: quoted(name) + NBSP + ': ' + e.message + ' Il n’est pas compté.' });
         return;
       }
-      dup = list.filter(function (x) { return x.key === r.key; })[0];
-      if (dup) {
-        messages.push({ kind: 'doublon', text: q(name) + ' est le même export que ' + q(dup.label) + NB + ': il n’est compté qu’une fois.' });
+      duplicate = list.filter(function (other) { return other.key === entry.key; })[0];
+      if (duplicate) {
+        messages.push({ kind: 'doublon', text: quoted(name) + ' est le même export que ' + quoted(duplicate.label) + NBSP + ': il n’est compté qu’une fois.' });
         return;
       }
-      if (r.changes) messages.push({ kind: 'version', text: q(name) + NB + ': ' + S.describeChanges(data, r.changes) });
-      list.push(r);
+      if (entry.changes) messages.push({ kind: 'version', text: quoted(name) + NBSP + ': ' + FollowUp.describeChanges(data, entry.changes) });
+      list.push(entry);
     });
     return messages;
   }
 
-  function displayName(r, i) { return r.nom || 'Répondant' + NB + (i + 1); }
-  // Les répondants (exports et liens), puis les votes de la salle.
-  function persons(list) { return list.filter(function (r) { return !r.salle; }); }
-  function rooms(list) { return list.filter(function (r) { return r.salle; }); }
+  function displayName(respondent, i) { return respondent.nom || 'Répondant' + NBSP + (i + 1); }
+  // The respondents (exports and links), then the rooms' votes.
+  function persons(list) { return list.filter(function (entry) { return !entry.salle; }); }
+  function rooms(list) { return list.filter(function (entry) { return entry.salle; }); }
 
   function aggregate(data, list) {
-    var who = persons(list), halls = rooms(list), res = who.map(function (r) { return D.scoreAxes(data, r.state.answers); }),
-      axes = {}, questions = {}, discuss = [], check = [], notes = {};
-    data.axes.forEach(function (a) {
-      var scores = res.map(function (x) { return x[a.id].score; }), v = scores.filter(function (s) { return s !== null; });
-      axes[a.id] = { mediane: median(v), min: v.length ? Math.min.apply(null, v) : null,
-        max: v.length ? Math.max.apply(null, v) : null, repondants: v.length, scores: scores };
-      notes[a.id] = [];
-      who.forEach(function (r, i) {
-        var t = r.state.notes[a.id];
-        if (t) notes[a.id].push({ nom: displayName(r, i), role: r.role, texte: t });
+    var respondents = persons(list), roomVotes = rooms(list),
+      results = respondents.map(function (respondent) { return Diagnostic.scoreAxes(data, respondent.state.answers); }),
+      axes = {}, questions = {}, toDiscuss = [], toCheck = [], notes = {};
+    data.axes.forEach(function (axis) {
+      var scores = results.map(function (result) { return result[axis.id].score; }),
+        scored = scores.filter(function (score) { return score !== null; });
+      axes[axis.id] = { mediane: median(scored), min: scored.length ? Math.min.apply(null, scored) : null,
+        max: scored.length ? Math.max.apply(null, scored) : null, repondants: scored.length, scores: scores };
+      notes[axis.id] = [];
+      respondents.forEach(function (respondent, i) {
+        var text = respondent.state.notes[axis.id];
+        if (text) notes[axis.id].push({ nom: displayName(respondent, i), role: respondent.role, texte: text });
       });
     });
-    data.questions.forEach(function (x) {
-      var rep = S.emptyCounts(x), o;
-      who.forEach(function (r) { var v = r.state.answers[x.id]; if (v != null) rep[v]++; });
-      halls.forEach(function (r) { var v = r.votes[x.id] || {}; Object.keys(rep).forEach(function (k) { rep[k] += v[k] || 0; }); });
-      o = questions[x.id] = S.verdict(x, rep);
-      if (o.aDiscuter) discuss.push(x.id);
-      if (o.nsp > 1) check.push(x.id);
+    data.questions.forEach(function (question) {
+      var counts = FollowUp.emptyCounts(question), verdict;
+      respondents.forEach(function (respondent) {
+        var answer = respondent.state.answers[question.id];
+        if (answer != null) counts[answer]++;
+      });
+      roomVotes.forEach(function (room) {
+        var votes = room.votes[question.id] || {};
+        Object.keys(counts).forEach(function (choice) { counts[choice] += votes[choice] || 0; });
+      });
+      verdict = questions[question.id] = FollowUp.verdict(question, counts);
+      if (verdict.aDiscuter) toDiscuss.push(question.id);
+      if (verdict.nsp > 1) toCheck.push(question.id);
     });
-    return { axes: axes, questions: questions, aDiscuter: discuss, aVerifier: check, notes: notes, scores: res };
+    return { axes: axes, questions: questions, aDiscuter: toDiscuss, aVerifier: toCheck, notes: notes, scores: results };
   }
 
-  function people(list) {
-    return persons(list).map(function (r, i) { return { nom: displayName(r, i), role: r.role, fichier: r.label, date: r.state.date }; });
+  // The respondents as the JSON export lists them.
+  function respondentRecords(list) {
+    return persons(list).map(function (respondent, i) {
+      return { nom: displayName(respondent, i), role: respondent.role, fichier: respondent.label, date: respondent.state.date };
+    });
   }
-  function toJSON(data, list, agg) {
+  function toJSON(data, list, synthesis) {
     var axes = {}, questions = {};
-    data.axes.forEach(function (a) {
-      var x = agg.axes[a.id];
-      axes[a.id] = { nom: a.nom, mediane: x.mediane, min: x.min, max: x.max, repondants: x.repondants, scores: x.scores, notes: agg.notes[a.id] };
+    data.axes.forEach(function (axis) {
+      var figures = synthesis.axes[axis.id];
+      axes[axis.id] = { nom: axis.nom, mediane: figures.mediane, min: figures.min, max: figures.max,
+        repondants: figures.repondants, scores: figures.scores, notes: synthesis.notes[axis.id] };
     });
-    data.questions.forEach(function (x) {
-      var o = agg.questions[x.id];
-      questions[x.id] = { axe: x.axe, repartition: o.repartition, a_discuter: o.aDiscuter };
+    data.questions.forEach(function (question) {
+      var verdict = synthesis.questions[question.id];
+      questions[question.id] = { axe: question.axe, repartition: verdict.repartition, a_discuter: verdict.aDiscuter };
     });
-    return JSON.stringify({ format: 'vmi-synthese', v: 1, questionnaire: S.identity(data), date: new Date().toISOString(),
-      repondants: people(list), salle: rooms(list).map(function (r) { return { fichier: r.label, date: r.state.date, votes: r.votes }; }),
+    return JSON.stringify({ format: 'vmi-synthese', v: 1, questionnaire: FollowUp.identity(data), date: new Date().toISOString(),
+      repondants: respondentRecords(list),
+      salle: rooms(list).map(function (room) { return { fichier: room.label, date: room.state.date, votes: room.votes }; }),
       axes: axes, questions: questions }, null, 2);
   }
-  function toCSV(data, list, agg) {
-    var names = people(list).map(function (p) { return p.nom; }),
+  function toCSV(data, list, synthesis) {
+    var names = respondentRecords(list).map(function (record) { return record.nom; }),
       rows = [['axe', 'médiane', 'min', 'max', 'répondants comptés'].concat(names)];
-    data.axes.forEach(function (a) {
-      var x = agg.axes[a.id];
-      rows.push([a.nom, x.mediane, x.min, x.max, x.repondants].concat(x.scores));
+    data.axes.forEach(function (axis) {
+      var figures = synthesis.axes[axis.id];
+      rows.push([axis.nom, figures.mediane, figures.min, figures.max, figures.repondants].concat(figures.scores));
     });
     rows.push([]);
     rows.push(['question', 'axe', 'à discuter', 'je ne sais pas', 'réponses (nombre par réponse, dans l’ordre)']);
-    data.questions.forEach(function (x) {
-      var o = agg.questions[x.id];
-      rows.push([x.id, x.axe, o.aDiscuter ? 'oui' : 'non', o.nsp, x.points.map(function (p, i) { return o.repartition[i]; }).join(' / ')]);
+    data.questions.forEach(function (question) {
+      var verdict = synthesis.questions[question.id];
+      rows.push([question.id, question.axe, verdict.aDiscuter ? 'oui' : 'non', verdict.nsp,
+        question.points.map(function (points, i) { return verdict.repartition[i]; }).join(' / ')]);
     });
-    return S.csvText(rows);
+    return FollowUp.csvText(rows);
   }
 
   var api = { median: median, fromFile: fromFile, fromLink: fromLink, addSources: addSources, aggregate: aggregate,
-    displayName: displayName, persons: persons, rooms: rooms, roomSize: S.roomSize, toJSON: toJSON, toCSV: toCSV };
+    displayName: displayName, persons: persons, rooms: rooms, roomSize: FollowUp.roomSize, toJSON: toJSON, toCSV: toCSV };
   if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISynthese = api;
 })(this);
