@@ -6,6 +6,7 @@ with segno's matrix for the expected URL: a code for any other text would differ
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 import segno
 
 import vmi.qr
-from vmi.qr import QR_OPTIONS, QrCache, public_path, public_url, qr_svg
+from vmi.qr import QR_OPTIONS, QrCache, _fast_svg, public_path, public_url, qr_svg
 from vmi.testing import run_build
 
 SITE_URL = "https://villes-moyennes-intelligentes.example.org/"
@@ -117,6 +118,22 @@ def test_svg_is_the_one_segno_would_write(url):
         scale=1, border=4, omitsize=True, svgclass="vmi-qr__code", lineclass=None,
         dark="#000", light="#fff")
     assert qr_svg(url) == expected
+
+
+def test_fast_path_draws_what_segno_draws_at_every_length_and_level():
+    """Lengths 1 to 200 cover versions 1 to 10, boosted levels Q and H, and the segno
+    rounding that adds a whole padding byte; addresses of the site take the fast path."""
+    rng = random.Random(15)
+    chars = "abcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%ABCXYZ "
+    urls = ["".join(rng.choice(chars) for _ in range(n)) for n in range(1, 201) for _ in "ab"]
+    urls += [SITE_URL + "cas/saint-martin-sur-loire/", "HTTP://X.ORG/", "1234", "café"]
+    for url in urls:
+        segno_svg = segno.make(url, **QR_OPTIONS).svg_inline(
+            border=4, omitsize=True, svgclass="vmi-qr__code", lineclass=None, dark="#000",
+            light="#fff")
+        assert qr_svg(url) == segno_svg, url
+    fast = [url for url in urls if _fast_svg(url, 4) is not None]
+    assert SITE_URL + "cas/saint-martin-sur-loire/" in fast and len(fast) > 300
 
 
 def test_codes_kept_between_builds_only_for_pages_still_there(tmp_path, monkeypatch):
