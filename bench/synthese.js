@@ -1,9 +1,9 @@
 'use strict';
-// Synthèse d’équipe : temps de calcul pour 30 répondants (lecture des 30 exports JSON, doublons,
-// agrégation), sur un questionnaire de la taille du nôtre (7 axes, 34 questions, 5 réponses).
-// Usage : node bench/synthese.js [répondants] ; objectif : moins de 50 ms pour 30.
-const S = require('../overrides/assets/javascripts/suivi-core.js');
-const Y = require('../overrides/assets/javascripts/synthese-core.js');
+// Team synthesis: computing time for 30 respondents (reading the 30 JSON exports, duplicates,
+// aggregation), on a questionnaire the size of ours (7 axes, 34 questions, 5 answers).
+// Usage: node bench/synthese.js [respondents]; target: under 50 ms for 30.
+const FollowUp = require('../overrides/assets/javascripts/suivi-core.js');
+const Synthesis = require('../overrides/assets/javascripts/synthese-core.js');
 
 const people = Number(process.argv[2] || 30), AXES = 7, QUESTIONS = 34;
 const data = {
@@ -17,16 +17,16 @@ const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return se
 const files = Array.from({ length: people }, (_, p) => {
   const answers = {};
   data.questions.forEach((x) => { const r = rand(7); answers[x.id] = r === 6 ? 'nsp' : r % 5; });
-  return { name: `repondant-${p}.json`, text: S.toJSON(data, { date: new Date(2026, 0, 1 + p).toISOString(), answers,
+  return { name: `repondant-${p}.json`, text: FollowUp.toJSON(data, { date: new Date(2026, 0, 1 + p).toISOString(), answers,
     notes: { a0: 'Note ' + p }, nom: 'Personne ' + p }) };
 });
 
 function once() {
-  const start = process.hrtime.bigint(), list = [];
-  Y.addSources(data, list, files);
-  const agg = Y.aggregate(data, list);
-  Y.toCSV(data, list, agg);
-  return [Number(process.hrtime.bigint() - start) / 1e6, list.length];
+  const start = process.hrtime.bigint(), respondents = [];
+  Synthesis.addSources(data, respondents, files);
+  const synthesis = Synthesis.aggregate(data, respondents);
+  Synthesis.toCSV(data, respondents, synthesis);
+  return [Number(process.hrtime.bigint() - start) / 1e6, respondents.length];
 }
 once(); // first run compiles the code
 const times = Array.from({ length: 20 }, () => once()[0]).sort((a, b) => a - b);

@@ -1,14 +1,14 @@
 'use strict';
-// Propriétés de diagnostic-core.js : toute entrée (lien de partage, fichier importé, état
-// enregistré) donne soit un état valide, soit une erreur en français ; jamais une exception
-// d'un autre type, jamais un état dont le score diffère de ce qu'il dit.
+// Properties of diagnostic-core.js: any input (share link, imported file, saved state) gives
+// either a valid state or an error in French; never an exception of another kind, never a
+// state whose score differs from what it says.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const D = require('../../overrides/assets/javascripts/diagnostic-core.js');
+const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.js');
 // Exports, imports and share links live in suivi-core.js (loaded on first use).
-const S = require('../../overrides/assets/javascripts/suivi-core.js');
-const F = require('./fuzzing.js');
-const { fc } = F;
+const FollowUp = require('../../overrides/assets/javascripts/suivi-core.js');
+const Fuzzing = require('./fuzzing.js');
+const { fc } = Fuzzing;
 
 const SHARE = 'Le lien de partage est incomplet ou abîmé.';
 // A link that names a version this questionnaire does not have (a mutated or older one).
@@ -16,21 +16,21 @@ const OTHER_VERSION = 'Ce lien de partage a été créé avec une autre version 
 const FRENCH = /^(Le |La |Les |Ce |Cette |Version |Question |Réponse |Axe |Niveau |Note )/;
 const LEAK = /undefined|\bnull\b|NaN|\[object|TypeError|Cannot|Unexpected|is not/;
 
-// Le résultat d'un appel : { state } ou { error }, en laissant passer toute exception qui
-// n'est pas une Error au message français.
+// The outcome of a call: { state } or { error }, letting through any exception that is not
+// an Error with a French message.
 function outcome(call) {
   try {
     return { state: call() };
   } catch (e) {
     if (!(e instanceof Error) || typeof e.message !== 'string' || !FRENCH.test(e.message) || LEAK.test(e.message)) {
-      throw new Error('exception qui s’échappe : ' + (e && e.stack || e), { cause: e });
+      throw new Error('escaping exception: ' + (e && e.stack || e), { cause: e });
     }
     return { error: e.message };
   }
 }
 
-// Un état valide : seulement des questions et axes connus, des valeurs dans leurs bornes,
-// relu à l'identique, et des scores entiers de 0 à 100 dont le niveau est celui du barème.
+// A valid state: only known questions and axes, values within their bounds, read back the
+// same, and whole scores from 0 to 100 whose level is the one the scale gives.
 function isValid(data, s) {
   const qs = new Map(data.questions.map((x) => [x.id, x]));
   const axes = new Set(data.axes.map((a) => a.id));
@@ -41,13 +41,13 @@ function isValid(data, s) {
     if (!axes.has(id) || !(Number.isInteger(v) && v >= 0 && v < data.niveaux.length)) return false;
   }
   for (const [id, v] of Object.entries(s.notes || {})) if (!axes.has(id) || typeof v !== 'string') return false;
-  const again = D.validateState(data, JSON.parse(JSON.stringify(s)));
+  const again = Diagnostic.validateState(data, JSON.parse(JSON.stringify(s)));
   assert.deepEqual(again, s);
-  const res = D.scoreAxes(data, s.answers);
+  const res = Diagnostic.scoreAxes(data, s.answers);
   for (const a of data.axes) {
     const r = res[a.id];
     if (r.score !== null && !(Number.isInteger(r.score) && r.score >= 0 && r.score <= 100)) return false;
-    const level = D.levelFor(data.niveaux, r.score);
+    const level = Diagnostic.levelFor(data.niveaux, r.score);
     if (r.niveau !== (r.score === null ? null : level && level.nom)) return false;
   }
   return true;
@@ -57,78 +57,78 @@ function shareCodes(data) {
   const n = data.questions.length, m = data.axes.length;
   return fc.oneof(
     fc.string(),
-    fc.array(fc.nat(0xffff), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes)), // surrogates seuls compris
+    fc.array(fc.nat(0xffff), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes)), // lone surrogates included
     fc.stringMatching(new RegExp('^1[-n0-9]{' + n + '}\\.[-0-9]{' + m + '}$')),
-    F.validState(data).map((s) => S.encodeShare(data, s)).chain(F.textMutation),
+    Fuzzing.validState(data).map((s) => FollowUp.encodeShare(data, s)).chain(Fuzzing.textMutation),
     fc.constantFrom('', '1', '1.', '.', null, undefined, 42, {}, '1'.repeat(100000)));
 }
 
 function importTexts(data) {
-  const exported = F.validState(data).map((s) => JSON.parse(S.toJSON(data, s)));
+  const exported = Fuzzing.validState(data).map((s) => JSON.parse(FollowUp.toJSON(data, s)));
   return fc.oneof(
     fc.string(),
     fc.json(),
-    F.anyObject.map((o) => JSON.stringify(Object.assign({ format: 'vmi-diagnostic', v: 1 }, o))),
-    exported.map((o) => JSON.stringify(o)).chain(F.textMutation),
-    exported.chain(F.mutated).map((o) => JSON.stringify(o)),
+    Fuzzing.anyObject.map((o) => JSON.stringify(Object.assign({ format: 'vmi-diagnostic', v: 1 }, o))),
+    exported.map((o) => JSON.stringify(o)).chain(Fuzzing.textMutation),
+    exported.chain(Fuzzing.mutated).map((o) => JSON.stringify(o)),
     exported.chain((o) => fc.constantFrom('answers', 'targets', 'notes', 'scores').chain((k) =>
-      F.mutated(o[k]).map((v) => JSON.stringify(Object.assign({}, o, { [k]: v }))))),
+      Fuzzing.mutated(o[k]).map((v) => JSON.stringify(Object.assign({}, o, { [k]: v }))))),
     exported.chain((o) => fc.constantFrom(...Object.keys(o.scores)).chain((id) =>
-      F.mutated(o.scores[id]).map((v) => JSON.stringify(Object.assign({}, o,
+      Fuzzing.mutated(o.scores[id]).map((v) => JSON.stringify(Object.assign({}, o,
         { scores: Object.assign({}, o.scores, { [id]: v }) }))))));
 }
 
 function holds(name, arbitrary, predicate) {
-  const out = F.check(name, arbitrary, predicate);
+  const out = Fuzzing.check(name, arbitrary, predicate);
   assert.ok(!out.failed, fc.defaultReportMessage(out));
 }
 
-test('lien de partage : tout code donne un état valide, ré-encodé à l’identique, ou l’erreur en français', () => {
-  holds('partage', F.questionnaire.chain((data) => fc.tuple(fc.constant(data), shareCodes(data))), ([data, code]) => {
-    const r = outcome(() => S.decodeShare(data, code));
+test('share link: any code gives a valid state that encodes back the same, or the French error', () => {
+  holds('partage', Fuzzing.questionnaire.chain((data) => fc.tuple(fc.constant(data), shareCodes(data))), ([data, code]) => {
+    const r = outcome(() => FollowUp.decodeShare(data, code));
     if (r.error) return r.error === SHARE || r.error === OTHER_VERSION;
-    return isValid(data, r.state) && S.encodeShare(data, r.state) === code;
+    return isValid(data, r.state) && FollowUp.encodeShare(data, r.state) === code;
   });
 });
 
-test('fichier importé : état valide dont les scores sont ceux du fichier, ou erreur en français', () => {
-  holds('import', F.questionnaire.chain((data) => fc.tuple(fc.constant(data), importTexts(data))), ([data, text]) => {
-    const r = outcome(() => S.fromJSON(data, text));
+test('imported file: a valid state whose scores are the file’s, or a French error', () => {
+  holds('import', Fuzzing.questionnaire.chain((data) => fc.tuple(fc.constant(data), importTexts(data))), ([data, text]) => {
+    const r = outcome(() => FollowUp.fromJSON(data, text));
     if (r.error) return true;
     if (!isValid(data, r.state)) return false;
-    const said = JSON.parse(text).scores, res = D.scoreAxes(data, r.state.answers);
+    const said = JSON.parse(text).scores, res = Diagnostic.scoreAxes(data, r.state.answers);
     for (const a of data.axes) {
       if (said && said[a.id] !== undefined &&
         (said[a.id].score !== res[a.id].score || said[a.id].niveau !== res[a.id].niveau)) return false;
     }
-    assert.deepEqual(S.fromJSON(data, S.toJSON(data, r.state)), r.state);
+    assert.deepEqual(FollowUp.fromJSON(data, FollowUp.toJSON(data, r.state)), r.state);
     return true;
   });
 });
 
-test('état enregistré : tout objet relu donne un état valide ou une erreur en français', () => {
-  const saved = (data) => fc.oneof(F.anyValue, F.anyObject, F.validState(data).chain(F.mutated),
-    F.validState(data).chain((s) => fc.constantFrom('answers', 'targets', 'notes').chain((k) =>
-      F.mutated(s[k]).map((v) => Object.assign({}, s, { [k]: v })))));
-  holds('état', F.questionnaire.chain((data) => fc.tuple(fc.constant(data), saved(data))), ([data, o]) => {
-    const r = outcome(() => D.validateState(data, o));
+test('saved state: any object read gives a valid state or a French error', () => {
+  const saved = (data) => fc.oneof(Fuzzing.anyValue, Fuzzing.anyObject, Fuzzing.validState(data).chain(Fuzzing.mutated),
+    Fuzzing.validState(data).chain((s) => fc.constantFrom('answers', 'targets', 'notes').chain((k) =>
+      Fuzzing.mutated(s[k]).map((v) => Object.assign({}, s, { [k]: v })))));
+  holds('état', Fuzzing.questionnaire.chain((data) => fc.tuple(fc.constant(data), saved(data))), ([data, o]) => {
+    const r = outcome(() => Diagnostic.validateState(data, o));
     return r.error !== undefined || isValid(data, r.state);
   });
 });
 
-test('un export retouché dont les scores ne suivent plus les réponses est refusé', () => {
+test('an edited export whose scores no longer follow its answers is refused', () => {
   const data = { axes: [{ id: 'a', nom: 'Données' }], niveaux: [{ min: 0, nom: 'Début' }, { min: 50, nom: 'Suite' }],
     questions: [{ id: 'q', axe: 'a', points: [0, 4] }], recommandations: [] };
-  const text = S.toJSON(data, { answers: { q: 0 }, targets: {}, notes: {} });
+  const text = FollowUp.toJSON(data, { answers: { q: 0 }, targets: {}, notes: {} });
   const edited = JSON.parse(text);
   edited.scores.a = { score: 100, niveau: 'Suite' };
-  assert.throws(() => S.fromJSON(data, JSON.stringify(edited)),
+  assert.throws(() => FollowUp.fromJSON(data, JSON.stringify(edited)),
     /ne correspondent pas à ses réponses \(axe «\u00a0Données\u00a0»\)/);
-  assert.deepEqual(S.fromJSON(data, text).answers, { q: 0 });
+  assert.deepEqual(FollowUp.fromJSON(data, text).answers, { q: 0 });
 });
 
 test.after(() => {
-  if (F.PROFILE === 'fuzz') {
-    console.log('Diagnostic : ' + F.tally.runs + ' entrées générées, ' + F.tally.failed + ' en échec (graine ' + F.SEED + ').');
+  if (Fuzzing.PROFILE === 'fuzz') {
+    console.log('Diagnostic : ' + Fuzzing.tally.runs + ' entrées générées, ' + Fuzzing.tally.failed + ' en échec (graine ' + Fuzzing.SEED + ').');
   }
 });

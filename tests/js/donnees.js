@@ -1,6 +1,6 @@
 'use strict';
-// Questionnaire de test partagé par les tests JavaScript.
-// Jeu de données minimal : 3 axes, 4 niveaux.
+// Test questionnaire shared by the JavaScript tests.
+// Minimal data set: 3 axes, 4 levels.
 const data = {
   cle: 'vmi-diagnostic',
   questionnaire: { id: 'test', version: 'a1b2c3d4' },

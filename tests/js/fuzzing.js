@@ -1,7 +1,7 @@
 'use strict';
-/* Profils et générateurs des tests par propriétés du navigateur, partagés par `make test`
- * (60 entrées par propriété, graine fixe) et `make fuzz` (3 400 par propriété) :
- * VMI_FUZZ_PROFILE=fuzz, VMI_FUZZ_RUNS (entrées par propriété), VMI_FUZZ_SEED. */
+/* Profiles and generators of the browser property tests, shared by `make test` (60 inputs
+ * a property, fixed seed) and `make fuzz` (3 400 a property): VMI_FUZZ_PROFILE=fuzz,
+ * VMI_FUZZ_RUNS (inputs a property), VMI_FUZZ_SEED. */
 const fc = require('fast-check');
 
 const PROFILE = process.env.VMI_FUZZ_PROFILE || 'test';
@@ -10,8 +10,8 @@ const SEED = Number(process.env.VMI_FUZZ_SEED || 17);
 
 const slug = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
 
-// Un questionnaire comme le produit content/diagnostic.yml (modèles de hooks/vmi/models.py) :
-// niveaux croissants depuis 0, de 2 à 6 réponses de 0 à 4 points par question.
+// A questionnaire as content/diagnostic.yml gives it (models of hooks/vmi/models.py): levels
+// rising from 0, 2 to 6 answers of 0 to 4 points a question.
 const questionnaire = fc.uniqueArray(slug, { minLength: 1, maxLength: 5 }).chain((axes) => fc.record({
   axes: fc.constant(axes.map((id) => ({ id, nom: 'Axe ' + id }))),
   niveaux: fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { maxLength: 4 }).map((mins) =>
@@ -25,8 +25,8 @@ const questionnaire = fc.uniqueArray(slug, { minLength: 1, maxLength: 5 }).chain
     texte_html: fc.constant('Agir'), liens: fc.constant([]) }), { maxLength: 3 })
 }));
 
-// Le même, avec l’identité que le site lui donne (hooks/vmi/diagnostic_version.py) : un id, une
-// version et l’empreinte de chaque question, que portent les exports et les liens de partage.
+// The same, with the identity the site gives it (hooks/vmi/diagnostic_version.py): an id, a
+// version and each question's hash, which exports and share links carry.
 const hex = fc.stringMatching(/^[0-9a-f]{8}$/);
 const versioned = questionnaire.chain((data) => fc.tuple(hex, fc.array(hex, {
   minLength: data.questions.length, maxLength: data.questions.length
@@ -35,7 +35,7 @@ const versioned = questionnaire.chain((data) => fc.tuple(hex, fc.array(hex, {
   questions: data.questions.map((x, i) => Object.assign({}, x, { h: hashes[i] }))
 })));
 
-// Un état valide pour un questionnaire donné.
+// A valid state for a given questionnaire.
 function validState(data) {
   const answers = fc.record(Object.fromEntries(data.questions.map((q) => [q.id,
     fc.oneof(fc.constant('nsp'), fc.integer({ min: 0, max: q.points.length - 1 }))])), { requiredKeys: [] });
@@ -47,13 +47,13 @@ function validState(data) {
     date: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()) });
 }
 
-// Clés et valeurs qui ont cassé des analyseurs ailleurs.
+// Keys and values that broke parsers elsewhere.
 const nastyKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', '', ' ', 'nsp');
 const nastyValue = fc.constantFrom(-0, NaN, Infinity, -1, 1.5, 1e21, 2 ** 53, '0', 'nsp', null, true, [], {}, [0], '');
 const anyValue = fc.oneof(fc.jsonValue(), nastyValue);
 const anyObject = fc.dictionary(fc.oneof(nastyKey, fc.string()), anyValue);
 
-// Une modification d'un objet valide : une clé remplacée, ajoutée ou retirée, à un niveau.
+// A change to a valid object: one key replaced, added or removed, at one level.
 function mutated(object) {
   const keys = Object.keys(object);
   return fc.oneof(
@@ -67,7 +67,7 @@ function mutated(object) {
       : fc.constant(object));
 }
 
-// Une modification d'un texte : caractère inséré, supprimé ou changé, texte coupé.
+// A change to a text: a character inserted, removed or changed, the text cut short.
 function textMutation(text) {
   return fc.oneof(
     fc.tuple(fc.nat(text.length), fc.string({ maxLength: 3 })).map(([i, s]) => text.slice(0, i) + s + text.slice(i)),
@@ -77,7 +77,7 @@ function textMutation(text) {
     fc.nat(text.length).map((i) => text.slice(0, i)));
 }
 
-// Compte ce qui a tourné : `make fuzz` affiche le total.
+// Counts what ran: `make fuzz` prints the total.
 const tally = { runs: 0, failed: 0 };
 function check(name, arbitrary, predicate) {
   const out = fc.check(fc.property(arbitrary, predicate), { numRuns: RUNS, seed: SEED, endOnFailure: PROFILE !== 'fuzz', includeErrorInReport: true });

@@ -1,15 +1,15 @@
 'use strict';
-// Propriétés de la synthèse d’équipe (synthese-core.js) et du rapprochement des versions du
-// questionnaire (suivi-core.js) : toute liste de fichiers et de liens collés donne, pour
-// chacun, un répondant compté ou un message en français qui le nomme ; jamais une exception,
-// jamais une synthèse dont les chiffres ne suivent pas des réponses comptées.
+// Properties of the team synthesis (synthese-core.js) and of matching questionnaire versions
+// (suivi-core.js): any list of files and pasted links gives, for each, a counted respondent
+// or a French message naming it; never an exception, never a synthesis whose figures do not
+// follow counted answers.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const D = require('../../overrides/assets/javascripts/diagnostic-core.js');
-const S = require('../../overrides/assets/javascripts/suivi-core.js');
-const Y = require('../../overrides/assets/javascripts/synthese-core.js');
-const F = require('./fuzzing.js');
-const { fc } = F;
+const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.js');
+const FollowUp = require('../../overrides/assets/javascripts/suivi-core.js');
+const Synthesis = require('../../overrides/assets/javascripts/synthese-core.js');
+const Fuzzing = require('./fuzzing.js');
+const { fc } = Fuzzing;
 
 const NB = '\u00a0';
 const q = (s) => '«' + NB + s + NB + '»';
@@ -17,11 +17,11 @@ const LEAK = /undefined|\bnull\b|NaN|\[object|TypeError|Cannot|Unexpected|is not
 const FRENCH = /^(Le |La |Les |Ce |Cette )/;
 const TIME = 2000; // ms for one whole synthesis, on a loaded machine
 
-// Ce que dit un message, sans les textes cités (noms de fichiers, identifiants venus du fichier).
+// What a message says, without the quoted texts (file names, ids from the file).
 const unquoted = (text) => text.replace(/«\u00a0[\s\S]*?\u00a0»/g, '«»');
 
-// Une autre version du questionnaire : chaque question gardée, modifiée ou absente, et des
-// questions disparues depuis.
+// Another version of the questionnaire: each question kept, changed or absent, and questions
+// removed since.
 const otherHex = fc.stringMatching(/^[0-9a-f]{8}$/);
 const goneIds = fc.uniqueArray(fc.stringMatching(/^ancienne-[a-z0-9]{1,6}$/), { maxLength: 3 });
 function otherVersion(data) {
@@ -39,42 +39,42 @@ function otherVersion(data) {
 }
 
 function exportOf(data, state, identity) {
-  const o = JSON.parse(S.toJSON(data, state));
+  const o = JSON.parse(FollowUp.toJSON(data, state));
   if (identity) o.questionnaire = identity;
   return o;
 }
 
-// Le texte d’un fichier déposé sur la page : un export (intact, retouché, coupé, d’une autre
-// version ou d’un autre questionnaire), une synthèse exportée, ou n’importe quoi.
+// The text of a file dropped on the page: an export (intact, edited, cut short, of another
+// version or another questionnaire), an exported synthesis, or anything.
 function fileText(data) {
-  const state = F.validState(data).chain((s) => fc.record({ nom: fc.oneof(fc.constant(''), fc.string()),
+  const state = Fuzzing.validState(data).chain((s) => fc.record({ nom: fc.oneof(fc.constant(''), fc.string()),
     role: fc.oneof(fc.constant(''), fc.string()) }).map((who) => Object.assign({}, s, who)));
   const exported = state.map((s) => exportOf(data, s));
   return fc.oneof(
     exported.map((o) => JSON.stringify(o)),
-    exported.map((o) => JSON.stringify(o)).chain(F.textMutation),
-    exported.chain(F.mutated).map((o) => JSON.stringify(o)),
+    exported.map((o) => JSON.stringify(o)).chain(Fuzzing.textMutation),
+    exported.chain(Fuzzing.mutated).map((o) => JSON.stringify(o)),
     exported.chain((o) => fc.constantFrom('answers', 'targets', 'notes', 'scores', 'questionnaire').chain((k) =>
-      F.mutated(o[k] || {}).map((v) => JSON.stringify(Object.assign({}, o, { [k]: v }))))),
+      Fuzzing.mutated(o[k] || {}).map((v) => JSON.stringify(Object.assign({}, o, { [k]: v }))))),
     fc.tuple(state, otherVersion(data)).map(([s, id]) => JSON.stringify(exportOf(data, s, id))),
     fc.tuple(state, fc.string()).map(([s, id]) => JSON.stringify(exportOf(data, s,
-      Object.assign({}, S.identity(data), { id })))),
+      Object.assign({}, FollowUp.identity(data), { id })))),
     state.map((s) => {
       const list = [];
-      Y.addSources(data, list, [{ name: 'a.json', text: S.toJSON(data, s) }]);
-      return Y.toJSON(data, list, Y.aggregate(data, list));
+      Synthesis.addSources(data, list, [{ name: 'a.json', text: FollowUp.toJSON(data, s) }]);
+      return Synthesis.toJSON(data, list, Synthesis.aggregate(data, list));
     }),
     fc.string(), fc.json(), fc.constantFrom('', '{}', 'null', '[]', '"vmi-diagnostic"', '\ufeff{"format":"vmi-diagnostic","v":1}'));
 }
 
-// Une ligne collée dans la zone des liens : un code de partage, seul ou dans son adresse,
-// retouché, d’une autre version, ou n’importe quoi.
+// A line pasted in the links box: a share code, alone or in its address, edited, of another
+// version, or anything.
 function linkLine(data) {
-  const code = F.validState(data).map((s) => S.encodeShare(data, s));
+  const code = Fuzzing.validState(data).map((s) => FollowUp.encodeShare(data, s));
   return fc.oneof(
     code,
     code.map((c) => 'https://exempleville.fr/diagnostic/#r=' + c),
-    code.chain(F.textMutation),
+    code.chain(Fuzzing.textMutation),
     code.map((c) => c.replace(/\.[0-9a-f]+$/, '.00000000')),
     fc.string(), fc.constantFrom('', '#r=', 'https://exempleville.fr/diagnostic/'));
 }
@@ -87,10 +87,10 @@ function sources(data) {
     : fc.constant(list)));
 }
 
-// Ajoute une source comme la page (addSources) et vérifie ce qu’elle en dit : au plus un
-// message, qui la nomme, en français ; un répondant de plus sauf si elle est écartée.
+// Adds a source as the page does (addSources) and checks what it says of it: at most one
+// message, naming it, in French; one more respondent unless it is left out.
 function addOne(data, list, src) {
-  const before = list.length, msgs = Y.addSources(data, list, [src]);
+  const before = list.length, msgs = Synthesis.addSources(data, list, [src]);
   const name = src.name !== undefined ? src.name : src.link;
   assert.ok(msgs.length <= 1, JSON.stringify(msgs));
   const m = msgs[0];
@@ -113,13 +113,13 @@ function addOne(data, list, src) {
   assert.ok(rest.endsWith(' Il n’est pas compté.'), m.text);
 }
 
-// Un répondant compté : un état que l’auto-diagnostic relit à l’identique ; d’un fichier de la
-// même version qui dit ses scores, ce sont ceux de ses réponses.
+// A counted respondent: a state the self-diagnosis reads back the same; from a file of the
+// same version that states its scores, they are those of its answers.
 function checkRespondent(data, r, src) {
-  assert.deepEqual(D.validateState(data, JSON.parse(JSON.stringify(r.state))), r.state);
+  assert.deepEqual(Diagnostic.validateState(data, JSON.parse(JSON.stringify(r.state))), r.state);
   assert.equal(typeof r.label, 'string');
   if (src.text === undefined || r.changes) return;
-  const said = JSON.parse(src.text).scores, res = D.scoreAxes(data, r.state.answers);
+  const said = JSON.parse(src.text).scores, res = Diagnostic.scoreAxes(data, r.state.answers);
   for (const a of data.axes) {
     if (said && said[a.id] !== undefined) {
       assert.equal(said[a.id].score, res[a.id].score);
@@ -128,10 +128,10 @@ function checkRespondent(data, r, src) {
   }
 }
 
-// La synthèse : par axe, les scores de chacun, le nombre de scores, min, max et une médiane
-// entre les deux ; par question, une répartition qui compte chaque réponse une fois.
+// The synthesis: by axis, each one's score, the number of scores, min, max and a median
+// between them; by question, counts that count each answer once.
 function checkSynthesis(data, list) {
-  const agg = Y.aggregate(data, list), res = list.map((r) => D.scoreAxes(data, r.state.answers));
+  const agg = Synthesis.aggregate(data, list), res = list.map((r) => Diagnostic.scoreAxes(data, r.state.answers));
   for (const a of data.axes) {
     const x = agg.axes[a.id], scores = res.map((r) => r[a.id].score), v = scores.filter((s) => s !== null);
     assert.deepEqual(x.scores, scores);
@@ -150,21 +150,21 @@ function checkSynthesis(data, list) {
     assert.equal(counted, answered);
     assert.equal(agg.aDiscuter.includes(x.id), o.aDiscuter === true);
   }
-  const exported = JSON.parse(Y.toJSON(data, list, agg));
+  const exported = JSON.parse(Synthesis.toJSON(data, list, agg));
   assert.equal(exported.format, 'vmi-synthese');
   assert.equal(exported.repondants.length, list.length);
   assert.deepEqual(Object.keys(exported.axes), data.axes.map((a) => a.id));
-  const csv = Y.toCSV(data, list, agg);
+  const csv = Synthesis.toCSV(data, list, agg);
   assert.ok(csv.startsWith('\ufeff') && csv.endsWith('\r\n'));
 }
 
 function holds(name, arbitrary, predicate) {
-  const out = F.check(name, arbitrary, predicate);
+  const out = Fuzzing.check(name, arbitrary, predicate);
   assert.ok(!out.failed, fc.defaultReportMessage(out));
 }
 
-test('synthèse d’équipe : toute liste de fichiers et de liens donne des répondants valides ou des messages en français', () => {
-  holds('synthèse', F.versioned.chain((data) => fc.tuple(fc.constant(data), sources(data))), ([data, srcs]) => {
+test('team synthesis: any list of files and links gives valid respondents or French messages', () => {
+  holds('synthèse', Fuzzing.versioned.chain((data) => fc.tuple(fc.constant(data), sources(data))), ([data, srcs]) => {
     const started = Date.now(), list = [];
     srcs.forEach((src) => {
       const before = list.length;
@@ -176,10 +176,10 @@ test('synthèse d’équipe : toute liste de fichiers et de liens donne des rép
   });
 });
 
-test('versions : seules les réponses aux questions inchangées sont relues, et les changements sont dits', () => {
-  const arbitrary = F.versioned.chain((data) => fc.tuple(fc.constant(data), F.validState(data), otherVersion(data)));
+test('versions: only answers to unchanged questions are read, and the changes are stated', () => {
+  const arbitrary = Fuzzing.versioned.chain((data) => fc.tuple(fc.constant(data), Fuzzing.validState(data), otherVersion(data)));
   holds('versions', arbitrary, ([data, state, old]) => {
-    const text = JSON.stringify(exportOf(data, state, old)), r = S.readExport(data, text);
+    const text = JSON.stringify(exportOf(data, state, old)), r = FollowUp.readExport(data, text);
     const same = old.version === data.questionnaire.version;
     const changed = data.questions.filter((x) => old.questions[x.id] !== undefined && old.questions[x.id] !== x.h);
     const appeared = data.questions.filter((x) => old.questions[x.id] === undefined);
@@ -194,25 +194,25 @@ test('versions : seules les réponses aux questions inchangées sont relues, et 
       assert.deepEqual(r.changes.appeared, appeared.map((x) => x.id));
       assert.deepEqual(r.changes.gone, gone);
     }
-    const said = S.describeChanges(data, r.changes);
+    const said = FollowUp.describeChanges(data, r.changes);
     assert.ok(moved ? said.startsWith('Le questionnaire a changé depuis cet export') && !LEAK.test(unquoted(said)) : said === '');
     return true;
   });
 });
 
-test('un fichier d’une autre version retouché pour paraître à jour est refusé s’il ment sur ses scores', () => {
+test('a file of another version edited to look current is refused if it lies about its scores', () => {
   const data = { questionnaire: { id: 'diagnostic', version: 'aaaa0000' }, axes: [{ id: 'a', nom: 'Données' }],
     niveaux: [{ min: 0, nom: 'Début' }, { min: 50, nom: 'Suite' }],
     questions: [{ id: 'q', axe: 'a', points: [0, 4], h: 'h1' }], recommandations: [] };
   const o = exportOf(data, { answers: { q: 0 }, targets: {}, notes: {} });
   o.scores.a = { score: 100, niveau: 'Suite' };
-  const list = [], msgs = Y.addSources(data, list, [{ name: 'alix.json', text: JSON.stringify(o) }]);
+  const list = [], msgs = Synthesis.addSources(data, list, [{ name: 'alix.json', text: JSON.stringify(o) }]);
   assert.equal(list.length, 0);
   assert.match(msgs[0].text, /^«\u00a0alix\.json\u00a0»\u00a0: Les scores enregistrés dans ce fichier ne correspondent pas/);
 });
 
 test.after(() => {
-  if (F.PROFILE === 'fuzz') {
-    console.log('Synthèse d’équipe : ' + F.tally.runs + ' entrées générées, ' + F.tally.failed + ' en échec (graine ' + F.SEED + ').');
+  if (Fuzzing.PROFILE === 'fuzz') {
+    console.log('Synthèse d’équipe : ' + Fuzzing.tally.runs + ' entrées générées, ' + Fuzzing.tally.failed + ' en échec (graine ' + Fuzzing.SEED + ').');
   }
 });

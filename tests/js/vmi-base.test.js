@@ -25,7 +25,7 @@ function blockedWindow() {
 // Storage readable but full or read-only (writing throws).
 function fullStorage() { return { getItem: () => null, setItem: refuse, removeItem: refuse }; }
 
-test('stockage : lecture, écriture, effacement', () => {
+test('storage: read, write, remove', () => {
   const local = memoryStorage();
   const VMI = base({ localStorage: local, sessionStorage: memoryStorage() });
   assert.equal(VMI.local.usable(), true);
@@ -37,7 +37,7 @@ test('stockage : lecture, écriture, effacement', () => {
   assert.equal(local.items.has('k'), false);
 });
 
-test('stockage bloqué : rien ne lève d’erreur, l’écriture dit son échec', () => {
+test('blocked storage: nothing throws, a write reports its failure', () => {
   const VMI = base(blockedWindow());
   assert.equal(VMI.local.usable(), false);
   assert.equal(VMI.session.usable(), false);
@@ -46,13 +46,13 @@ test('stockage bloqué : rien ne lève d’erreur, l’écriture dit son échec'
   assert.equal(VMI.session.set('k', null), false);
 });
 
-test('stockage plein : l’écriture dit son échec', () => {
+test('full storage: a write reports its failure', () => {
   const VMI = base({ localStorage: fullStorage() });
   assert.equal(VMI.local.usable(), true);
   assert.equal(VMI.local.set('k', 'v'), false);
 });
 
-test('raccourcis : actifs par défaut, réglage enregistré sous vmi-shortcuts-off', () => {
+test('shortcuts: on by default, setting saved under vmi-shortcuts-off', () => {
   const local = memoryStorage();
   const VMI = base({ localStorage: local });
   assert.equal(VMI.shortcutsOn(), true);
@@ -65,7 +65,7 @@ test('raccourcis : actifs par défaut, réglage enregistré sous vmi-shortcuts-o
   assert.equal(VMI.shortcutsOn(), true);
 });
 
-test('raccourcis sans stockage : le réglage vaut pour la page', () => {
+test('shortcuts without storage: the setting holds for the page', () => {
   for (const win of [blockedWindow(), { localStorage: fullStorage() }]) {
     const VMI = base(win);
     VMI.setShortcutsOn(false);
@@ -75,7 +75,7 @@ test('raccourcis sans stockage : le réglage vaut pour la page', () => {
   }
 });
 
-test('saisie : champs de texte oui, cases et boutons non', () => {
+test('typing: text fields yes, boxes and buttons no', () => {
   const { isTyping } = base({});
   const input = (type) => ({ tagName: 'INPUT', type });
   for (const type of ['text', 'search', 'number', 'date', 'email']) assert.equal(isTyping(input(type)), true, type);
@@ -91,7 +91,7 @@ test('saisie : champs de texte oui, cases et boutons non', () => {
   assert.equal(isTyping({}), false); // the document, a text node
 });
 
-test('démarrage : après DOMContentLoaded, aussitôt ensuite', () => {
+test('start-up: after DOMContentLoaded, at once afterwards', () => {
   const listeners = [];
   const document = { readyState: 'interactive', addEventListener: (type, fn) => listeners.push([type, fn]) };
   const VMI = base({ document });
