@@ -15,7 +15,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from vmi import admin_site
 from vmi.errors import ContentErrors
 from vmi.forge import Editeur, editor
 
@@ -54,5 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-500)  # before csp (-1000), which leaves a page with a policy alone
 def on_post_build(config: MkDocsConfig) -> None:
     if state.editor is not None:
+        # Imported here: the editor's layer (schemas, layout) is for sites that publish it.
+        from vmi import admin_site
         admin_site.write(Path(config.config_file_path).parent, Path(config.site_dir),
                          state.editor)

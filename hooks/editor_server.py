@@ -22,8 +22,6 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from vmi.cms_files import for_disk, for_form
-
 log = logging.getLogger("mkdocs.hooks.editor_server")
 
 WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
@@ -84,6 +82,7 @@ class EditorApp:
 
     def _tidy(self, params: dict[str, Any]) -> None:
         """Rewrite each saved file in the project's layout before decap-server writes it."""
+        from vmi.cms_files import for_disk  # the editor's layer: see _for_form
         for entry in params.get("dataFiles") or [params.get("entry") or {}]:
             if isinstance(entry.get("raw"), str) and isinstance(entry.get("path"), str):
                 target = self.project / entry["path"]
@@ -108,6 +107,9 @@ class EditorApp:
 
 
 def _for_form(body: Any) -> Any:
+    # Imported on first use: the editor's file layer pulls in the JSON Schemas and the
+    # YAML layout, which every ``make build`` would otherwise import for nothing.
+    from vmi.cms_files import for_form
     entries = body if isinstance(body, list) else [body]
     for entry in entries:
         if isinstance(entry, dict) and isinstance(entry.get("file"), dict):
