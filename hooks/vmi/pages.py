@@ -8,6 +8,7 @@ always escaped; the editor's Markdown body is inserted as already-rendered HTML.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from collections import defaultdict
@@ -296,7 +297,7 @@ def diagnostic_context(diagnostic: Diagnostic, introduction_html: str,
                        "h": question_fingerprint(q)} for q in diagnostic.questions],
         "recommandations": [{"id": recommendation_id(r), "axe": r.axe, "texte": r.texte,
                              "jusqu_a": r.jusqu_a,
-                             "texte_html": md.markdown(html.escape(r.texte)),
+                             "texte_html": _inline_markdown(r.texte),
                              "liens": [link_target(ref, links) for ref in r.liens]}
                             for r in diagnostic.recommandations],
     }
@@ -305,6 +306,16 @@ def diagnostic_context(diagnostic: Diagnostic, introduction_html: str,
             "duree_minutes": estimated_minutes(len(diagnostic.questions)),
             "paliers": thresholds_used(diagnostic),
             "introduction_html": Markup(introduction_html)}
+
+
+@functools.lru_cache(maxsize=512)  # the diagnostic and the team synthesis show the same
+def _inline_markdown(text: str) -> str:
+    """``text`` (escaped first) as HTML, by one Markdown instance: ``md.markdown`` built
+    a new one for each recommendation (0.3 ms each)."""
+    return _MARKDOWN.reset().convert(html.escape(text))
+
+
+_MARKDOWN = md.Markdown()
 
 
 def estimated_minutes(questions: int, seconds_each: int = 33) -> int:
