@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from .slugs import fold
 
-_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+_WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"[ \t\n\r]*")
 
@@ -20,7 +20,9 @@ _fold_word = functools.lru_cache(maxsize=65536)(fold)  # a site repeats its word
 
 def folded_words(text: str) -> list[str]:
     """Accent-free forms of the accented words of ``text``, each once, in order."""
-    words = _NON_ASCII_WORD.findall(_TAG.sub(" ", text))
+    # The words with a non-ASCII letter: what ``\w*[^\x00-\x7f\W]\w*`` finds, twice as
+    # fast (that regex backtracked through every word).
+    words = [word for word in _WORD.findall(_TAG.sub(" ", text)) if not word.isascii()]
     return list(dict.fromkeys(_fold_word(word) for word in dict.fromkeys(words)))
 
 

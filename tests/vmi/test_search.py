@@ -35,3 +35,12 @@ def test_the_index_file_is_folded_a_document_at_a_time_as_a_whole_parse_would():
                            separators=(",", ":"))
         assert out.getvalue() == whole
     assert expected.count("<span hidden>") == 1
+
+
+def test_accented_words_are_whole_words_with_digits_and_underscores():
+    import re
+    text = "<p>2ème_étape, l’usager a_b x²; naïve—Œuvre ASCII_only déjà-vu</p>"
+    old = re.findall(r"\w*[^\x00-\x7f\W]\w*", re.sub(r"<[^>]+>", " ", text))
+    assert old == ["2ème_étape", "x²", "naïve", "Œuvre", "déjà"]
+    assert folded_words(text) == list(dict.fromkeys(
+        ["2eme_etape", "x2", "naive", "OEuvre", "deja"]))
