@@ -14,7 +14,8 @@ import pytest
 import segno
 
 import vmi.qr
-from vmi.qr import QR_OPTIONS, QrCache, _fast_svg, public_path, public_url, qr_svg
+from vmi.qr import QR_OPTIONS, SVG_CLASS, QrCache, public_path, public_url, qr_svg
+from vmi.qr_fast import FAST_OPTIONS, fast_svg
 from vmi.testing import run_build
 
 SITE_URL = "https://villes-moyennes-intelligentes.example.org/"
@@ -132,7 +133,8 @@ def test_fast_path_draws_what_segno_draws_at_every_length_and_level():
             border=4, omitsize=True, svgclass="vmi-qr__code", lineclass=None, dark="#000",
             light="#fff")
         assert qr_svg(url) == segno_svg, url
-    fast = [url for url in urls if _fast_svg(url, 4) is not None]
+    assert QR_OPTIONS == FAST_OPTIONS  # the site's codes take the fast path
+    fast = [url for url in urls if fast_svg(url, 4, SVG_CLASS) is not None]
     assert SITE_URL + "cas/saint-martin-sur-loire/" in fast and len(fast) > 300
 
 
