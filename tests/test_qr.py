@@ -157,3 +157,8 @@ def test_unreadable_or_outdated_cache_is_redrawn(tmp_path, content):
     cache = tmp_path / "qr-codes.json"
     cache.write_text(content, encoding="utf-8")
     assert QrCache(cache).svg(SITE_URL) == qr_svg(SITE_URL)
+
+
+def test_cache_key_names_the_installed_segno():
+    """Read from segno's source without importing it: an upgrade still redraws the codes."""
+    assert vmi.qr.CACHE_KEY.startswith(f"segno {segno.__version__} ")
