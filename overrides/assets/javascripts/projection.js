@@ -261,8 +261,9 @@
      still fits (a table already too wide at every size only has to fit in height). On a
      slide in smaller type, only more of the same block (rows of its table) joins. */
   function fill(sec, units, next, scale, continued) {
+    if (!next || !next.length) return; // most sections are one slide: no layout for nothing
     var wideAnyway = (tryShow(sec, units, scale, continued), tooWide());
-    while (next && next.length && (scale === 1 || sameBlock(units[units.length - 1], next[0]))) {
+    while (next.length && (scale === 1 || sameBlock(units[units.length - 1], next[0]))) {
       units.push(next.shift());
       tryShow(sec, units, scale, continued);
       if (!tooTall() && (wideAnyway || !tooWide())) continue;
