@@ -87,7 +87,6 @@
       apply(true);
     });
     readAddress(selects);
-    form.hidden = false;
     apply(false);
   }
 
