@@ -19,6 +19,7 @@ from vmi.testing.diagnostic import (
     checked_answers,
     expected,
     open_diagnostic,
+    page_data,
     reload_diagnostic,
     some_answers,
     varied_answers,
@@ -161,8 +162,7 @@ def test_export_of_another_version_scores_only_what_still_matches(page, site_url
 
 
 def test_saved_answers_of_an_older_version_keep_what_matches(context, site_url, site_dir):
-    html = (site_dir / "diagnostic" / "index.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'id="vmi-diagnostic-data">(.*?)</script>', html).group(1))
+    data = page_data(site_dir)
     hashes = {x["id"]: x["h"] for x in data["questions"]}
     changed = DIAGNOSTIC.questions[2].id
     hashes[changed] = "00000000"

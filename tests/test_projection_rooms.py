@@ -12,7 +12,6 @@ reader sees on the page outside projection: each must be whole on some slide, an
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from vmi.testing import ROOT, copy_project, run_build, serve
-from vmi.testing.diagnostic import as_file, export, team_answers
+from vmi.testing.diagnostic import identity, team_exports
 
 SIZES = [(1024, 768), (1280, 720), (1280, 800), (1366, 768), (1920, 1080)]
 LONG_PAGE = "a-propos/"
@@ -234,13 +233,7 @@ def test_team_synthesis_slides_are_filled_and_end_on_content(page, long_site, lo
     """Three respondents on a 1024×768 projector: a table keeps its rows together as far as
     the screen allows (it was one row a slide), no slide ends on a heading whose content is
     on the next one, and the synthesis takes about twenty slides (fifty-two before)."""
-    data = json.loads(re.search(r'id="vmi-diagnostic-data">(.*?)</script>', (
-        long_site / "diagnostic" / "index.html").read_text(encoding="utf-8")).group(1))
-    q = data["questionnaire"]
-    identity = {"id": q["id"], "version": q["version"],
-                "questions": {x["id"]: x["h"] for x in data["questions"]}}
-    files = [as_file(f"{name}.json", export(identity, answers, day, nom=name.capitalize()))
-             for day, (name, answers) in enumerate(zip(("alix", "bao", "chris"), team_answers()), 1)]
+    files = team_exports(identity(long_site))
     page.set_viewport_size({"width": 1024, "height": 768})
     page.goto(long_url + "diagnostic/equipe/")
     page.wait_for_selector("#vmi-syn[data-vmi-init]", state="attached")

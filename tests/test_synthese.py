@@ -18,19 +18,24 @@ from pathlib import Path
 import pytest
 
 from vmi.testing import axe_violations
-from vmi.testing.diagnostic import AXES, DIAGNOSTIC, as_file, expected, export, team_answers
+from vmi.testing.diagnostic import (
+    AXES,
+    DIAGNOSTIC,
+    as_file,
+    expected,
+    export,
+    page_data,
+    team_answers,
+    team_exports,
+)
+from vmi.testing.diagnostic import identity as site_identity
 
 PAGE = "diagnostic/equipe/"
 
 
 @pytest.fixture(scope="module")
 def identity(site_dir: Path) -> dict:
-    """The questionnaire identity an export of this site carries."""
-    html = (site_dir / "diagnostic" / "index.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'id="vmi-diagnostic-data">(.*?)</script>', html).group(1))
-    q = data["questionnaire"]
-    return {"id": q["id"], "version": q["version"],
-            "questions": {x["id"]: x["h"] for x in data["questions"]}}
+    return site_identity(site_dir)
 
 
 
@@ -54,8 +59,7 @@ def open_page(page, site_url: str) -> None:
 
 def import_team(page, identity: dict) -> list[dict]:
     people = team_answers()
-    files = [as_file(f"{name}.json", export(identity, answers, day, nom=name.capitalize()))
-             for day, (name, answers) in enumerate(zip(("alix", "bao", "chris"), people), 1)]
+    files = team_exports(identity)
     other = {**identity, "id": "un-autre-questionnaire"}
     files += [as_file("alix-copie.json", files[0]["buffer"]),
               as_file("photo.json", b"\x89PNG\r\n\x1a\n"),
@@ -188,8 +192,7 @@ def test_printed_report_of_a_dozen_respondents_fits_two_a4_pages(page, site_url,
                                                                   site_dir):
     from pypdf import PdfReader
 
-    html = (site_dir / "diagnostic" / "index.html").read_text(encoding="utf-8")
-    roles = json.loads(re.search(r'id="vmi-diagnostic-data">(.*?)</script>', html).group(1))["roles"]
+    roles = page_data(site_dir)["roles"]
     open_page(page, site_url)
     page.set_input_files("[data-synthese-import]", dozen(identity, roles))
     page.wait_for_selector(f'#vmi-syn[data-repondants="{len(NAMES)}"]')

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import Any
 
 from ..loader import load_content
@@ -179,6 +181,21 @@ def some_answers() -> dict[str, int | str]:
 
 # --- Team synthesis -------------------------------------------------------------------------
 
+def page_data(site: Path) -> dict[str, Any]:
+    """The questionnaire as the built self-diagnosis page embeds it for its script."""
+    page = (site / "diagnostic" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'id="vmi-diagnostic-data">(.*?)</script>', page)
+    assert found, "no questionnaire data in diagnostic/index.html"
+    return json.loads(found.group(1))
+
+
+def identity(site: Path) -> dict[str, Any]:
+    """The questionnaire identity an export of that site carries."""
+    data = page_data(site)
+    return {"id": data["questionnaire"]["id"], "version": data["questionnaire"]["version"],
+            "questions": {x["id"]: x["h"] for x in data["questions"]}}
+
+
 def export(identity: dict, answers: dict, day: int, **extra: Any) -> bytes:
     """A respondent's export file, as the diagnostic page writes it."""
     state = {"format": "vmi-diagnostic", "v": 1, "questionnaire": identity,
@@ -207,6 +224,15 @@ def team_answers() -> list[dict[str, int | str]]:
         second = [q.id for q in DIAGNOSTIC.questions if q.axe == axis][1]
         mid[second] = high[second] = "nsp"
     return [low, high, mid]
+
+
+TEAM = ("alix", "bao", "chris")  # the respondents of team_answers(), in order
+
+
+def team_exports(identity: dict) -> list[dict]:
+    """The export files of the three respondents of ``team_answers``, named after them."""
+    return [as_file(f"{name}.json", export(identity, answers, day, nom=name.capitalize()))
+            for day, (name, answers) in enumerate(zip(TEAM, team_answers()), 1)]
 
 
 def as_file(name: str, content: bytes) -> dict:
