@@ -1,35 +1,21 @@
 /* Content errors over the previewed page (`mkdocs serve` only: hooks/serve_errors.py).
    The errors come in a JSON data block written into the served page; this draws them in
    an alert above the page, closed by its button or Escape. A good rebuild reloads the
-   page without the block, and the alert is gone. */
+   page without the block, and the alert is gone. Runs after vmi.js (window.VMI). */
 (function () {
   "use strict";
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
+  var VMI = window.VMI, el = VMI.el, append = VMI.append;
 
   function draw(report) {
-    var box = element("div", "vmi-erreurs-contenu");
-    box.setAttribute("data-erreurs-contenu", "");
-    box.setAttribute("role", "alert");
-    var title = element("p", "vmi-erreurs-contenu__titre", report.titre);
-    var list = element("ul", "vmi-erreurs-contenu__liste");
+    var box = el("div", { "class": "vmi-erreurs-contenu", "data-erreurs-contenu": "", role: "alert" });
+    append(box, el("p", { "class": "vmi-erreurs-contenu__titre" }, report.titre));
+    var list = append(box, el("ul", { "class": "vmi-erreurs-contenu__liste" }));
     report.erreurs.forEach(function (line) {
-      var item = element("li");
-      item.appendChild(element("code", "", line));
-      list.appendChild(item);
+      append(append(list, el("li")), el("code", {}, line));
     });
-    var close = element("button", "vmi-erreurs-contenu__fermer", "Masquer");
-    close.type = "button";
-    close.setAttribute("aria-label", "Masquer les erreurs de contenu");
-    box.appendChild(title);
-    box.appendChild(list);
-    box.appendChild(element("p", "", report.explication));
-    box.appendChild(close);
+    append(box, el("p", {}, report.explication));
+    append(box, el("button", { type: "button", "class": "vmi-erreurs-contenu__fermer",
+      "aria-label": "Masquer les erreurs de contenu" }, "Masquer"));
     return box;
   }
 
@@ -55,9 +41,5 @@
     document.body.insertBefore(box, document.body.firstChild);
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", show);
-  } else {
-    show();
-  }
+  VMI.start(show);
 })();

@@ -463,22 +463,14 @@
     if (view) view.remove();
   }
   function openOverview() {
-    var view = document.createElement('nav');
-    view.id = 'vmi-vue';
-    view.className = 'vmi-vue';
-    view.setAttribute('aria-label', 'Vue d’ensemble des diapositives');
-    var list = document.createElement('ol');
+    var view = VMI.el('nav', { id: 'vmi-vue', 'class': 'vmi-vue', 'aria-label': 'Vue d’ensemble des diapositives' });
+    var list = VMI.append(view, VMI.el('ol'));
     slides.forEach(function (s, i) {
-      var item = document.createElement('li');
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = (i + 1) + '. ' + s.title;
+      var button = VMI.el('button', { type: 'button' }, (i + 1) + '. ' + s.title);
       if (i === current) button.setAttribute('aria-current', 'step');
       button.addEventListener('click', function () { closeOverview(); show(i, true); });
-      item.appendChild(button);
-      list.appendChild(item);
+      VMI.append(VMI.append(list, VMI.el('li')), button);
     });
-    view.appendChild(list);
     $('.vmi-forum').appendChild(view);
     list.children[current].firstChild.focus();
   }
@@ -539,32 +531,26 @@
     var width = window.innerWidth;
     var height = window.innerHeight;
     var zoom = Math.min(1122 / width, 793 / height);
-    var book = document.createElement('div');
-    book.className = 'vmi-impression';
+    var book = VMI.el('div', { 'class': 'vmi-impression' });
     root.style.fontSize = getComputedStyle(root).fontSize;
     var qr = $('.vmi-qr');
     if (qr) root.style.setProperty('--vmi-qr', qr.getBoundingClientRect().width + 'px');
     root.style.setProperty('--vmi-plancher', (0.022 * height) + 'px');
     slides.forEach(function (s, i) {
       show(i, false);
-      var page = document.createElement('div');
-      page.className = 'vmi-impression__diapo';
+      var page = VMI.el('div', { 'class': 'vmi-impression__diapo' });
       page.style.width = width + 'px';
       page.style.height = height + 'px';
       page.style.zoom = String(zoom);
       page.style.setProperty('--vmi-echelle', String(s.scale));
-      var content = document.createElement('div');
-      content.className = 'md-content';
+      var content = VMI.el('div', { 'class': 'md-content' });
       var copy = article.cloneNode(true);
       each(copy.querySelectorAll('.' + HIDE + ', .' + UNSEEN + ', .vmi-forum, .headerlink'), function (el) { el.remove(); });
       each(copy.querySelectorAll('[id]'), function (el) { el.removeAttribute('id'); });
       content.appendChild(copy);
       page.appendChild(content);
       if (qr) page.appendChild(qr.cloneNode(true));
-      var number = document.createElement('p');
-      number.className = 'vmi-impression__numero';
-      number.textContent = 'Diapositive ' + (i + 1) + ' sur ' + slides.length;
-      page.appendChild(number);
+      VMI.append(page, VMI.el('p', { 'class': 'vmi-impression__numero' }, 'Diapositive ' + (i + 1) + ' sur ' + slides.length));
       book.appendChild(page);
     });
     show(keep, false);
