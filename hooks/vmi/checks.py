@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 from .content import Content
@@ -69,6 +70,7 @@ def cross_references(content: Content, pages: set[str], piliers_file: Located | 
                                  "{other} (complétez-la plutôt)")
     errors += _same_across_files(content.specificites, "ordre", "la position {value} est "
                                  "déjà prise par {other} : choisissez un autre numéro")
+    errors += case_source_references(content.cas)
     pilier_ids = {p.id for p in content.piliers}
     cas_slugs = content.found.get("cas", set())
     if piliers_file:  # a broken piliers.yml says it itself
@@ -174,4 +176,29 @@ def _levels(diagnostic, located: Located) -> list[ContentError]:
                                        f"les niveaux doivent être croissants ({niveau.min} "
                                        f"après {previous})"))
         previous = niveau.min
+    return errors
+
+
+SOURCED_LISTS = ("couts", "resultats", "difficultes")
+
+
+def case_source_references(entries) -> list[ContentError]:
+    """A cost, result or difficulty names one of its case's sources (by address or title):
+    the page links it, and a reader can check the figure where it was read."""
+    errors = []
+    for entry in entries:
+        case = entry.model
+        known = [s.titre for s in case.sources]
+        for key in SOURCED_LISTS:
+            for index, item in enumerate(getattr(case, key)):
+                if case.source_for(item.source) is None:
+                    loc = (key, index, "source")
+                    close = difflib.get_close_matches(
+                        item.source, known + [s.url for s in case.sources], n=1, cutoff=0.8)
+                    hint = (f" ; vouliez-vous dire « {close[0]} » ?" if close else
+                            " : recopiez l’adresse ou le titre de l’une des sources de la "
+                            "liste « sources », ou ajoutez-y cette source")
+                    errors.append(ContentError(entry.path, entry.located.line(loc),
+                                               field_name(loc),
+                                               f"source inconnue « {item.source} »{hint}"))
     return errors

@@ -40,7 +40,9 @@ LABELS = {
     "axe": "Axe", "texte": "Texte", "aide": "Aide", "reponses": "Réponses",
     "points": "Points", "recommandations": "Recommandations", "jusqu_a": "Jusqu’à (score)",
     "liens": "Pages liées", "code_insee": "Code INSEE", "code_epci": "Code de l’EPCI",
-    "en_quoi": "En quoi",
+    "en_quoi": "En quoi", "couts": "Coûts et financement", "montant": "Montant (euros)",
+    "resultats": "Résultats mesurés", "mesure_par": "Mesuré par",
+    "difficultes": "Ce qui a moins bien marché",
 }
 LONG_TEXTS = {"resume", "description", "definition", "introduction", "texte", "en_quoi"}
 

@@ -181,6 +181,49 @@ class Document(Model):
         return self
 
 
+def _amount(value: Any) -> Any:
+    """« 450 000 € » or « 1,3 M€ » written as text: say how to write the number instead."""
+    if isinstance(value, str):
+        raise ValueError("montant en euros à écrire en chiffres, sans espace, sans « € » ni "
+                         "guillemets, ex. « 450000 » (précisions dans « texte »)")
+    return value
+
+
+Amount = Annotated[int, BeforeValidator(_amount), Field(gt=0)]
+SourceRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                      Field(description="Adresse (url) ou titre de l’une des sources de la "
+                            "démarche (liste « sources »), recopié tel quel.")]
+
+
+class Cout(Model):
+    """Un coût ou un financement, chiffré et sourcé (« Coûts et financement »)."""
+
+    montant: Amount = Field(description="Montant en euros, en chiffres sans espace, ex. "
+                            "450000 (le texte dit s’il est annuel, estimé, « plus de »…).")
+    annee: Year = Field(description="Année à laquelle se rapporte le montant.")
+    texte: Text = Field(description="Ce que couvre le montant, qui paie et par quel "
+                        "dispositif, en une phrase.")
+    source: SourceRef
+
+
+class Resultat(Model):
+    """Un résultat mesuré après le lancement (« Résultats mesurés »)."""
+
+    texte: Text = Field(description="Le résultat, avec son chiffre, en une phrase.")
+    annee: Year = Field(description="Année de la mesure.")
+    source: SourceRef
+    mesure_par: Text | None = Field(default=None, description="Qui a mesuré, ex. « la ville "
+                                    "(ses propres chiffres) » (facultatif).")
+
+
+class Difficulte(Model):
+    """Ce qui a moins bien marché, ou une leçon tirée (« Ce qui a moins bien marché »)."""
+
+    texte: Text = Field(description="Ce qui a moins bien marché, en une ou deux phrases ; "
+                        "dites si c’est le récit d’une seule partie.")
+    source: SourceRef
+
+
 class Cas(Model):
     """En-tête d’une étude de cas : une démarche de ville moyenne."""
 
@@ -211,6 +254,16 @@ class Cas(Model):
     sources: list[Source] = Field(min_length=1, description="Sources publiques (au moins une).")
     documents: list[Document] = Field(default=[], description="Documents publiés par la "
                                       "ville : cahiers des charges, délibérations, études…")
+    couts: list[Cout] = Field(default=[], description="Coûts et financements chiffrés, "
+                              "chacun avec son année et sa source.")
+    resultats: list[Resultat] = Field(default=[], description="Résultats mesurés après le "
+                                      "lancement, chacun avec son année et sa source.")
+    difficultes: list[Difficulte] = Field(default=[], description="Ce qui a moins bien "
+                                          "marché, chacun avec sa source.")
+
+    def source_for(self, ref: str) -> Source | None:
+        """The source a cost, result or difficulty names, by its address or its title."""
+        return next((s for s in self.sources if ref in (s.url, s.titre)), None)
 
 
 class Terme(Model):

@@ -160,6 +160,23 @@ sources:
 #     fichier: ma-ville/deliberation.pdf
 #     licence: Licence Ouverte 2.0
 documents: []
+# Coûts et financements chiffrés (facultatif) : montant en euros, en chiffres sans espace ;
+# source = l’adresse ou le titre de l’une des sources ci-dessus, recopié tel quel.
+#   - montant: 120000
+#     annee: 2019
+#     texte: Achat des capteurs, dont la moitié financée par l’État.
+#     source: https://example.org/a-remplacer
+couts: []
+# Résultats mesurés après le lancement (facultatif), avec qui les a mesurés :
+#   - texte: Deux cents signalements la première année.
+#     annee: 2020
+#     source: https://example.org/a-remplacer
+#     mesure_par: la ville (ses propres chiffres)
+resultats: []
+# Ce qui a moins bien marché (facultatif) ; dites si c’est le récit d’une seule partie :
+#   - texte: Les capteurs mal réglés ont donné des durées de stationnement fausses.
+#     source: https://example.org/a-remplacer
+difficultes: []
 ---
 
 ## Le contexte
