@@ -24,7 +24,7 @@ help:
 	@echo 'make nouveau-cas VILLE="Exempleville" : crée content/cas/exempleville.md à remplir'
 	@echo 'make nouvelle-specificite TITRE="Un titre" : crée content/specificites/un-titre.md'
 	@echo "make schemas: réécrit content/schemas/ et editor/admin/config.yml (après un changement de hooks/vmi/models.py)"
-	@echo "make territoires: réécrit l’extrait des données officielles (hooks/vmi/data/territoires.json)"
+	@echo "make territoires: réécrit l’extrait des données officielles (hooks/vmi/data/territoires/) et la liste des collectivités du navigateur"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
@@ -77,10 +77,11 @@ check: $(VENV)/.site-installed
 schemas: $(VENV)/.site-installed
 	@$(BIN)/vmi schemas
 
-# The official data extract, from the npm package pinned in package.json (needs npm; the
-# site's build only reads the extract).
+# The official data extract and the browser's list of collectivités, from the npm package
+# pinned in package.json (needs npm; the site's build only reads what this writes).
 territoires: node_modules/.installed $(VENV)/.site-installed
-	@$(BIN)/python -m vmi.territory_extract node_modules/@etalab/decoupage-administratif
+	@$(BIN)/python -m vmi.territory_extract node_modules/@etalab/decoupage-administratif \
+	  hooks/vmi/data/territoires overrides/assets/javascripts/territory-list.js
 
 # VILLE and TITRE come from the command line, which make exports to the shell: "$$VILLE"
 # keeps quotes and accents intact.

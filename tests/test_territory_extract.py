@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
 
 from vmi.loader import load_content
-from vmi.territories import EXTRACT
-from vmi.territory_extract import DEFAULT_PACKAGE_DIR, dumps, extract
+from vmi.territories import EXTRACT, SIZE_BANDS, size_band
+from vmi.territory_extract import DEFAULT_PACKAGE_DIR, extract, files
+from vmi.territory_list import DEFAULT_LIST, MIN_POPULATION, browser_list, script
 from vmi.testing import ROOT
 
 PACKAGE = ROOT / DEFAULT_PACKAGE_DIR
@@ -27,7 +29,12 @@ def package() -> dict:
 
 @pytest.fixture(scope="module")
 def shipped() -> dict:
-    return json.loads(EXTRACT.read_text("utf-8"))
+    """The extract's index, with every communes file gathered under « communes »."""
+    data = json.loads((EXTRACT / "index.json").read_text("utf-8"))
+    data["communes"] = {}
+    for path in sorted((EXTRACT / "communes").glob("*.json")):
+        data["communes"].update(json.loads(path.read_text("utf-8")))
+    return data
 
 
 def test_package_version_is_the_one_package_json_pins(package: dict, shipped: dict):
@@ -65,5 +72,45 @@ def test_every_shipped_case_matches_the_package(package: dict, shipped: dict):
 
 
 def test_shipped_extract_is_what_make_territoires_writes(package: dict):
-    """Regenerating from the pinned package changes nothing: the extract is not stale."""
-    assert dumps(extract(PACKAGE)) == EXTRACT.read_text("utf-8")
+    """Regenerating from the pinned package changes nothing: the extract and the
+    browser's list are not stale, and no file is left over from another edition."""
+    data = extract(PACKAGE)
+    written = files(data)
+    assert {p.relative_to(EXTRACT).as_posix() for p in EXTRACT.rglob("*.json")} == set(written)
+    for name, text in written.items():
+        assert (EXTRACT / name).read_text("utf-8") == text, name
+    assert DEFAULT_LIST.read_text("utf-8") == script(browser_list(PACKAGE, data))
+
+
+def test_browser_list_holds_every_commune_of_3500_and_every_epci(package: dict):
+    """Read back as the browser reads it (rows of « | » fields), the list has each
+    current commune of at least 3,500 inhabitants and each EPCI, with the package's
+    figures and the band of /cas/ that size_band gives."""
+    listed = browser_list(PACKAGE, extract(PACKAGE))
+    communes = {c["code"]: c for c in package["communes"] if c["type"] == "commune-actuelle"
+                and (c.get("population") or 0) >= MIN_POPULATION}
+    rows = {row[0]: row for row in listed["communes"]}
+    assert set(rows) == set(communes) and len(rows) > 3000
+    groups = {g["code"]: g for g in package["epci"]}
+    assert [row[0] for row in listed["epci"]] == sorted(groups)
+    for code, commune in communes.items():
+        row = rows[code]
+        assert row[1] == commune["nom"] and row[3] == commune["population"]
+        assert (row[2] or code[:2]) == commune["departement"]
+        assert listed["tailles"][row[4]][0] == size_band(commune["population"]).id
+        postcodes = [p if len(p) == 5 else code[:2] + p for p in row[6].split()]
+        assert postcodes == commune.get("codesPostaux", [])
+        group = listed["epci"][row[5]][0] if row[5] != "" else None
+        assert group == next((g["code"] for g in package["epci"]
+                              if any(m["code"] == code for m in g["membres"])), None)
+    for row in listed["epci"]:
+        group = groups[row[0]]
+        assert row[1:4] == [group["nom"], group["type"], group["populationMunicipale"]]
+        assert listed["tailles"][row[4]][0] == size_band(group["populationMunicipale"]).id
+        assert (row[5] or row[0][2:4]) in {m["code"][:3] if m["code"].startswith("97")
+                                           else m["code"][:2] for m in group["membres"]}
+    assert [t[0] for t in listed["tailles"]] == [band.id for band in SIZE_BANDS]
+
+
+def test_browser_list_stays_under_80_kb_compressed():
+    assert len(gzip.compress(DEFAULT_LIST.read_bytes(), 9)) <= 80_000

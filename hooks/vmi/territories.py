@@ -1,7 +1,7 @@
 """Official territorial data: a case's code → its department, region, population, EPCI.
 
 The figures come from the shipped extract of Etalab's ``@etalab/decoupage-administratif``
-(``data/territoires.json``, written by ``territory_extract``), never from hand-typed
+(``data/territoires/``, written by ``territory_extract``), never from hand-typed
 fields, so a case page cannot drift from INSEE's legal populations. Cases without a
 code (a fictional town, a territory outside the data) keep their hand-written fields.
 """
@@ -9,19 +9,19 @@ code (a fictional town, a territory outside the data) keep their hand-written fi
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .models import Cas, Population
 from .slugs import slugify
 
-EXTRACT = Path(__file__).parent / "data" / "territoires.json"
+EXTRACT = Path(__file__).parent / "data" / "territoires"
 
 EPCI_TYPES = {"CA": "communauté d’agglomération", "CC": "communauté de communes",
-              "CU": "communauté urbaine", "METRO": "métropole"}
+              "CU": "communauté urbaine", "METRO": "métropole",
+              "MET69": "métropole"}  # the Métropole de Lyon's own type in the DGCL list
 
 
 @dataclass(frozen=True)
@@ -91,81 +91,47 @@ def _apostrophes(name: str) -> str:
     return name.replace("’", "'").strip()
 
 
-# The extract as ``territory_extract.dumps`` writes it: the communes table comes last,
-# one commune a line (``  "46042": ["Cahors","46",19405,"200023737"],``).
-_COMMUNES = b',\n"communes": {\n'
-_CODE = re.compile(r"[0-9A-Za-z]+")
+def table_of(code: str) -> str:
+    """The communes file a code is in: its first two characters (a department, « 2A »,
+    or « 97 » for the overseas ones). ``territory_extract`` writes one file per key."""
+    return code[:2]
 
 
 class OfficialData:
     """The extract, with lookups by code and, for suggestions, by name.
 
-    A build looks up a few codes among 35,000 communes: the small tables are parsed,
-    the communes table is searched in the file's bytes and only the lines found are
-    parsed. Parsing it all (``data``, for suggestions by name) would cost each build
-    a tenth of a second and 15 MB kept to its end.
+    The extract is a folder: ``index.json`` (version, sources, regions, departments,
+    intercommunalities) and one ``communes/<key>.json`` per key of ``table_of``. A build
+    looks up a few codes among 35,000 communes and reads only the files of their
+    departments; a lookup by name (an error's suggestion, ``make nouveau-cas``) reads
+    them all.
     """
 
-    def __init__(self, raw: bytes):
-        self.raw = raw
-        self._communes_at = raw.find(_COMMUNES)
-        if self._communes_at < 0:  # not the layout of ``dumps``: parse it all
-            self._head = self.data
-        else:
-            self._head = json.loads(raw[:self._communes_at] + b"\n}")
-            first = self._communes_at + len(_COMMUNES)
-            self._table = (first, raw.find(b"\n}", first) + 1)
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._head: dict[str, Any] = json.loads((folder / "index.json").read_bytes())
+        self._tables: dict[str, dict[str, list]] = {}
         self.version: str = self._head["version"]
         self.edition: int = self._head["edition"]
         self.sources: list[dict[str, str]] = self._head["sources"]
         self.paquet: str = self._head["paquet"]
 
-    @cached_property
-    def data(self) -> dict[str, Any]:
-        """The whole extract, parsed."""
-        return json.loads(self.raw)
+    def _table(self, key: str) -> dict[str, list]:
+        if key not in self._tables:
+            path = self.folder / "communes" / f"{key}.json"
+            known = key in self._head["tables"]
+            self._tables[key] = json.loads(path.read_bytes()) if known else {}
+        return self._tables[key]
 
     def _row(self, code: str) -> list | None:
-        """The communes table's row of ``code``, found without parsing the table."""
-        if (parsed := self.__dict__.get("data")) is not None:  # already parsed (or not ours)
-            return parsed["communes"].get(code)
-        if not _CODE.fullmatch(code):
-            return None  # every code of the table is letters and digits
-        start = self._line_of(code.encode())
-        if start is None:
-            return None
-        end = self.raw.index(b"\n", start)
-        _, value = self.raw[start:end].decode("utf-8").split(": ", 1)
-        return json.loads(value.removesuffix(","))
+        return self._table(table_of(code)).get(code)
 
-    def _line_of(self, key: bytes) -> int | None:
-        """Start of the line of ``key``: a binary search, the table being sorted by code,
-        confirmed by a plain search when it finds nothing."""
-        raw, (lo, hi) = self.raw, self._table  # line starts in [lo, hi)
-        while lo < hi:
-            newline = raw.rfind(b"\n", lo, (lo + hi) // 2)
-            start = lo if newline < 0 else newline + 1
-            found = raw[start + 3:raw.index(b'"', start + 3)]
-            if found == key:
-                return start
-            if found < key:
-                lo = raw.index(b"\n", start) + 1
-            else:
-                hi = start
-        start = raw.find(b'\n  "' + key + b'": ', self._communes_at)
-        return None if start < 0 else start + 1
-
-    def _member_codes(self, siren: str) -> list[str]:
-        """Codes of the communes of EPCI ``siren``, in the table's order."""
-        if "data" in self.__dict__:
-            return self._members().get(siren, [])
-        if not _CODE.fullmatch(siren):
-            return []
-        codes, marker, at = [], b',"' + siren.encode() + b'"]', self._communes_at
-        while (at := self.raw.find(marker, at + 1)) >= 0:  # the row's last element
-            line = self.raw.rfind(b"\n", 0, at) + 1
-            codes.append(self.raw[line:self.raw.find(b'"', line + 3)].decode().strip(' "'))
-        return codes
+    def _all(self) -> dict[str, list]:
+        """Every commune (each file read once)."""
+        rows: dict[str, list] = {}
+        for key in self._head["tables"]:
+            rows.update(self._table(key))
+        return rows
 
     def commune(self, code: str) -> Commune | None:
         row = self._row(code)
@@ -184,7 +150,12 @@ class OfficialData:
         return Intercommunality(siren, row[0], EPCI_TYPES.get(row[1], row[1]), row[2])
 
     def members(self, siren: str) -> list[Commune]:
-        return [c for c in map(self.commune, self._member_codes(siren)) if c]
+        """Member communes of EPCI ``siren``, from the files of the departments it spans."""
+        row = self._head["epci"].get(siren)
+        keys = row[3] if row else []
+        codes = [code for key in keys for code, commune in self._table(key).items()
+                 if commune[3] == siren]
+        return [c for c in map(self.commune, codes) if c]
 
     def named(self, name: str) -> list[Commune]:
         """Current communes of that official name; failing that, of that name once
@@ -203,22 +174,13 @@ class OfficialData:
     def _names(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         exact: dict[str, list[str]] = {}
         folded: dict[str, list[str]] = {}
-        for code, row in self.data["communes"].items():
+        for code, row in self._all().items():
             exact.setdefault(row[0], []).append(code)
             folded.setdefault(slugify(row[0]), []).append(code)
         return exact, folded
 
-    @lru_cache(maxsize=1)
-    def _members(self) -> dict[str, list[str]]:
-        groups: dict[str, list[str]] = {}
-        for code, row in self.data["communes"].items():
-            if row[3]:
-                groups.setdefault(row[3], []).append(code)
-        return groups
-
     def population_source(self) -> str:
-        return (f"INSEE, population municipale (populations légales), édition {self.edition} "
-                f"des données « découpage administratif » d’Etalab")
+        return population_source(self.edition)
 
     def population(self, commune: Commune) -> Population | None:
         if commune.population is None:
@@ -234,14 +196,22 @@ class OfficialData:
                          carried_by_epci=case.code_epci is not None, official=True)
 
 
+def population_source(edition: int) -> str:
+    """Where every official population the site shows comes from (pages and the
+    browser's list of collectivités)."""
+    return (f"INSEE, population municipale (populations légales), édition {edition} "
+            f"des données « découpage administratif » d’Etalab")
+
+
 @lru_cache(maxsize=2)
 def _load(path: Path, mtime: float) -> OfficialData:
-    return OfficialData(path.read_bytes())
+    return OfficialData(path)
 
 
 def official_data(path: Path = EXTRACT) -> OfficialData:
-    """The extract, parsed once per version of the file (``mkdocs serve`` rebuilds)."""
-    return _load(path, path.stat().st_mtime)
+    """The extract, read once per version of its index (``mkdocs serve`` rebuilds;
+    ``make territoires`` rewrites the index with the tables)."""
+    return _load(path, (path / "index.json").stat().st_mtime)
 
 
 def hand_written(case: Cas) -> Territory:

@@ -1,13 +1,19 @@
 """Write the shipped extract of official territorial data from Etalab's npm package.
 
 ``make territoires`` runs this after ``npm ci``; ``make serve`` and ``make build`` only
-read the extract it writes (``hooks/vmi/data/territoires.json``), so they need no Node.
-The extract keeps what the site uses: every current commune (name, department,
-municipal population, intercommunality), every intercommunality (name, type, municipal
-population), departments and regions, with the package's version, edition, licence
-and sources. One commune per line keeps updates readable in a diff.
+read what it writes, so they need no Node:
 
-Usage: ``python -m vmi.territory_extract [PACKAGE_DIR] [OUTPUT]``.
+- the extract (``hooks/vmi/data/territoires/``, read by ``vmi.territories``): every
+  current commune (name, department, municipal population, intercommunality), every
+  intercommunality (name, type, municipal population, the tables of its members),
+  departments and regions, with the package's version, edition, licence and sources.
+  An index plus one communes file per department key (``territories.table_of``): plain
+  JSON that a build reads with ``json.loads``, only for the departments it needs;
+- the browser's list of collectivités (``territory_list``).
+
+One entry per line keeps updates readable in a diff.
+
+Usage: ``python -m vmi.territory_extract [PACKAGE_DIR] [OUTPUT_DIR] [LIST_FILE]``.
 """
 
 from __future__ import annotations
@@ -18,14 +24,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .territories import EXTRACT, table_of
+from .territory_list import DEFAULT_LIST, browser_list, write_list
+
 PACKAGE = "@etalab/decoupage-administratif"
 DEFAULT_PACKAGE_DIR = Path("node_modules") / PACKAGE
-DEFAULT_OUTPUT = Path(__file__).parent / "data" / "territoires.json"
+DEFAULT_OUTPUT = EXTRACT
 # The README's sources section names more files (postcodes, EPT) than the site uses.
 _SOURCES_USED = ("Code Officiel Géographique", "EPCI à fiscalité propre", "Population légale")
 
 
-def _read(package: Path, name: str) -> Any:
+def read(package: Path, name: str) -> Any:
     return json.loads((package / "data" / name).read_text(encoding="utf-8"))
 
 
@@ -59,23 +68,35 @@ def extract(package: Path) -> dict[str, Any]:
     """The extract as plain data, from the package folder (``node_modules/...``)."""
     meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
     readme = (package / "README.md").read_text(encoding="utf-8")
-    epci = _read(package, "epci.json")
+    epci = read(package, "epci.json")
     member_of = {member["code"]: group["code"] for group in epci for member in group["membres"]}
     communes = {c["code"]: [c["nom"], c["departement"], c.get("population"),
                             member_of.get(c["code"])]
-                for c in _read(package, "communes.json") if c["type"] == "commune-actuelle"}
+                for c in read(package, "communes.json") if c["type"] == "commune-actuelle"}
     return {
         "paquet": PACKAGE,
         "version": meta["version"],
         "edition": edition(readme, meta["version"]),
         "licence": licence(readme),
         "sources": sources(readme),
-        "regions": {r["code"]: r["nom"] for r in _read(package, "regions.json")},
+        "regions": {r["code"]: r["nom"] for r in read(package, "regions.json")},
         "departements": {d["code"]: [d["nom"], d["region"]]
-                         for d in _read(package, "departements.json")},
-        "epci": {g["code"]: [g["nom"], g["type"], g["populationMunicipale"]] for g in epci},
+                         for d in read(package, "departements.json")},
+        "epci": {g["code"]: [g["nom"], g["type"], g["populationMunicipale"],
+                             sorted({table_of(m["code"]) for m in g["membres"]})] for g in epci},
         "communes": dict(sorted(communes.items())),
     }
+
+
+def files(data: dict[str, Any]) -> dict[str, str]:
+    """The extract's files (path in the folder → text): the index, whose ``tables``
+    lists the communes files, and those files."""
+    tables: dict[str, dict[str, Any]] = {}
+    for code, row in data["communes"].items():
+        tables.setdefault(table_of(code), {})[code] = row
+    head = {k: v for k, v in data.items() if k != "communes"} | {"tables": sorted(tables)}
+    return {"index.json": dumps(head)} | {f"communes/{key}.json": dumps(rows)
+                                          for key, rows in sorted(tables.items())}
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -85,24 +106,39 @@ def dumps(data: dict[str, Any]) -> str:
                 for k, v in values.items())
         return "{\n" + ",\n".join(rows) + "\n}"
 
-    parts = [f"{json.dumps(k)}: "
-             + (table(v) if isinstance(v, dict) else json.dumps(v, ensure_ascii=False))
-             for k, v in data.items()]
+    def value(v: Any) -> str:
+        if isinstance(v, dict) and v and all(isinstance(x, list | str) for x in v.values()):
+            return table(v)
+        return json.dumps(v, ensure_ascii=False)
+
+    if all(isinstance(v, list) for v in data.values()):  # a communes file
+        return table(data) + "\n"
+    parts = [f"{json.dumps(k)}: {value(v)}" for k, v in data.items()]
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def main(argv: list[str]) -> int:
     package = Path(argv[0]) if argv else DEFAULT_PACKAGE_DIR
     output = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUTPUT
+    list_file = Path(argv[2]) if len(argv) > 2 else DEFAULT_LIST
     if not (package / "data" / "communes.json").is_file():
         print(f"{package} introuvable : lancez d’abord « npm ci ».", file=sys.stderr)
         return 1
     data = extract(package)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(dumps(data), encoding="utf-8")
-    size = output.stat().st_size
+    written = files(data)
+    for old in output.glob("communes/*.json"):
+        if f"communes/{old.name}" not in written:
+            old.unlink()
+    size = 0
+    for name, text in written.items():
+        path = output / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        size += path.stat().st_size
     print(f"{output} : {len(data['communes'])} communes, {len(data['epci'])} EPCI, "
-          f"{size / 1e6:.2f} Mo ({PACKAGE} {data['version']}, édition {data['edition']}).")
+          f"{size / 1e6:.2f} Mo en {len(written)} fichiers "
+          f"({PACKAGE} {data['version']}, édition {data['edition']}).")
+    print(write_list(browser_list(package, data), list_file))
     return 0
 
 

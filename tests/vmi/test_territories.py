@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from vmi.models import Population
@@ -32,12 +34,18 @@ def test_a_town_outside_the_medium_range_is_flagged():
                                           "50000-100000", "plus-de-100000"]
 
 
+def _row(code: str) -> list:
+    """A commune's row as the extract's files hold it, read here with plain JSON."""
+    return json.loads((EXTRACT / "communes" / f"{code[:2]}.json").read_text("utf-8"))[code]
+
+
 def test_a_commune_gives_department_region_population_and_epci(data):
-    row = data.data["communes"]["46042"]
+    head = json.loads((EXTRACT / "index.json").read_text("utf-8"))
+    row = _row("46042")
     commune = data.commune("46042")
     assert commune.nom == row[0] == "Cahors"
-    assert commune.departement == data.data["departements"][row[1]][0]
-    assert data.region_of("46042") == data.data["regions"][data.data["departements"][row[1]][1]]
+    assert commune.departement == head["departements"][row[1]][0]
+    assert data.region_of("46042") == head["regions"][head["departements"][row[1]][1]]
     assert data.population(commune).habitants == row[2]
     assert data.population(commune).annee == data.edition
     assert data.epci_of("46042").code == row[3]
@@ -52,9 +60,10 @@ def test_an_epci_lists_its_member_communes(data):
 def test_suggestion_names_the_code_and_the_department_when_names_are_shared(data):
     assert _suggestion("Cahors", data) == " ; code INSEE de la commune nommée ainsi : « Cahors : 46042 »"
     shared = _suggestion("Saint-Grégoire", data)
-    codes = [c for c, row in data.data["communes"].items() if row[0] == "Saint-Grégoire"]
+    codes = [c.code for c in data.named("Saint-Grégoire")]
     assert len(codes) == 2
     for code in codes:
+        assert _row(code)[0] == "Saint-Grégoire"
         departement = data.commune(code).departement
         assert f"{code} ({departement})" in shared
     assert _suggestion("Exempleville", data) == ""
@@ -62,18 +71,12 @@ def test_suggestion_names_the_code_and_the_department_when_names_are_shared(data
         "« Lorient : 200042174 (CA Lorient Agglomération) »")
 
 
-def test_lookups_in_the_file_match_the_parsed_extract():
-    """Codes are looked up in the file's lines, not in a parsed table: same answers."""
-    lazy = OfficialData(EXTRACT.read_bytes())
-    full = OfficialData(EXTRACT.read_bytes())
-    codes = list(full.data["communes"])
-    for code in [*codes[::101], codes[-1]]:  # the first and last lines, and a sample
-        assert lazy.commune(code) == full.commune(code)
-        assert lazy.epci_of(code) == full.epci_of(code)
-        assert lazy.region_of(code) == full.region_of(code)
-    for siren in [*list(full.data["epci"])[::25], "200042174"]:
-        assert lazy.members(siren) == full.members(siren)
-    for missing in ("46", "01", "4604", "460420", "2a004", "", '46042": [', "200042174"):
-        assert lazy.commune(missing) is None and lazy.epci_of(missing) is None
-    assert lazy.members("46042") == [] and lazy.members('200042174"]') == []
-    assert "data" not in lazy.__dict__  # nothing above parsed the whole table
+def test_a_lookup_reads_only_the_file_of_its_department():
+    """A build that needs Cahors reads the index and the Lot's file, not 35,000 communes."""
+    fresh = OfficialData(EXTRACT)
+    assert fresh.commune("46042").nom == "Cahors" and fresh.epci_of("46042") is not None
+    assert set(fresh._tables) == {"46"}
+    for missing in ("46", "01", "4604", "460420", "2a004", "", "../index", "200042174"):
+        assert fresh.commune(missing) is None and fresh.epci_of(missing) is None
+    assert fresh.members("46042") == [] and fresh.members("") == []
+    assert not (set(fresh._tables) - {"46", "01", "2a", "", "..", "20"})
