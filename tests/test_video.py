@@ -22,8 +22,14 @@ BLOCK = f"""
 ```video
 titre: Le forum d’Exempleville en images
 url: {VIDEO}
-duree: "4:30"
+duree: 4:30
 image: images/forum.png
+```
+
+```video
+titre: La table ronde
+url: https://vimeo.com/1
+duree: 12 min
 ```
 """
 
@@ -63,19 +69,28 @@ def test_video_block_is_a_link_card_that_loads_nothing_from_the_host(context, vi
     page = context.new_page()
     page.goto(video_site + "a-propos/")
     page.wait_for_load_state("networkidle")
-    card = page.locator(".vmi-video")
+    card = page.locator(".vmi-video").first
     link = card.get_by_role("link")
     assert link.get_attribute("href") == VIDEO
     assert link.inner_text().split("\n") == ["Le forum d’Exempleville en images",
                                              "sur YouTube, site externe"]
     assert card.locator("time").get_attribute("datetime") == "PT4M30S"
-    assert card.locator("time").inner_text() == "4\u00a0min\u00a030\u00a0s"
+    assert card.locator("time").inner_text() == "4\u00a0min\u00a030"
     assert card.locator("img").evaluate("img => img.complete && img.naturalWidth") == 160
     assert card.locator("iframe").count() == 0
     assert any(url.endswith("/images/forum.png") for url in requests)
     assert [url for url in requests if urlsplit(url).netloc != urlsplit(video_site).netloc] == []
     assert violations(page) == []
     assert axe_violations(page) == []
+
+
+def test_durations_written_as_people_say_them_are_shown_in_french(context, video_site):
+    """``duree: 4:30`` without quotes (YAML 1.1 would read 270) and ``duree: 12 min``."""
+    page = context.new_page()
+    page.goto(video_site + "a-propos/")
+    times = page.locator(".vmi-video time")
+    assert times.all_inner_texts() == ["4\u00a0min\u00a030", "12\u00a0min"]
+    assert [t.get_attribute("datetime") for t in times.all()] == ["PT4M30S", "PT12M"]
 
 
 def test_a_missing_poster_stops_the_build_at_its_line_before_writing(project, tmp_path):

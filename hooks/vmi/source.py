@@ -2,7 +2,8 @@
 
 PyYAML's node tree keeps start marks; we build the Python data ourselves from it so
 that validation errors can point at ``path:line``. YAML 1.1's silent conversions
-(``No`` → ``False``, ``12:30`` → ``750``) are refused instead of guessed.
+are not guessed: ``No`` (→ ``False``) is refused, ``12:30`` (→ ``750``) is kept as the
+text written.
 """
 
 from __future__ import annotations
@@ -184,9 +185,7 @@ class _Builder:
                         f"true ou false, ou mettez le texte entre guillemets (\"{value}\")")
             return value
         if plain and node.tag in (_INT, _FLOAT) and ":" in value:
-            self._error(node, loc, f"« {value} » serait lu comme un nombre en base 60 : "
-                        f"mettez-le entre guillemets (\"{value}\")")
-            return value
+            return value  # ``4:30`` as written, not YAML 1.1's base-60 number 270
         if node.tag in (_STR, _TIMESTAMP):  # the common case, without the constructor's cost
             return value
         if node.tag == _MERGE:

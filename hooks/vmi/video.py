@@ -15,21 +15,15 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field
 
+from . import durations
+from .durations import Duration
 from .errors import ContentError
 from .fences import Block, find_blocks
 from .models import Model, Text, Url
 
-_DURATION = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".avif")
 _HOSTS = {"youtube.com": "YouTube", "youtu.be": "YouTube", "youtube-nocookie.com": "YouTube",
           "vimeo.com": "Vimeo", "dailymotion.com": "Dailymotion", "dai.ly": "Dailymotion"}
-
-
-def _check_duration(value: str) -> str:
-    if not _DURATION.match(value):
-        raise ValueError("durée attendue sous la forme \"4:30\" (minutes:secondes) ou "
-                         "\"1:02:30\", entre guillemets")
-    return value
 
 
 def _check_image(value: str) -> str:
@@ -42,8 +36,6 @@ def _check_image(value: str) -> str:
     return value
 
 
-Duration = Annotated[str, AfterValidator(_check_duration),
-                     Field(json_schema_extra={"pattern": r"^(\d{1,2}:)?[0-5]?\d:[0-5]\d$"})]
 LocalImage = Annotated[str, AfterValidator(_check_image)]
 
 
@@ -53,8 +45,8 @@ class Video(Model):
     titre: Text = Field(description="Titre de la vidéo, texte du lien.")
     url: Url = Field(description="Adresse de la vidéo chez son hébergeur (http:// ou "
                      "https://), ex. une page YouTube.")
-    duree: Duration | None = Field(default=None, description="Durée, entre guillemets : "
-                                   "\"4:30\" ou \"1:02:30\".")
+    duree: Duration | None = Field(default=None, description="Durée, comme on l’écrit : "
+                                   "« 12 min », « 4 min 30 », « 1 h 05 » ou « 4:30 ».")
     image: LocalImage | None = Field(default=None, description="Image d’aperçu enregistrée "
                                      "avec le site, chemin relatif à la page (ex. "
                                      "« ../images/forum.jpg »).")
@@ -67,16 +59,9 @@ class Video(Model):
 
     @property
     def duration(self) -> tuple[str, str] | None:
-        """``("4 min 30 s", "PT4M30S")``: as read, and as ``<time datetime>`` wants it."""
-        match = _DURATION.match(self.duree or "")
-        if not match:
-            return None
-        hours, minutes, seconds = (int(part) if part else 0 for part in match.groups())
-        shown = (f"{hours} h {minutes:02d} min" if hours else f"{minutes} min") + (
-            f" {seconds:02d} s" if seconds else "")
-        iso = "PT" + (f"{hours}H" if hours else "") + f"{minutes}M" + (
-            f"{seconds}S" if seconds else "")
-        return shown.replace(" ", "\u00a0"), iso
+        """``("4 min 30", "PT4M30S")``: in French, and as ``<time datetime>`` wants it."""
+        total = durations.seconds(self.duree or "")
+        return (durations.french(total), durations.iso(total)) if total else None
 
 
 def find_videos(markdown: str, label: str, first_line: int = 1

@@ -31,10 +31,10 @@ def test_quoted_yes_and_true_are_accepted():
     assert parse_yaml('a: "No"\nb: true\n', "f.yml").data == {"a": "No", "b": True}
 
 
-def test_sexagesimal_numbers_are_refused():
-    assert errors_of(lambda: parse_yaml("heure: 12:30\n", "f.yml")) == [
-        "f.yml:1: heure: « 12:30 » serait lu comme un nombre en base 60 : "
-        "mettez-le entre guillemets (\"12:30\")"]
+@pytest.mark.parametrize("value", ["12:30", "4:30", "1:02:30", "1:30.5"])
+def test_sexagesimal_numbers_are_read_as_written(value):
+    """YAML 1.1 reads ``4:30`` as 270: editors mean the text they wrote."""
+    assert parse_yaml(f"heure: {value}\nn: 12\n", "f.yml").data == {"heure": value, "n": 12}
 
 
 def test_dates_stay_text():

@@ -16,7 +16,8 @@ def test_host_is_named_as_readers_know_it(url, host):
 
 
 @pytest.mark.parametrize(("duree", "shown", "iso"), [
-    ("4:30", "4 min 30 s", "PT4M30S"), ("12:00", "12 min", "PT12M"),
+    ("4:30", "4 min 30", "PT4M30S"), ("12:00", "12 min", "PT12M"), ("12 min", "12 min", "PT12M"),
+    ("4 min 30", "4 min 30", "PT4M30S"), ("1 h 05", "1 h 05", "PT1H5M"), (12, "12 min", "PT12M"),
     ("1:02:05", "1 h 02 min 05 s", "PT1H2M5S")])
 def test_duration_in_french_and_for_machines(duree, shown, iso):
     assert Video(titre="T", url="https://vimeo.com/1", duree=duree).duration == (
