@@ -1,7 +1,8 @@
 /* Forum mode's doorway, on every page: the « Projeter cette page » button, the `p` key,
- * `?projection` or a projection still on in this tab load projection.js (a classic
- * script of the site: allowed by the policy's 'self', works over file://), which enters
- * and does the rest; a page that is never projected does not pay for it. Also on every
+ * `?projection` or a projection still on in this tab load projection.js and its three
+ * helpers (classic scripts of the site: allowed by the policy's 'self', work over
+ * file://), which enters and does the rest; a page that is never projected does not pay
+ * for them. Also on every
  * page: printed links carry their address. Single keys obey the shortcut switch
  * (RGAA 12.10, VMI.shortcutsOn in vmi.js).
  */
@@ -14,7 +15,7 @@
   /* `enter`: then project this page (projection.js enters by itself for `?projection` or
      a projection still on). */
   function load(enter) {
-    VMI.load(['projection.js'], function () {
+    VMI.load(['projection-fit.js', 'projection-presenter.js', 'projection-print.js', 'projection.js'], function () {
       if (enter && document.documentElement.getAttribute('data-mode') !== 'projection') window.VMIProjection.enter();
     });
   }

@@ -1,0 +1,321 @@
+/* Projection, fitting: which elements of the article make each slide. A slide is an h2
+ * section (on /diagnostic/: a question); a section too tall for the screen is split into
+ * continuation slides (« suite ») at block boundaries: between paragraphs, list items,
+ * table rows (the header repeats)... Text first shrinks a little, never below 2.2 % of
+ * the screen height (vmi.css). Every guess is measured on the screen itself: the article
+ * is laid out as a slide by hiding what is not on it.
+ * VMI.projection.fitter(article) gives layOut (the slides), display (show one) and fits.
+ * Loaded before projection.js, which runs the mode.
+ */
+(function () {
+  'use strict';
+  var VMI = window.VMI;
+  var HIDE = 'vmi-hors-diapo';
+  var UNSEEN = 'vmi-titre-cache';
+  var SCALES = [1, 0.92, 0.84]; // a whole section may shrink this far before it is split
+  var SMALLEST = [0.76, 0.68, 0.6, 0.52, 0.44]; // a single block that cannot be split
+  var root = document.documentElement;
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+  function title(el) { return el ? el.textContent.replace(/\s+/g, ' ').replace(/¶$/, '').trim() : ''; }
+
+  /* ---- Sections: what belongs together before fitting ---------------------------- */
+
+  function isHeading(el) { return !!el && /^(H[1-6]|LEGEND|CAPTION)$/.test(el.tagName) || !!el && el.classList.contains('admonition-title'); }
+  function isTitle(u) { return u.length === 1 && /^H[1-6]$/.test(u[0].tagName); }
+  function section(id, heading, blocks, name) { return { id: id, heading: heading, blocks: blocks, name: name }; }
+  function isScript(el) { return /^(SCRIPT|NOSCRIPT)$/.test(el.tagName); }
+
+  /* /diagnostic/: the introduction, then each axis and each of its questions (with its
+     help), then the results; the tools of a lone visitor are hidden by vmi.css. */
+  function diagnosticSections(article, form) {
+    var intro = [];
+    for (var el = form.parentElement.firstElementChild; el && el !== form; el = el.nextElementSibling) {
+      if (!isScript(el) && !el.classList.contains('vmi-diag__progression')) intro.push(el);
+    }
+    var list = [section('', article.querySelector('h1'), intro)];
+    each(form.querySelectorAll('section'), function (axis) { list = list.concat(axisSections(axis)); });
+    for (el = form.nextElementSibling; el; el = el.nextElementSibling) {
+      if (!isScript(el)) list.push(section(el.id, null, [el], title(el.querySelector('h2')) || 'Résultats'));
+    }
+    return list;
+  }
+  function axisSections(axis) {
+    var heading = axis.querySelector('h2');
+    var about = section(heading ? heading.id : '', heading, []);
+    var list = [about];
+    var question = null;
+    each(axis.children, function (child) {
+      if (child === heading) return;
+      if (child.tagName !== 'FIELDSET') { (question || about).blocks.push(child); return; }
+      var input = child.querySelector('input[name]');
+      if (!child.id && input) child.id = 'vmi-q-' + input.name;
+      question = section(child.id, heading, [child], title(child.querySelector('legend')));
+      question.shrink = true; // one question, one slide: smaller type before a split
+      list.push(question);
+    });
+    return list;
+  }
+
+  function pageSections(article) {
+    var group = section('', null, []);
+    var list = [group];
+    each(article.children, function (el) {
+      if (el.classList.contains('vmi-forum')) return;
+      var first = el.firstElementChild;
+      if (el.tagName === 'H1' && !group.heading) { group.heading = el; return; }
+      if (el.tagName === 'H2') { group = section(el.id, el, []); list.push(group); return; }
+      if (el.tagName === 'SECTION' && first && first.tagName === 'H2') {
+        list.push(section(first.id, first, [el]));
+        group = section('', null, []); // blocks after the section: their own slide
+        list.push(group);
+        return;
+      }
+      group.blocks.push(el);
+    });
+    return list.filter(function (s) { return s.heading || s.blocks.length; });
+  }
+
+  /* ---- Pieces: where a block too tall for one slide may be cut ------------------- */
+
+  var WHOLE = /^(P|H[1-6]|IMG|PRE|SVG|svg|FIGURE|LABEL|BUTTON|INPUT|SELECT|TEXTAREA|TR|DT|DD|SUMMARY|LEGEND)$/;
+
+  /* Pieces of a block, each an array of elements; `also` are shown with every piece (the
+     table header, a box's title). Null when the block stays whole. */
+  function pieces(el) {
+    var tag = el.tagName;
+    // what is not drawn (an empty note, a noscript) would make a piece of its own: a title alone
+    var kids = Array.prototype.filter.call(el.children, function (k) { return k.getClientRects().length > 0; });
+    if (WHOLE.test(tag)) return null;
+    if (tag === 'FORM' && el.hasAttribute('data-quiz')) return null; // a quiz and its button stay together
+    if (tag === 'TABLE') return tableRows(el);
+    if (kids.length === 1 && kids[0].tagName !== 'P') return pieces(kids[0]); // wrappers
+    if (tag === 'DL') return termGroups(kids);
+    if (kids.length < 2) return null;
+    // A first heading titles every piece, unless it is one of several (a heading per group).
+    var also = isHeading(kids[0]) && !kids.slice(1).some(function (k) { return k.tagName === kids[0].tagName; }) ? [kids.shift()] : [];
+    if (tag === 'DETAILS' && kids[0] && kids[0].tagName === 'SUMMARY') also = [kids.shift()];
+    if (kids.length > 1) return { also: also, parts: kids.map(function (k) { return [k]; }) };
+    var inner = also.length && kids.length ? pieces(kids[0]) : null; // a titled box around one list (a case's facts)
+    return inner ? { also: also.concat(inner.also), parts: inner.parts } : null;
+  }
+  function tableRows(table) {
+    var head = table.tHead ? [table.tHead] : [];
+    var rows = [];
+    each(table.tBodies, function (b) { each(b.rows, function (r) { rows.push([r]); }); });
+    return rows.length > 1 ? { also: head.concat(table.caption ? [table.caption] : []), parts: rows } : null;
+  }
+  /* A term and its definitions stay together. */
+  function termGroups(kids) {
+    var groups = [];
+    kids.forEach(function (k) {
+      var last = groups[groups.length - 1];
+      if (!last || (k.tagName === 'DT' && last.some(function (g) { return g.tagName === 'DD'; }))) groups.push(last = []);
+      last.push(k);
+    });
+    return groups.length > 1 ? { also: [], parts: groups } : null;
+  }
+
+  /* A unit: the elements of one block or piece; `also` (a table header...) come with it. */
+  function box(els) {
+    var top = Infinity, bottom = -Infinity;
+    els.forEach(function (el) { var r = el.getBoundingClientRect(); top = Math.min(top, r.top); bottom = Math.max(bottom, r.bottom); });
+    return { top: top, bottom: bottom };
+  }
+  function unit(els, also) { var u = els.slice(); u.also = also || []; u.box = box(els); return u; }
+  function splitUnit(u) {
+    var split = u.length === 1 ? pieces(u[0]) : null;
+    return split ? split.parts.map(function (p) { return unit(p, u.also.concat(split.also)); }) : null;
+  }
+  function sameBlock(a, b) { return a.also.length > 0 && a.also[a.also.length - 1] === b.also[b.also.length - 1]; }
+
+  /* What a piece brings along (a table's header, a box's title), each counted once for
+     its own height: they sit far apart on the page, so the span of their box would count
+     everything between them. The section's heading is already out of the room. */
+  function alsoHeight(sec, u) {
+    var seen = [];
+    return u.also.reduce(function (sum, el) {
+      if (el === sec.heading || seen.indexOf(el) >= 0) return sum;
+      seen.push(el);
+      return sum + el.getBoundingClientRect().height;
+    }, 0);
+  }
+
+  /* First guess from one layout of the whole page: every block's height at full size.
+     Sections that fit whole stay one slide; others are packed greedily, a block too tall
+     for what is left being split into its pieces (lists, rows...). */
+  function estimate(sec, room) {
+    var all = unit(sec.blocks);
+    if (!sec.blocks.length || all.box.bottom - all.box.top <= room) return [[all]];
+    var queue = sec.blocks.map(function (b) { return unit([b]); });
+    var out = [];
+    var cur = [];
+    while (queue.length) {
+      var u = queue.shift();
+      var height = u.box.bottom - (cur.length ? cur[0].box.top : u.box.top) + alsoHeight(sec, u);
+      if (height <= room) { cur.push(u); continue; }
+      var tall = u.box.bottom - u.box.top;
+      var parts = (tall > room || tall > window.innerHeight / 3) && splitUnit(u);
+      if (parts) { queue = parts.concat(queue); continue; }
+      var next = cur.length > 1 && isTitle(cur[cur.length - 1]) ? [cur.pop()] : []; // a heading goes with what follows
+      if (cur.length) out.push(cur);
+      cur = next.concat([u]);
+    }
+    if (cur.length) out.push(cur);
+    return out;
+  }
+
+  /* What a slide shows: the section's heading, then each unit and what it brings along. */
+  function keepOf(sec, units) {
+    var keep = sec.heading ? [sec.heading] : [];
+    units.forEach(function (u) { (u.also || []).concat(u).forEach(function (el) { if (keep.indexOf(el) < 0) keep.push(el); }); });
+    return keep;
+  }
+
+  /* ---- The fitter of one article: shows candidate slides and measures them -------- */
+
+  function fitter(article) {
+    function unhide() { each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), function (el) { el.classList.remove(HIDE, UNSEEN); }); }
+
+    /* Show exactly `keep` (and what they contain): every other branch of the article is hidden. */
+    function display(keep, scale, continued, heading) {
+      var path = [];
+      keep.forEach(function (el) { for (var p = el.parentElement; p && p !== article; p = p.parentElement) path.push(p); });
+      unhide();
+      (function walk(node) {
+        each(node.children, function (child) {
+          if (keep.indexOf(child) >= 0 || child.classList.contains('vmi-forum')) return;
+          if (path.indexOf(child) >= 0) walk(child);
+          else child.classList.add(child.tagName === 'H1' ? UNSEEN : HIDE); // the page keeps its title for screen readers
+        });
+      })(article);
+      root.style.setProperty('--vmi-echelle', String(scale));
+      each(article.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
+      if (continued && heading) heading.classList.add('vmi-suite');
+    }
+
+    function tooTall() { return article.getBoundingClientRect().bottom > window.innerHeight + 0.5; }
+    function tooWide() {
+      var wide = article.querySelectorAll('.md-typeset__scrollwrap, pre');
+      for (var i = 0; i < wide.length; i++) {
+        if (wide[i].offsetParent && wide[i].scrollWidth > wide[i].clientWidth + 1) return true;
+      }
+      return false;
+    }
+    function fits() { return !tooTall() && !tooWide(); }
+    function tryShow(sec, units, scale, continued) { display(keepOf(sec, units), scale, continued, sec.heading); return fits(); }
+
+    /* The first scale of `scales` at which `units` fit on one slide, or 0. */
+    function scaleThatFits(sec, units, scales, continued) {
+      for (var i = 0; i < scales.length; i++) if (tryShow(sec, units, scales[i], continued)) return scales[i];
+      return 0;
+    }
+
+    /* Each guessed slide is then shown and measured: a unit that does not fit moves to the
+       next slide; a single unit too tall is split, or shrinks if it cannot be. A section
+       that only just overflows may rather shrink a little than be split. */
+    function fitSection(sec, guess) {
+      var scales = sec.shrink ? SCALES.concat(SMALLEST.slice(0, 3)) : SCALES;
+      if (guess.length === 2 || (sec.shrink && guess.length > 1)) {
+        var whole = scaleThatFits(sec, [sec.blocks], scales.slice(1), false);
+        if (whole) return [{ units: [sec.blocks], scale: whole }];
+      }
+      var list = guess.map(function (g) { return g.slice(); });
+      var out = [];
+      for (var n = 0; n < list.length; n++) {
+        if (sec.shrink && list.length === 1 && !tryShow(sec, list[n], 1, false)) {
+          var shrunk = scaleThatFits(sec, list[n], scales.slice(1), false);
+          if (shrunk) return [{ units: list[n], scale: shrunk }];
+        }
+        var slide = fitSlide(sec, list, n);
+        if (slide.units.length) out.push(slide);
+      }
+      return out;
+    }
+
+    /* Slide n of the section: what does not fit is deferred to slide n + 1. */
+    function fitSlide(sec, list, n) {
+      var continued = n > 0;
+      var defer = function () { if (!list[n + 1]) list.push([]); list[n + 1].unshift(list[n].pop()); };
+      while (!tryShow(sec, list[n], 1, continued)) {
+        var units = list[n];
+        if (tooWide()) { // fewer rows would not make a table narrower: smaller type below,
+          if (units.length > 1 && !sameBlock(units[0], units[units.length - 1])) { defer(); continue; }
+          break; // for that table alone
+        }
+        if (units.length > 1) { defer(); continue; }
+        var parts = splitUnit(units[0]);
+        if (!parts) break;
+        list[n] = parts;
+      }
+      var scale = fits() ? 1 : scaleThatFits(sec, list[n], SMALLEST, continued);
+      if (!scale) { // fits at no size (a wide table scrolls sideways): what is too tall moves on
+        scale = SMALLEST[SMALLEST.length - 1];
+        while (list[n].length > 1 && (tryShow(sec, list[n], scale, continued), tooTall())) defer();
+      }
+      fill(sec, list[n], list[n + 1], scale, continued);
+      // a heading opens the next slide rather than closing this one alone
+      while (list[n].length > 1 && isTitle(list[n][list[n].length - 1]) && list[n + 1] && list[n + 1].length) defer();
+      return { units: list[n], scale: scale };
+    }
+
+    /* The guess may leave room: what comes next in the section joins this slide while it
+       still fits (a table already too wide at every size only has to fit in height). On a
+       slide in smaller type, only more of the same block (rows of its table) joins. */
+    function fill(sec, units, next, scale, continued) {
+      if (!next || !next.length) return; // most sections are one slide: no layout for nothing
+      var wideAnyway = (tryShow(sec, units, scale, continued), tooWide());
+      while (next.length && (scale === 1 || sameBlock(units[units.length - 1], next[0]))) {
+        units.push(next.shift());
+        tryShow(sec, units, scale, continued);
+        if (!tooTall() && (wideAnyway || !tooWide())) continue;
+        next.unshift(units.pop());
+        return;
+      }
+    }
+
+    /* Every slide of the article: {id, section, keep, scale, suite, heading, title}. */
+    function layOut() {
+      var form = article.querySelector('#vmi-diagnostic');
+      var list = form ? diagnosticSections(article, form) : pageSections(article);
+      /* The whole page laid out once, as on a slide (same column, same type). */
+      unhide();
+      root.style.setProperty('--vmi-echelle', '1');
+      var style = getComputedStyle(article);
+      var pads = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      var guesses = list.map(function (sec) {
+        var head = sec.heading ? sec.heading.getBoundingClientRect().height + parseFloat(getComputedStyle(sec.heading).marginBottom) : 0;
+        return estimate(sec, window.innerHeight - pads - head);
+      });
+      var slides = [];
+      list.forEach(function (sec, k) {
+        fitSection(sec, guesses[k]).forEach(function (fit, n) { slides.push(slideOf(sec, fit, n)); });
+      });
+      return slides;
+    }
+    function slideOf(sec, fit, n) {
+      var base = sec.id;
+      var name = sec.name || title(sec.heading) || document.title.split(' - ')[0];
+      return {
+        id: n ? (base ? base + '--' : '') + 'suite-' + (n + 1) : base,
+        section: base, keep: keepOf(sec, fit.units), scale: fit.scale, suite: n > 0, heading: sec.heading,
+        title: name + (n ? ' (suite)' : '')
+      };
+    }
+
+    /* A copy of the slide on screen, without what it hides nor the forum's tools. */
+    function copyShown(drop) {
+      var copy = article.cloneNode(true);
+      each(copy.querySelectorAll('.' + HIDE + ', .' + UNSEEN + ', .vmi-forum, .headerlink' + (drop ? ', ' + drop : '')), function (el) { el.remove(); });
+      return copy;
+    }
+
+    return {
+      article: article, layOut: layOut, fits: fits, unhide: unhide, copyShown: copyShown,
+      display: function (slide) { display(slide.keep, slide.scale, slide.suite, slide.heading); }
+    };
+  }
+
+  VMI.projection = VMI.projection || {};
+  VMI.projection.fitter = fitter;
+})();
