@@ -132,6 +132,7 @@ def _case_pages(content: Content, titles: dict[str, str],
     for item in documents:
         if item.cas:
             by_case[item.cas.slug].append(item)
+    alike = same_size(content)
     for entry in content.cas:
         pages.append(GeneratedPage(
             kind=kind, src_uri=kind.src_uri(entry.slug), title=entry.model.ville,
@@ -139,8 +140,43 @@ def _case_pages(content: Content, titles: dict[str, str],
             context=_fixed(cas=entry.model, piliers=[piliers[p] for p in entry.model.piliers],
                            documents=by_case[entry.slug],
                            territoire=content.territoires[entry.slug],
+                           meme_taille=alike[entry.slug],
                            donnees=official_data_note(content, entry.slug))))
     return pages
+
+
+SAME_SIZE_SHOWN = 6  # a page lists a few; the index, filtered by the band, lists them all
+
+
+@dataclass(frozen=True)
+class SameSize:
+    """The other cases of a case's size band: the first few, and how many in all."""
+
+    taille: str  # the band's id, as the index filter takes it (``?taille=…``)
+    nom: str
+    cas: list
+    total: int
+
+
+def same_size(content: Content) -> dict[str, SameSize | None]:
+    """For each case, the others of its size band (``Territory.taille``), those of its
+    region first, then in the index's order. ``None`` without a population."""
+    bands: dict[str, list] = defaultdict(list)
+    for entry in content.cas:
+        band = content.territoires[entry.slug].taille
+        if band:
+            bands[band.id].append(entry)
+    alike: dict[str, SameSize | None] = {}
+    for entry in content.cas:
+        place = content.territoires[entry.slug]
+        if place.taille is None:
+            alike[entry.slug] = None
+            continue
+        others = [e for e in bands[place.taille.id] if e.slug != entry.slug]
+        others.sort(key=lambda e: content.territoires[e.slug].region != place.region)
+        alike[entry.slug] = SameSize(place.taille.id, place.taille.nom,
+                                     others[:SAME_SIZE_SHOWN], len(others))
+    return alike
 
 
 def case_index_context(content: Content) -> dict[str, Any]:

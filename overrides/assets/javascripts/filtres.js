@@ -4,16 +4,30 @@
    attributes: a select with data-critere="taille" reads data-<prefix>taille, a
    space-separated list), data-filtres-noms (« démarche affichée|démarches affichées|Aucune démarche »)
    and, optionally, data-filtres-groupes (sections hidden when none of their items shows).
-   Filters can come from the address (?pilier=sante&taille=20000-50000). */
+   A checkbox with data-critere keeps the items whose attribute holds its value. On a phone
+   the fields fold behind a [data-filtres-pli] button, which says how many filters are on.
+   Filters can come from the address (?pilier=sante&taille=20000-50000&couts=couts). */
 (function () {
   "use strict";
 
+  /* What a control asks for: a select's choice, a checked box's value, or "" (anything). */
+  function wanted(control) {
+    if (control.type === "checkbox") return control.checked ? control.value : "";
+    return control.value;
+  }
+
   function matches(item, selects, prefix) {
     return selects.every(function (select) {
-      if (!select.value) return true;
+      var value = wanted(select);
+      if (!value) return true;
       var values = (item.getAttribute(prefix + select.dataset.critere) || "").split(" ");
-      return values.indexOf(select.value) >= 0;
+      return values.indexOf(value) >= 0;
     });
+  }
+
+  function foldText(active) {
+    if (!active) return "(aucun filtre actif)";
+    return "(" + active + (active > 1 ? " filtres actifs)" : " filtre actif)");
   }
 
   function countText(shown, total, nouns) {
@@ -31,18 +45,23 @@
       return;
     }
     selects.forEach(function (select) {
-      var wanted = params.get(select.name);
+      var asked = params.get(select.name);
+      if (select.type === "checkbox") {
+        select.checked = asked === select.value;
+        return;
+      }
       var known = Array.prototype.some.call(select.options, function (option) {
-        return option.value === wanted;
+        return option.value === asked;
       });
-      if (wanted && known) select.value = wanted;
+      if (asked && known) select.value = asked;
     });
   }
 
   function writeAddress(selects) {
     var params = [];
     selects.forEach(function (select) {
-      if (select.value) params.push(select.name + "=" + encodeURIComponent(select.value));
+      var value = wanted(select);
+      if (value) params.push(select.name + "=" + encodeURIComponent(value));
     });
     try {
       history.replaceState(history.state, "", location.pathname + (params.length ? "?" + params.join("&") : "") + location.hash);
@@ -52,7 +71,9 @@
   }
 
   function initForm(form) {
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-critere]"));
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-critere], input[type=checkbox][data-critere]"));
+    var fold = form.querySelector("[data-filtres-pli]");
+    var active = fold && fold.querySelector("[data-filtres-actifs]");
     var itemSelector = form.dataset.filtresItems;
     var items = Array.prototype.slice.call(document.querySelectorAll(itemSelector));
     var groups = form.dataset.filtresGroupes ? document.querySelectorAll(form.dataset.filtresGroupes) : [];
@@ -71,6 +92,11 @@
         group.hidden = !group.querySelector(itemSelector + ":not([hidden])");
       });
       count.textContent = countText(shown, items.length, nouns);
+      if (active) {
+        var on = selects.filter(wanted).length;
+        active.setAttribute("data-filtres-actifs", String(on));
+        active.textContent = foldText(on);
+      }
       if (remember) writeAddress(selects);
     }
 
@@ -83,9 +109,19 @@
       /* Cleared here rather than by the browser (which clears after this event): the
          list is whole again as soon as the button is pressed. */
       event.preventDefault();
-      selects.forEach(function (select) { select.value = ""; });
+      selects.forEach(function (select) {
+        if (select.type === "checkbox") select.checked = false;
+        else select.value = "";
+      });
       apply(true);
     });
+    if (fold) {
+      fold.addEventListener("click", function () {
+        var open = fold.getAttribute("aria-expanded") !== "true";
+        fold.setAttribute("aria-expanded", String(open));
+        form.classList.toggle("vmi-filtres--ouvert", open);
+      });
+    }
     readAddress(selects);
     apply(false);
   }
