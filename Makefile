@@ -23,7 +23,7 @@ help:
 	@echo "make offline: écrit site-hors-ligne.zip, le site à copier sur une clé USB"
 	@echo 'make nouveau-cas VILLE="Exempleville" : crée content/cas/exempleville.md à remplir'
 	@echo 'make nouvelle-specificite TITRE="Un titre" : crée content/specificites/un-titre.md'
-	@echo "make schemas: réécrit content/schemas/ et editor/admin/config.yml (après un changement de hooks/vmi/models.py)"
+	@echo "make schemas: réécrit content/schemas/ et editor/admin/config.yml (après un changement de hooks/vmi/model/models.py)"
 	@echo "make territoires: réécrit l’extrait des données officielles (hooks/vmi/data/territoires/) et la liste des collectivités du navigateur"
 
 $(BIN)/python:
@@ -69,7 +69,7 @@ build: $(VENV)/.site-installed
 
 # The Content-Security-Policy of every page as one HTTP header, for hosts that allow headers.
 entete-csp: build
-	@$(BIN)/python -m vmi.csp site
+	@$(BIN)/python -m vmi.output.csp site
 
 check: $(VENV)/.site-installed
 	@$(BIN)/vmi check
@@ -80,7 +80,7 @@ schemas: $(VENV)/.site-installed
 # The official data extract and the browser's list of collectivités, from the npm package
 # pinned in package.json (needs npm; the site's build only reads what this writes).
 territoires: node_modules/.installed $(VENV)/.site-installed
-	@$(BIN)/python -m vmi.territory_extract node_modules/@etalab/decoupage-administratif \
+	@$(BIN)/python -m vmi.territories.extract node_modules/@etalab/decoupage-administratif \
 	  hooks/vmi/data/territoires overrides/assets/javascripts/territory-list.js
 
 # VILLE and TITRE come from the command line, which make exports to the shell: "$$VILLE"
@@ -119,7 +119,7 @@ test-python: $(VENV)/.test-installed node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Chromium manque pour les tests navigateur : apt-get install -y chromium"; exit 1; }
 	$(BIN)/python -m pytest
 
-# The long run of the property tests (hooks/vmi/fuzzing.py, tests/js/fuzzing.js): VMI_FUZZ_CASES
+# The long run of the property tests (hooks/vmi/testing/fuzzing.py, tests/js/fuzzing.js): VMI_FUZZ_CASES
 # content cases (10 000) and VMI_FUZZ_RUNS browser inputs per property (3 400: three of
 # the self-diagnosis, two of the team synthesis), seeded by VMI_FUZZ_SEED; failing content
 # cases are kept under .fuzz/.
@@ -128,9 +128,9 @@ fuzz: $(VENV)/.test-installed node_modules/.installed
 	@VMI_FUZZ_PROFILE=fuzz node --test --test-reporter=spec tests/js/diagnostic-fuzz.test.js \
 	  tests/js/synthese-fuzz.test.js
 
-# The suite without Chromium (content layer, builds, command line): for quick checks.
+# The suite without Chromium: tests/unit (no build) and tests/build (builds and commands).
 test-fast: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest tests/unit tests/build
 
 # Measurements, not tests: they print figures (see bench/build.py and bench/web.py).
 bench: $(VENV)/.site-installed

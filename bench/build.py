@@ -40,9 +40,9 @@ from pathlib import Path
 
 import yaml
 
-from vmi.loader import load_content
-from vmi.pages import expand_nav, plan_pages
-from vmi.settings import read_settings
+from vmi.content.loader import load_content
+from vmi.core.settings import read_settings
+from vmi.site.pages import expand_nav, plan_pages
 from vmi.testing import ROOT, build_env, copy_project
 
 # Name parts for generated towns: plausible French place names, all distinct.
@@ -68,7 +68,7 @@ _LAST = ("Martin", "Bernard", "Moreau", "Lefèvre", "Garnier", "Roussel", "Fabre
 def town_names(count: int, seed: int = 2017) -> list[str]:
     """``count`` distinct town names (deterministic), none of them the name of a real
     commune (« Rochefort », « Bourg-en-Bresse » are left out): fictional towns only."""
-    from vmi.territories import official_data
+    from vmi.territories.official import official_data
 
     official = official_data()
     names = [f"{s}{e}" if e[0] == "-" or s.endswith("-") else f"{s}{e.lower()}"

@@ -13,12 +13,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from vmi.build_state import state
-from vmi.content import Content
-from vmi.errors import ContentError, ContentErrors
-from vmi.handwritten import check_docs
-from vmi.loader import load_content
-from vmi.video import poster_errors
+from vmi.content.entries import Content
+from vmi.content.handwritten import check_docs
+from vmi.content.loader import load_content
+from vmi.content.video import poster_errors
+from vmi.core.errors import ContentError, ContentErrors
+from vmi.site.build_state import state
 
 log = logging.getLogger("mkdocs.hooks.content_check")
 

@@ -1,4 +1,4 @@
-"""A Content-Security-Policy ``<meta>`` in every page the build writes (``vmi.csp``).
+"""A Content-Security-Policy ``<meta>`` in every page the build writes (``vmi.output.csp``).
 
 Pages get it last, once every other hook has changed their HTML (``on_post_page`` at the
 lowest priority); HTML files written otherwise (the 404 page, files added by other hooks)
@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from vmi.csp import META_NAME, with_policy
+from vmi.output.csp import META_NAME, with_policy
 
 
 class _State:

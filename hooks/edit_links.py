@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from vmi.build_state import state
+from vmi.site.build_state import state
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -1,6 +1,6 @@
 """The form editor on the published site (``extra.vmi.editeur`` in ``mkdocs.yml``).
 
-Off by default. On, ``make build`` adds ``/admin/`` (``vmi.admin_site``) after every
+Off by default. On, ``make build`` adds ``/admin/`` (``vmi.editor.admin_site``) after every
 page is written: it is no page of the site, so neither the navigation, the sitemap nor
 the search index know it. Never in the offline copy (``make offline``: no forge to
 reach from a USB key) nor under ``mkdocs serve`` (``make editer`` has its own).
@@ -15,8 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from vmi.errors import ContentErrors
-from vmi.forge import Editeur, editor
+from vmi.core.errors import ContentErrors
+from vmi.editor.forge import Editeur, editor
 
 log = logging.getLogger("mkdocs.hooks.editor_publish")
 
@@ -54,6 +54,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_post_build(config: MkDocsConfig) -> None:
     if state.editor is not None:
         # Imported here: the editor's layer (schemas, layout) is for sites that publish it.
-        from vmi import admin_site
+        from vmi.editor import admin_site
         admin_site.write(Path(config.config_file_path).parent, Path(config.site_dir),
                          state.editor)

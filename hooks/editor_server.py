@@ -4,7 +4,7 @@ The preview server answers ``/admin/`` itself, from ``editor/`` (the page, the
 configuration written by ``make schemas``, Decap CMS vendored from npm), and forwards the
 editor's file requests (``/api/v1``) to Decap's local server (``decap-server``, which
 reads and writes ``content/`` on this machine), translating list files and tidying what
-is saved (``vmi.cms_files``). Everything stays on the preview's origin; nothing of it is
+is saved (``vmi.editor.cms_files``). Everything stays on the preview's origin; nothing of it is
 ever written into a built site, the offline copy or the search index.
 """
 
@@ -82,7 +82,7 @@ class EditorApp:
 
     def _tidy(self, params: dict[str, Any]) -> None:
         """Rewrite each saved file in the project's layout before decap-server writes it."""
-        from vmi.cms_files import for_disk  # the editor's layer: see _for_form
+        from vmi.editor.cms_files import for_disk  # the editor's layer: see _for_form
         for entry in params.get("dataFiles") or [params.get("entry") or {}]:
             if isinstance(entry.get("raw"), str) and isinstance(entry.get("path"), str):
                 target = self.project / entry["path"]
@@ -109,7 +109,7 @@ class EditorApp:
 def _for_form(body: Any) -> Any:
     # Imported on first use: the editor's file layer pulls in the JSON Schemas and the
     # YAML layout, which every ``make build`` would otherwise import for nothing.
-    from vmi.cms_files import for_form
+    from vmi.editor.cms_files import for_form
     entries = body if isinstance(body, list) else [body]
     for entry in entries:
         if isinstance(entry, dict) and isinstance(entry.get("file"), dict):

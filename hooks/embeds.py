@@ -1,4 +1,4 @@
-"""Second look at embeds, on the HTML each page's Markdown became (``vmi.embeds``).
+"""Second look at embeds, on the HTML each page's Markdown became (``vmi.content.embeds``).
 
 The content layer already refused, before anything was written, what the Markdown
 source would load from another site. This pass applies the same rules to the HTML that
@@ -20,8 +20,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from vmi.embeds import Finding, html_embeds
-from vmi.errors import ContentError, french_typography
+from vmi.content.embeds import Finding, html_embeds
+from vmi.core.errors import ContentError, french_typography
 
 log = logging.getLogger("mkdocs.hooks.embeds")
 

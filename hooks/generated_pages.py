@@ -1,4 +1,4 @@
-"""Publish the pages planned from ``content/`` (``vmi.pages``, ``vmi.registry``).
+"""Publish the pages planned from ``content/`` (``vmi.site.pages``, ``vmi.content.registry``).
 
 Registers them with MkDocs (and the library's files), puts them in the navigation,
 and wraps each one's Markdown body in its body template once MkDocs has rendered it.
@@ -16,11 +16,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from vmi.build_state import state
-from vmi.documents import site_files
-from vmi.errors import french_typography
-from vmi.headings import toc_tokens
-from vmi.pages import Renderer, expand_nav, plan_pages
+from vmi.content.documents import site_files
+from vmi.core.errors import french_typography
+from vmi.site.build_state import state
+from vmi.site.headings import toc_tokens
+from vmi.site.pages import Renderer, expand_nav, plan_pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

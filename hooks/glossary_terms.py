@@ -1,5 +1,5 @@
 """Explain glossary terms: the first use of each on a page becomes an ``<abbr>`` tooltip
-(``vmi.glossary``), on every page but the glossary itself."""
+(``vmi.site.glossary``), on every page but the glossary itself."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from vmi.build_state import state
-from vmi.glossary import Glossary
-from vmi.registry import GLOSSAIRE
+from vmi.content.registry import GLOSSAIRE
+from vmi.site.build_state import state
+from vmi.site.glossary import Glossary
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -1,5 +1,5 @@
 """``[[population CODE]]`` in the pages of ``docs/`` becomes the official figure
-(``vmi.official_figures``); the marks were checked with the rest in ``content_check``."""
+(``vmi.territories.figures``); the marks were checked with the rest in ``content_check``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from vmi.official_figures import MARK, expand
+from vmi.territories.figures import MARK, expand
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,6 +1,6 @@
 """Lighter output: drop source maps and unused lunr languages, minify our own assets.
 
-The decisions are made by ``vmi.trim``; this module only reads the configuration and
+The decisions are made by ``vmi.output.trim``; this module only reads the configuration and
 rewrites files in the built site.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from vmi.trim import minified, removable, strip_map_comment
+from vmi.output.trim import minified, removable, strip_map_comment
 
 log = logging.getLogger("mkdocs.hooks.output_trim")
 

@@ -1,4 +1,4 @@
-"""MkDocs glue for presenter notes (``!!! animateur``, see ``vmi.notes``).
+"""MkDocs glue for presenter notes (``!!! animateur``, see ``vmi.site.notes``).
 
 ``on_page_content`` runs before the search plugin reads the page, so notes never reach
 the search index. Templates receive ``vmi_notes`` (a JSON object, section id to a list
@@ -12,7 +12,7 @@ import json
 from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
-from vmi.notes import extract_notes
+from vmi.site.notes import extract_notes
 
 
 def on_page_content(html: str, page: Page, config, files) -> str:

@@ -1,5 +1,5 @@
 """Read and check the project's settings (``extra.vmi`` in mkdocs.yml) first of all:
-every other hook reads them from ``vmi.build_state.state.settings``."""
+every other hook reads them from ``vmi.site.build_state.state.settings``."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from vmi.build_state import state
-from vmi.errors import ContentErrors
-from vmi.settings import settings
+from vmi.core.errors import ContentErrors
+from vmi.core.settings import settings
+from vmi.site.build_state import state
 
 log = logging.getLogger("mkdocs.hooks.project_settings")
 

@@ -4,7 +4,7 @@ Templates receive ``vmi_qr`` (``url`` and ``svg``); ``partials/vmi/forum.html`` 
 on projected slides. Without ``site_url`` there is no public address to encode: the
 build warns (so ``--strict`` refuses to publish a site whose codes would be missing)
 and pages carry no code. Codes are kept between builds in ``qr-codes.json`` of the
-cache folder (``extra.vmi.cache``, ``.cache/`` by default; ``vmi.qr.QrCache``).
+cache folder (``extra.vmi.cache``, ``.cache/`` by default; ``vmi.site.qr.QrCache``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from vmi.build_state import state as build
-from vmi.qr import QrCache, public_path, public_url
+from vmi.site.build_state import state as build
+from vmi.site.qr import QrCache, public_path, public_url
 
 log = logging.getLogger("mkdocs.hooks.qr_codes")
 

@@ -9,8 +9,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from vmi.build_state import state
-from vmi.quiz import find_quizzes
+from vmi.content.quiz import find_quizzes
+from vmi.site.build_state import state
 
 log = logging.getLogger("mkdocs.hooks.quiz_blocks")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from vmi.search import fold_index_text
+from vmi.theme.search import fold_index_text
 
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it

@@ -2,7 +2,7 @@
 
 ``serve_last_good`` keeps the last good site served while ``content_check`` records the
 errors (``state.failure``); this hook writes them into the served pages
-(``vmi.error_overlay``) and adds the small script and stylesheet that draw them. A good
+(``vmi.site.error_overlay``) and adds the small script and stylesheet that draw them. A good
 rebuild rewrites every page without them. ``make build`` and the offline copy never get
 any of it.
 """
@@ -16,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from vmi.build_state import state as build
-from vmi.error_overlay import report, with_report
+from vmi.site.build_state import state as build
+from vmi.site.error_overlay import report, with_report
 
 ASSETS = {"assets/javascripts/erreurs-contenu.js": "erreurs-contenu.js",
           "assets/stylesheets/erreurs-contenu.css": "erreurs-contenu.css"}

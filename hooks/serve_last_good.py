@@ -15,8 +15,8 @@ import tempfile
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from vmi.build_state import state
-from vmi.errors import french_typography
+from vmi.core.errors import french_typography
+from vmi.site.build_state import state
 
 log = logging.getLogger("mkdocs.hooks.serve_last_good")
 

@@ -4,7 +4,7 @@ Compiling Material's and our templates is the largest fixed cost of a build (a t
 of the default site's time, measured by ``make bench``). Jinja's own bytecode cache
 keeps them in ``jinja/`` of the cache folder (``extra.vmi.cache``); its key is the
 template's source, so an edited template is compiled again. Our renderer
-(``vmi.pages.Renderer``) compiles with other options (autoescape…) than the theme's
+(``vmi.site.pages.Renderer``) compiles with other options (autoescape…) than the theme's
 environment, so its templates have a folder of their own, ``jinja/vmi/``.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 
-from vmi.build_state import state as build
+from vmi.site.build_state import state as build
 
 
 def _cache(config: MkDocsConfig, name: str) -> FileSystemBytecodeCache:

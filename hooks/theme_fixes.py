@@ -1,5 +1,5 @@
 """Template filters used in overrides/main.html: ``vmi_nav_fixes`` and ``vmi_defer`` (see
-``vmi.html_fixes``) and ``vmi_cssmin`` (our stylesheets, minified, inlined in the head).
+``vmi.theme.html_fixes``) and ``vmi_cssmin`` (our stylesheets, minified, inlined in the head).
 
 Since our stylesheets are inlined (overrides/partials/vmi/inline.html), their files are
 left out of the site: nothing would load them. Those of ``stylesheets/a-la-demande/`` are
@@ -14,8 +14,8 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from vmi.html_fixes import defer_scripts, fix_nav
-from vmi.trim import minified
+from vmi.output.trim import minified
+from vmi.theme.html_fixes import defer_scripts, fix_nav
 
 
 def on_env(env: Environment, config, files) -> Environment:

@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from vmi.build_state import state
-from vmi.errors import ContentError
-from vmi.video import find_videos, image_path, missing_image
+from vmi.content.video import find_videos, image_path, missing_image
+from vmi.core.errors import ContentError
+from vmi.site.build_state import state
 
 log = logging.getLogger("mkdocs.hooks.video_blocks")
 TEMPLATE = "partials/vmi/video.html"

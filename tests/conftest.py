@@ -34,7 +34,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that drive Chromium are marked ``browser``: ``make test-fast`` skips them."""
     for item in items:
-        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        callspec = getattr(item, "callspec", None)
+        parameters = set(callspec.params) if callspec else set()  # a parameter named `page`
+        if BROWSER_FIXTURES & (set(getattr(item, "fixturenames", ())) - parameters):
             item.add_marker(pytest.mark.browser)
 
 

@@ -1,4 +1,4 @@
-"""``make fuzz``: the long run of the content property (see ``vmi.fuzzing``).
+"""``make fuzz``: the long run of the content property (see ``vmi.testing.fuzzing``).
 
 Runs ``VMI_FUZZ_CASES`` generated cases (10 000 by default) in ``VMI_FUZZ_JOBS``
 processes, each with its own seed derived from ``VMI_FUZZ_SEED`` (``VMI_FUZZ_SECONDS``
@@ -22,7 +22,7 @@ os.environ.setdefault("VMI_FUZZ_PROFILE", "fuzz")
 
 from hypothesis import Phase, given, seed, settings  # noqa: E402
 
-from vmi import fuzzing  # noqa: E402
+from vmi.testing import fuzzing  # noqa: E402
 
 MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space per process
 KEPT = fuzzing.ROOT / ".fuzz"

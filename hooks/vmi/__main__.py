@@ -1,7 +1,7 @@
-"""``python -m vmi …``, the same as the ``vmi`` command: see ``vmi.cli``."""
+"""``python -m vmi …``, the same as the ``vmi`` command: see ``vmi.cli.commands``."""
 
 import sys
 
-from .cli import main
+from vmi.cli.commands import main
 
 sys.exit(main())

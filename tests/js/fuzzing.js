@@ -10,7 +10,7 @@ const SEED = Number(process.env.VMI_FUZZ_SEED || 17);
 
 const slug = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
 
-// A questionnaire as content/diagnostic.yml gives it (models of hooks/vmi/models.py): levels
+// A questionnaire as content/diagnostic.yml gives it (models of hooks/vmi/model/models.py): levels
 // rising from 0, 2 to 6 answers of 0 to 4 points a question.
 const questionnaire = fc.uniqueArray(slug, { minLength: 1, maxLength: 5 }).chain((axes) => fc.record({
   axes: fc.constant(axes.map((id) => ({ id, nom: 'Axe ' + id }))),
@@ -25,7 +25,7 @@ const questionnaire = fc.uniqueArray(slug, { minLength: 1, maxLength: 5 }).chain
     texte_html: fc.constant('Agir'), liens: fc.constant([]) }), { maxLength: 3 })
 }));
 
-// The same, with the identity the site gives it (hooks/vmi/diagnostic_version.py): an id, a
+// The same, with the identity the site gives it (hooks/vmi/diagnostic/version.py): an id, a
 // version and each question's hash, which exports and share links carry.
 const hex = fc.stringMatching(/^[0-9a-f]{8}$/);
 const versioned = questionnaire.chain((data) => fc.tuple(hex, fc.array(hex, {

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..settings import read_settings
+from vmi.core.settings import read_settings
 
 ROOT = Path(__file__).resolve().parents[3]
 # Everything a build reads, but the content folder, which extra.vmi names.

@@ -14,9 +14,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from ..loader import load_content
-from ..models import Diagnostic
-from . import ROOT
+from vmi.content.loader import load_content
+from vmi.model.models import Diagnostic
+from vmi.testing import ROOT
 
 PAGE = "diagnostic/"
 STORAGE_KEY = "vmi-diagnostic"

@@ -145,7 +145,7 @@
     var box = document.getElementById('vmi-raccourcis');
     if (box) shortcutSwitch(box);
     document.querySelectorAll('form[data-quiz]').forEach(quiz);
-    /* Glossary terms (explained on first use only, hooks/vmi/glossary.py) take focus, so
+    /* Glossary terms (explained on first use only, hooks/vmi/site/glossary.py) take focus, so
        keyboard users read their definition too: Material shows it on focus. */
     document.querySelectorAll('.md-content abbr[data-vmi-titre]').forEach(function (abbr) { abbr.tabIndex = 0; });
   });

@@ -1,0 +1,1 @@
+"""The ``vmi`` command line for editors."""

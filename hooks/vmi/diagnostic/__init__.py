@@ -1,0 +1,1 @@
+"""The self-diagnosis questionnaire: its identity and version, its recommendation thresholds."""

@@ -1,0 +1,1 @@
+"""Typed content: one pydantic model per content kind (they also give the JSON Schemas)."""

@@ -1,0 +1,1 @@
+"""The built HTML files as written to disk: Content-Security-Policy, minification, trimmed theme files."""

@@ -1,0 +1,1 @@
+"""Official territorial data (Etalab's extract): communes, EPCI, populations."""

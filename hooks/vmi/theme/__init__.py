@@ -1,0 +1,1 @@
+"""Every assumption about mkdocs-material's markup, files and data formats, in one place."""
