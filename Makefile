@@ -13,7 +13,7 @@ help:
 	@echo "make test   : installe ce qu'il faut et lance tous les tests"
 	@echo "make editer : aperçu et éditeur en formulaire sur http://127.0.0.1:8000/admin/ (Node.js)"
 	@echo "make test-fast : les tests sans navigateur (plus rapides)"
-	@echo "make lint   : ruff, mypy (couche de contenu) et eslint (scripts)"
+	@echo "make lint   : ruff, mypy et couches du moteur (import-linter), eslint (scripts)"
 	@echo "make build  : construit le site dans site/ (mode strict)"
 	@echo "make check  : vérifie le contenu sans construire le site"
 	@echo "make fuzz   : 10 000 contenus abîmés au hasard et 10 000 entrées du diagnostic (minutes)"
@@ -109,6 +109,7 @@ test: lint test-js test-python
 lint: $(VENV)/.test-installed node_modules/.installed
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	node_modules/.bin/eslint overrides/assets/javascripts editor tests/js eslint.config.js
 
 test-js: node_modules/.installed
