@@ -57,7 +57,7 @@
   function radar(data, state, results, previous) {
     var axes = data.axes, count = axes.length, targets = state.targets, hasTargets = Object.keys(targets).length,
       svg = append(clear('vmi-radar'), el('svg', {
-        viewBox: '-230 -178 460 356', role: 'img', 'aria-labelledby': 'vmi-radar-titre', 'class': 'vmi-radar'
+        viewBox: '-230 -178 460 366', role: 'img', 'aria-labelledby': 'vmi-radar-titre', 'class': 'vmi-radar'
       }));
     function point(i, value) { var angle = 2 * Math.PI * i / count - Math.PI / 2; return [value * Math.cos(angle), value * Math.sin(angle)]; }
     function polygon(values, className) {
@@ -70,8 +70,12 @@
     axes.forEach(function (axis, i) {
       var edge = point(i, 100), at = point(i, 112), result = results[axis.id],
         lines = wrap(axis.nom).concat(result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100'),
-        last = lines.length - 1, y = at[1] + (edge[1] < -30 ? -15 * last : edge[1] > 30 ? 10 : 4 - 7.5 * last),
-        label = el('text', { 'text-anchor': edge[0] > 30 ? 'start' : edge[0] < -30 ? 'end' : 'middle' });
+        last = lines.length - 1,
+        // labels near the bottom go lower, clear of their neighbours' last lines
+        y = at[1] + (edge[1] < -30 ? -15 * last : edge[1] > 30 ? (Math.abs(edge[0]) < 40 ? 22 : 10) : 4 - 7.5 * last),
+        // Only a label right above or below the centre is centred: with an odd number of axes,
+        // the two nearest the bottom would overlap.
+        label = el('text', { 'text-anchor': edge[0] > 10 ? 'start' : edge[0] < -10 ? 'end' : 'middle' });
       append(svg, el('line', { x2: fixed(edge[0]), y2: fixed(edge[1]), 'class': 'vmi-radar__grille' }));
       lines.forEach(function (line, j) { append(label, el('tspan', { x: fixed(at[0]), y: fixed(y + 15 * j), 'class': j === last ? 'vmi-radar__val' : '' }, line)); });
       append(svg, label);

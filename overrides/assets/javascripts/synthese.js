@@ -143,7 +143,7 @@
   // Median polygon and min–max band per axis, on rings of 20 points (radius = score).
   function drawRadar() {
     var axes = data.axes, count = axes.length, svg = append(clear('vmi-syn-radar'), el('svg', {
-      viewBox: '-230 -178 460 356', role: 'img', 'aria-labelledby': 'vmi-syn-radar-titre', 'class': 'vmi-syn__radar'
+      viewBox: '-230 -178 460 370', role: 'img', 'aria-labelledby': 'vmi-syn-radar-titre', 'class': 'vmi-syn__radar'
     }));
     function point(i, radius) {
       var angle = 2 * Math.PI * i / count - Math.PI / 2;
@@ -163,7 +163,8 @@
         lines = axis.nom.match(/\S.{0,14}(?=\s|$)|\S+/g).concat(median === null ? 'non évalué' : median + NBSP + '/' + NBSP + '100'),
         label = append(svg, el('text', { 'text-anchor': x > 30 ? 'start' : x < -30 ? 'end' : 'middle' }));
       append(svg, el('line', { x2: end[0], y2: end[1], 'class': 'vmi-syn__grille' }));
-      y += y < -30 ? -16 * (lines.length - 1) : y > 30 ? 12 : 5 - 8 * (lines.length - 1);
+      // labels near the bottom go lower, clear of their neighbours' last lines
+      y += y < -30 ? -16 * (lines.length - 1) : y > 30 ? (Math.abs(x) < 40 ? 26 : 12) : 5 - 8 * (lines.length - 1);
       lines.forEach(function (line, j) {
         append(label, el('tspan', { x: anchor[0], y: (y + 16 * j).toFixed(1), 'class': j === lines.length - 1 ? 'vmi-syn__val' : '' }, line.trim()));
       });
