@@ -39,6 +39,9 @@ def _message(error: ErrorDetails) -> str:
         return f"au plus {ctx.get('max_length')} éléments attendus"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return _bound(kind, ctx)
+    if kind == "literal_error":  # ctx: "'ville', 'presse' or 'autre'"
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"valeur attendue parmi : {expected}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return f"valeur refusée ({error['msg']})"

@@ -20,6 +20,7 @@ import yaml
 
 from vmi.editor.layout import resolve
 from vmi.editor.schemas import schema
+from vmi.model.models import PUBLIE_PAR
 
 # List files → the key they are wrapped under while in the form.
 ROOT_LISTS = {"content/piliers.yml": "piliers", "content/glossaire.yml": "termes",
@@ -43,7 +44,10 @@ LABELS = {
     "en_quoi": "En quoi", "couts": "Coûts et financement", "montant": "Montant (euros)",
     "resultats": "Résultats mesurés", "mesure_par": "Mesuré par",
     "difficultes": "Ce qui a moins bien marché",
+    "publie_par": "Publié par", "editeur": "Nom de l’auteur",
 }
+# Fields whose value is one of a fixed list (an « enum » in the schema): value → label.
+CHOICES = {"publie_par": PUBLIE_PAR}
 LONG_TEXTS = {"resume", "description", "definition", "introduction", "texte", "en_quoi"}
 
 
@@ -111,6 +115,10 @@ class _Fields:
             if optional:  # left empty, the block is dropped; half filled, make check says it
                 fields = [{**f, "required": False} for f in fields]
             return {"widget": "object", "collapsed": False, "fields": fields}
+        if "enum" in prop:
+            names = CHOICES.get(name, {})
+            return {"widget": "select", "options": [{"label": names.get(value, value),
+                                                     "value": value} for value in prop["enum"]]}
         if kind == "integer":
             return _number(prop)
         if kind == "boolean":

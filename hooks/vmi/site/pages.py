@@ -29,7 +29,7 @@ from vmi.content.registry import PageKind
 from vmi.core.slugs import slugify
 from vmi.diagnostic.thresholds import thresholds_used
 from vmi.diagnostic.version import identity, question_fingerprint, recommendation_id
-from vmi.model.models import Diagnostic
+from vmi.model.models import PUBLIE_PAR, Diagnostic
 from vmi.territories.official import SIZE_BANDS, official_data
 
 QUIZ_TEMPLATE = "partials/vmi/quiz.html"
@@ -207,17 +207,21 @@ def _library_page(content: Content, titles: dict[str, str],
     for item in documents:
         groups[item.type.id].append(item)
     towns = {item.cas.slug for item in documents if item.cas}
+    kinds = {item.document.publie_par for item in documents}
     pillars = {pilier for item in documents for pilier in item.piliers}
     kind = registry.BIBLIOTHEQUE
     return GeneratedPage(
         kind=kind, src_uri=kind.path, title=titles[kind.key],
-        description="Cahiers des charges, délibérations, feuilles de route, études : les "
-        "documents rendus publics par les villes.",
+        description="Délibérations, cahiers des charges, règlements, schémas, bilans, "
+        "articles\u00a0: des documents publics sur les démarches de villes moyennes, chacun avec "
+        "qui l’a publié.",
         context=_fixed(documents=documents,
                        groupes=[(t, groups[t.id]) for t in content.types_documents
                                 if groups[t.id]],
                        villes=[entry for entry in content.cas if entry.slug in towns],
                        sans_ville=any(item.cas is None for item in documents),
+                       auteurs=[(value, name) for value, name in PUBLIE_PAR.items()
+                                if value in kinds],
                        piliers=[p for p in content.piliers if p.id in pillars]))
 
 
