@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from vmi.documents import library
-from vmi.models import PUBLIE_PAR
+from vmi.content.documents import library
+from vmi.model.models import PUBLIE_PAR
 from vmi.testing import project_content, run_build
 
 PDF = b"%PDF-1.4\n% petit fichier d'essai\n" + b"0" * 3000 + b"\n%%EOF\n"
