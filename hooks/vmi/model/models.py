@@ -226,7 +226,8 @@ class Cout(Model):
 
     montant: Amount = Field(description="Montant en euros, en chiffres sans espace, ex. "
                             "450000 (le texte dit s’il est annuel, estimé, « plus de »…).")
-    annee: Year = Field(description="Année à laquelle se rapporte le montant.")
+    annee: Year = Field(description="Année à laquelle se rapporte le montant ; si la source "
+                        "ne la donne pas, celle de la source, et le texte le dit.")
     texte: Text = Field(description="Ce que couvre le montant, qui paie et par quel "
                         "dispositif, en une phrase.")
     source: SourceRef
@@ -236,7 +237,8 @@ class Resultat(Model):
     """Un résultat mesuré après le lancement (« Résultats mesurés »)."""
 
     texte: Text = Field(description="Le résultat, avec son chiffre, en une phrase.")
-    annee: Year = Field(description="Année de la mesure.")
+    annee: Year = Field(description="Année de la mesure ; si la source ne la donne pas, "
+                        "celle de la source, et le texte le dit.")
     source: SourceRef
     mesure_par: Text | None = Field(default=None, description="Qui a mesuré, ex. « la ville "
                                     "(ses propres chiffres) » (facultatif).")
