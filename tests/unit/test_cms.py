@@ -1,5 +1,6 @@
 """The form editor's configuration: generated from the models, never stale."""
 
+import re
 from pathlib import Path
 
 import yaml
@@ -25,7 +26,19 @@ def test_committed_configuration_is_up_to_date():
 def test_collections_in_french():
     labels = [c["label"] for c in cms.config()["collections"]]
     assert labels == ["Démarches", "Spécificités", "Glossaire", "Piliers", "Documents",
-                      "Auto-diagnostic"]
+                      "Auto-diagnostic", "Parcours"]
+
+
+def test_parcours_are_yaml_files_whose_durations_are_written_as_spoken():
+    collection = _collection("parcours")
+    assert (collection["folder"], collection["extension"], collection["format"]) == (
+        "content/parcours", "yml", "yml")
+    steps = _field(collection["fields"], "etapes")
+    duree = _field(steps["fields"], "duree")
+    pattern, help_text = duree["pattern"]
+    assert all(re.match(pattern, text) for text in ("12 min", "4 min 30", "1 h 05", "4:30"))
+    assert "12 min" in help_text
+    assert _field(steps["fields"], "notes")["widget"] == "text"
 
 
 def test_case_fields_follow_the_model():

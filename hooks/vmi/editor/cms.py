@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from vmi.core import durations
 from vmi.editor.layout import resolve
 from vmi.editor.schemas import schema
 from vmi.model.models import PUBLIE_PAR
@@ -44,11 +45,14 @@ LABELS = {
     "en_quoi": "En quoi", "couts": "Coûts et financement", "montant": "Montant (euros)",
     "resultats": "Résultats mesurés", "mesure_par": "Mesuré par",
     "difficultes": "Ce qui a moins bien marché",
-    "publie_par": "Publié par", "editeur": "Nom de l’auteur",
+    "publie_par": "Publié par", "editeur": "Nom de l’auteur", "evenement": "Événement",
+    "etapes": "Étapes", "page": "Page", "section": "Section", "duree": "Durée",
+    "notes": "Notes pour l’animateur",
 }
 # Fields whose value is one of a fixed list (an « enum » in the schema): value → label.
 CHOICES = {"publie_par": PUBLIE_PAR}
-LONG_TEXTS = {"resume", "description", "definition", "introduction", "texte", "en_quoi"}
+LONG_TEXTS = {"resume", "description", "definition", "introduction", "texte", "en_quoi",
+              "notes"}
 
 
 def _pillars() -> dict[str, Any]:
@@ -163,6 +167,8 @@ def _pattern_help(name: str, pattern: str) -> str:
         return "adresse web attendue, commençant par http:// ou https://"
     if name == "date":
         return "date attendue sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ"
+    if name == "duree":
+        return durations.EXPECTED
     if pattern == r"^\d{5}$" or name.startswith("code_"):
         return "code attendu (chiffres)"
     return "identifiant attendu : minuscules sans accent, chiffres et tirets"
@@ -184,6 +190,15 @@ def _folder(name: str, kind: str, label: str, singular: str, identifier: str) ->
             "create": True, "slug": f"{{{{{identifier}}}}}", "identifier_field": identifier,
             "summary": f"{{{{{identifier}}}}}",
             "fields": fields.of(schema(kind)) + [BODY]}
+
+
+def _yaml_folder(name: str, kind: str, label: str, singular: str, identifier: str) -> dict:
+    """A folder of YAML files, one entry each (the parcours)."""
+    return {"name": name, "label": label, "label_singular": singular,
+            "folder": f"content/{name}", "extension": "yml", "format": "yml",
+            "create": True, "slug": f"{{{{{identifier}}}}}", "identifier_field": identifier,
+            "summary": f"{{{{{identifier}}}}}", "fields": _Fields(kind, schema(kind)).of(
+                schema(kind))}
 
 
 def _list_file(path: str, kind: str, label: str) -> dict[str, Any]:
@@ -234,6 +249,7 @@ def config(backend: dict[str, Any] | None = None) -> dict[str, Any]:
             {"name": "diagnostic", "label": "Auto-diagnostic", "files": [
                 {"name": "diagnostic", "label": "Questionnaire", "file": "content/diagnostic.yml",
                  "format": "yml", "fields": diagnostic.of(schema("diagnostic"))}]},
+            _yaml_folder("parcours", "parcours", "Parcours", "Parcours", "titre"),
         ],
     }
 

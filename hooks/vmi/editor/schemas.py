@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from vmi.content.parcours import Parcours
 from vmi.content.video import Video
 from vmi.model.models import Cas, Diagnostic, Document, Pilier, Quiz, Specificite, Terme, TypeDocument
 
@@ -30,6 +31,8 @@ KINDS: dict[str, tuple[Any, str]] = {
                         "(content/types-documents.yml)"),
     "documents": (list[Document], "Documents communs de la bibliothèque "
                   "(content/documents.yml)"),
+    "parcours": (Parcours, "Parcours : une intervention de forum faite de pages du site "
+                 "(content/parcours/*.yml)"),
     "quiz": (Quiz, "Bloc « Le saviez-vous ? » (```quiz dans une page Markdown)"),
     "video": (Video, "Bloc vidéo, montré comme un lien (```video dans une page Markdown)"),
 }
