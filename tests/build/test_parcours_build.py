@@ -1,6 +1,5 @@
-"""Parcours: a forum talk made of the site's pages. The build, the plan page, and
-projection across the steps' pages over http:// and file://, with the presenter view
-in step with its plan, and the whole talk printed one slide per landscape page."""
+"""Parcours in the build: the sections a talk names in generated pages are checked
+before anything is written."""
 
 from __future__ import annotations
 
