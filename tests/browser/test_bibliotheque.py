@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from vmi.content.documents import library
 from vmi.model.models import PUBLIE_PAR
@@ -27,6 +28,12 @@ CASE_DOCUMENT = """\
 
 def read(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
+
+
+def bethune_documents(project: Path) -> int:
+    """How many documents Béthune's front matter lists (the added one comes next)."""
+    text = (project / "content" / "cas" / "bethune.md").read_text(encoding="utf-8")
+    return len(yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))["documents"])
 
 
 def add_case_document(project: Path, entry: str) -> None:
@@ -65,11 +72,12 @@ def test_a_heavy_file_fails_the_strict_build(project: Path, tmp_path: Path):
     folder.mkdir(parents=True)
     with (folder / "cahier des charges.pdf").open("wb") as handle:
         handle.truncate(11 * 1024 * 1024)
+    before = bethune_documents(project)
     add_case_document(project, CASE_DOCUMENT)
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "content/cas/bethune.md:" in result.stderr
-    assert "documents[3].fichier: fichier lourd (11,0\u00a0Mo)" in result.stderr
+    assert f"documents[{before + 1}].fichier: fichier lourd (11,0\u00a0Mo)" in result.stderr
 
 
 def test_default_documents_are_in_the_case_page_and_the_search(site_dir: Path):
