@@ -24,6 +24,8 @@ PAGES = {
     "piliers": "piliers/",
     "glossaire": "glossaire/",
     "diagnostic-vide": "diagnostic/",
+    "obligations": "obligations/",
+    "theme": "themes/donnees/",
     "accessibilite": "accessibilite/",
     "projection": "cas/bethune/?projection",
     "diagnostic-projection": "diagnostic/?projection",

@@ -1,6 +1,5 @@
 """The form editor's configuration: generated from the models, never stale."""
 
-import re
 from pathlib import Path
 
 import yaml
@@ -26,19 +25,18 @@ def test_committed_configuration_is_up_to_date():
 def test_collections_in_french():
     labels = [c["label"] for c in cms.config()["collections"]]
     assert labels == ["Démarches", "Spécificités", "Glossaire", "Piliers", "Documents",
-                      "Auto-diagnostic", "Parcours"]
+                      "Obligations et financements", "Fiches thématiques", "Auto-diagnostic"]
 
 
-def test_parcours_are_yaml_files_whose_durations_are_written_as_spoken():
-    collection = _collection("parcours")
-    assert (collection["folder"], collection["extension"], collection["format"]) == (
-        "content/parcours", "yml", "yml")
-    steps = _field(collection["fields"], "etapes")
-    duree = _field(steps["fields"], "duree")
-    pattern, help_text = duree["pattern"]
-    assert all(re.match(pattern, text) for text in ("12 min", "4 min 30", "1 h 05", "4:30"))
-    assert "12 min" in help_text
-    assert _field(steps["fields"], "notes")["widget"] == "text"
+def test_obligations_pick_axes_and_questions_and_fixed_words_from_lists():
+    files = {f["name"]: f for f in _collection("obligations")["files"]}
+    obligation = files["obligations"]["fields"][0]["fields"]
+    assert _field(obligation, "axe")["value_field"] == "axes.*.id"
+    assert _field(obligation, "questions")["value_field"] == "questions.*.id"
+    assert _field(obligation, "statut") == {**_field(obligation, "statut"), "widget": "select",
+                                            "options": ["en vigueur", "projet"]}
+    scheme = files["financements"]["fields"][0]["fields"]
+    assert _field(scheme, "axes")["widget"] == "relation"
 
 
 def test_case_fields_follow_the_model():
@@ -72,3 +70,10 @@ def test_list_files_are_wrapped_under_their_key():
 def test_written_by_make_schemas(tmp_path: Path):
     target = cms.write(tmp_path / "config.yml")
     assert yaml.safe_load(target.read_text("utf-8"))["locale"] == "fr"
+
+
+def test_thematic_sheets_are_edited_one_file_per_axis():
+    sheets = _collection("themes")
+    assert (sheets["folder"], sheets["extension"], sheets["create"]) == ("content/themes", "yml", False)
+    names = [f["name"] for f in sheets["fields"]]
+    assert names[:4] == ["contexte", "enjeux", "points_de_reussite", "competences"]

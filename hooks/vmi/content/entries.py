@@ -8,14 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
 from vmi.content.registry import planned_paths
 from vmi.core.errors import ContentError
 from vmi.core.source import Located
-from vmi.model.models import Cas, Diagnostic, Document, Pilier, Specificite, Terme, TypeDocument
+from vmi.model.models import (
+    Cas,
+    Diagnostic,
+    Document,
+    FicheThematique,
+    Financement,
+    Obligation,
+    Pilier,
+    Specificite,
+    Terme,
+    TypeDocument,
+)
 from vmi.territories.official import Territory
 
 M = TypeVar("M", bound=BaseModel)
@@ -50,8 +61,10 @@ class Content:
     diagnostic: Diagnostic | None = None
     types_documents: list[TypeDocument] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)  # not tied to one case
-    parcours: list[Entry[Any]] = field(default_factory=list)  # Entry[Parcours], talks
     territoires: dict[str, Territory] = field(default_factory=dict)  # by case slug
+    obligations: list[Obligation] = field(default_factory=list)
+    financements: list[Financement] = field(default_factory=list)
+    themes: list[Entry[FicheThematique]] = field(default_factory=list)  # slug = axis id
     files: list[str] = field(default_factory=list)
     # Problems that do not stop the build (a heavy document…); --strict makes them fail.
     warnings: list[ContentError] = field(default_factory=list)

@@ -9,18 +9,28 @@ from typing import Any
 
 from pydantic import RootModel, ValidationError
 
-from vmi.content import checks, documents, parcours, territory_checks
+from vmi.content import checks, documents, obligations, territory_checks, themes
 from vmi.content.embeds import check_embeds
 from vmi.content.entries import Content, Entry, M
 from vmi.content.links import site_pages
-from vmi.content.parcours import Parcours
 from vmi.content.quiz import find_quizzes
 from vmi.content.video import find_videos
 from vmi.core.errors import ContentError, ContentErrors
 from vmi.core.messages import validation_errors
 from vmi.core.slugs import SLUG_PATTERN, slugify
 from vmi.core.source import ContentFileError, Located, parse_front_matter, parse_yaml, read_text
-from vmi.model.models import Cas, Diagnostic, Document, Pilier, Specificite, Terme, TypeDocument
+from vmi.model.models import (
+    Cas,
+    Diagnostic,
+    Document,
+    FicheThematique,
+    Financement,
+    Obligation,
+    Pilier,
+    Specificite,
+    Terme,
+    TypeDocument,
+)
 
 
 class _Run:
@@ -68,32 +78,49 @@ def _yaml_list(run: _Run, path: Path, model: type[M]) -> tuple[list[M], Located 
     return (list(items.root), located) if items else ([], None)
 
 
-def _entries(run: _Run, folder: Path, model: type[M], markdown: bool = True) -> list[Entry[M]]:
-    """One entry per file of ``folder``: Markdown with front matter, or YAML (parcours)."""
+def _entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
     entries = []
-    suffix = ".md" if markdown else ".yml"
-    paths = sorted(folder.glob(f"*{suffix}")) if folder.is_dir() else []
+    paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
     if folder.exists() and not folder.is_dir():
         run.errors.append(ContentError(run.label(folder), None, None, "c’est un fichier, un "
                                        "dossier est attendu à cet endroit : renommez-le"))
     run.found[folder.name] = {path.stem for path in paths}
     for path in paths:
-        located = run.read(path, markdown=markdown)
+        located = run.read(path, markdown=True)
         if located is None:
             continue
         slug = path.stem
         if not re.match(SLUG_PATTERN, slug):
             run.errors.append(ContentError(located.path, 1, None, "nom de fichier invalide : "
                               "minuscules sans accent, chiffres et tirets ; renommez-le "
-                              f"« {slugify(slug) or 'saint-quentin'}{suffix} »"))
+                              f"« {slugify(slug) or 'saint-quentin'}.md »"))
             continue
-        if markdown:
-            _check_body(run, located, f"{folder.name}/{slug}.md")
+        _check_body(run, located, f"{folder.name}/{slug}.md")
         item = run.validate(located, model)
         if item is not None:
             entries.append(Entry(slug, item, located))
         else:
             run.rejected.setdefault(folder.name, []).append(located)
+    return entries
+
+
+def _yaml_entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
+    """One YAML file per item (``themes/donnees.yml``), named by its slug."""
+    entries = []
+    paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    run.found[folder.name] = {path.stem for path in paths}
+    for path in paths:
+        located = run.read(path, markdown=False)
+        if located is None:
+            continue
+        if not re.match(SLUG_PATTERN, path.stem):
+            run.errors.append(ContentError(located.path, 1, None, "nom de fichier invalide : "
+                              "minuscules sans accent, chiffres et tirets ; renommez-le "
+                              f"« {slugify(path.stem) or 'donnees'}.yml »"))
+            continue
+        item = run.validate(located, model)
+        if item is not None:
+            entries.append(Entry(path.stem, item, located))
     return entries
 
 
@@ -119,12 +146,10 @@ def _check_diagnostic_texts(run: _Run, located: Located) -> None:
             run.errors.extend(check_embeds(text, located.path, "diagnostic.md", line))
 
 
-def load_content(root: Path, docs_pages: Iterable[str] = (), docs: Path | None = None
-                 ) -> Content:
+def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     """Read and check ``root`` (the ``content/`` folder); raise ``ContentErrors`` on any error.
 
-    ``docs_pages`` are the hand-written pages (``a-propos.md``…) that links may target;
-    given their folder ``docs``, the sections that parcours name in them are checked too.
+    ``docs_pages`` are the hand-written pages (``a-propos.md``…) that links may target.
     """
     run = _Run(root)
     content = Content(root)
@@ -147,7 +172,11 @@ def load_content(root: Path, docs_pages: Iterable[str] = (), docs: Path | None =
     content.types_documents, types_file = _yaml_list(run, root / "types-documents.yml",
                                                      TypeDocument)
     content.documents, documents_file = _yaml_list(run, root / "documents.yml", Document)
-    content.parcours = _entries(run, root / "parcours", Parcours, markdown=False)
+    content.obligations, obligations_file = _yaml_list(run, root / "obligations.yml",
+                                                       Obligation)
+    content.financements, financements_file = _yaml_list(run, root / "financements.yml",
+                                                         Financement)
+    content.themes = _yaml_entries(run, root / themes.FOLDER, FicheThematique)
     content.files = run.files
     content.found = run.found
     # Read from the files, so pages of invalid files count as existing: their own error
@@ -157,9 +186,6 @@ def load_content(root: Path, docs_pages: Iterable[str] = (), docs: Path | None =
                                          diagnostic_file, run.rejected, run.errors)
     replaced = {(error.path, error.field) for error in references}  # with a suggestion
     run.errors = [e for e in run.errors if (e.path, e.field) not in replaced] + references
-    markdown = parcours.docs_markdown(docs, docs_pages) if docs else {}
-    for located in [e.located for e in content.parcours] + run.rejected.get("parcours", []):
-        run.errors.extend(parcours.page_errors(located, pages, markdown))
     types_broken = types_file is None and (root / "types-documents.yml").exists()
     errors, content.warnings = documents.check_documents(content, documents_file,
                                                          check_types=not types_broken)
@@ -167,6 +193,8 @@ def load_content(root: Path, docs_pages: Iterable[str] = (), docs: Path | None =
         errors += checks.duplicates(types_file, (t.id for t in content.types_documents), (),
                                     "id", "identifiant")
     run.errors.extend(errors)
+    run.errors += obligations.check(content, obligations_file, financements_file)
+    run.errors += themes.check(content, run.found.get(themes.FOLDER, set()))
     if run.errors:
         raise ContentErrors(run.errors)
     for located in [e.located for e in content.cas] + [e.located for e in content.specificites]:

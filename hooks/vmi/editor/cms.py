@@ -18,14 +18,14 @@ from typing import Any
 
 import yaml
 
-from vmi.core import durations
 from vmi.editor.layout import resolve
 from vmi.editor.schemas import schema
-from vmi.model.models import PUBLIE_PAR
 
 # List files → the key they are wrapped under while in the form.
 ROOT_LISTS = {"content/piliers.yml": "piliers", "content/glossaire.yml": "termes",
-              "content/types-documents.yml": "types", "content/documents.yml": "documents"}
+              "content/types-documents.yml": "types", "content/documents.yml": "documents",
+              "content/obligations.yml": "obligations",
+              "content/financements.yml": "financements"}
 
 # Field labels (field names stay French but lose their accents).
 LABELS = {
@@ -45,14 +45,19 @@ LABELS = {
     "en_quoi": "En quoi", "couts": "Coûts et financement", "montant": "Montant (euros)",
     "resultats": "Résultats mesurés", "mesure_par": "Mesuré par",
     "difficultes": "Ce qui a moins bien marché",
-    "publie_par": "Publié par", "editeur": "Nom de l’auteur", "evenement": "Événement",
-    "etapes": "Étapes", "page": "Page", "section": "Section", "duree": "Durée",
-    "notes": "Notes pour l’animateur",
+    "obligations": "Obligations", "financements": "Financements",
+    "explication": "Explication", "concerne": "Concerne", "seuil_population": "Seuil d’habitants",
+    "seuil_population_epci": "Seuil d’habitants (intercommunalité)",
+    "seuil_agents": "Seuil d’agents", "echeance": "Échéance", "statut": "Statut",
+    "a_verifier": "À vérifier", "beneficiaires": "Bénéficiaires",
+    "eligibilite": "Éligibilité", "population_min": "Habitants au moins",
+    "population_max": "Habitants au plus", "condition": "Condition", "periode": "Période",
+    "contexte": "Contexte", "enjeux": "Enjeux pour une ville moyenne",
+    "points_de_reussite": "Points de réussite", "competences": "Compétences internes",
+    "guides": "Guides", "editeur": "Éditeur", "recherche_aides": "Recherche Aides-territoires",
 }
-# Fields whose value is one of a fixed list (an « enum » in the schema): value → label.
-CHOICES = {"publie_par": PUBLIE_PAR}
 LONG_TEXTS = {"resume", "description", "definition", "introduction", "texte", "en_quoi",
-              "notes"}
+              "explication", "contexte", "enjeux", "a_verifier"}
 
 
 def _pillars() -> dict[str, Any]:
@@ -75,12 +80,19 @@ def _axes() -> dict[str, Any]:
             "search_fields": ["axes.*.nom"], "display_fields": ["axes.*.nom"]}
 
 
+def _questions() -> dict[str, Any]:
+    return {"collection": "diagnostic", "file": "diagnostic", "value_field": "questions.*.id",
+            "search_fields": ["questions.*.texte"], "display_fields": ["questions.*.id"]}
+
+
 # (kind, field path) → the list a value is picked from. A list of objects (a case
 # referenced with a comment) takes its pick from the same rule on its ``id``.
 RELATIONS = {
     ("cas", "piliers"): _pillars, ("specificite", "cas"): _cases,
     ("cas", "documents.type"): _types, ("documents", "documents.type"): _types,
     ("diagnostic", "questions.axe"): _axes, ("diagnostic", "recommandations.axe"): _axes,
+    ("obligations", "obligations.axe"): _axes, ("obligations", "obligations.questions"): _questions,
+    ("financements", "financements.axes"): _axes,
 }
 
 
@@ -119,14 +131,12 @@ class _Fields:
             if optional:  # left empty, the block is dropped; half filled, make check says it
                 fields = [{**f, "required": False} for f in fields]
             return {"widget": "object", "collapsed": False, "fields": fields}
-        if "enum" in prop:
-            names = CHOICES.get(name, {})
-            return {"widget": "select", "options": [{"label": names.get(value, value),
-                                                     "value": value} for value in prop["enum"]]}
         if kind == "integer":
             return _number(prop)
         if kind == "boolean":
             return {"widget": "boolean", "default": False}
+        if prop.get("enum"):  # a fixed word (statut: en vigueur | projet)
+            return {"widget": "select", "options": list(prop["enum"])}
         widget: dict[str, Any] = {"widget": "text" if name in LONG_TEXTS else "string"}
         if prop.get("pattern"):
             widget["pattern"] = [prop["pattern"], _pattern_help(name, prop["pattern"])]
@@ -167,8 +177,6 @@ def _pattern_help(name: str, pattern: str) -> str:
         return "adresse web attendue, commençant par http:// ou https://"
     if name == "date":
         return "date attendue sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ"
-    if name == "duree":
-        return durations.EXPECTED
     if pattern == r"^\d{5}$" or name.startswith("code_"):
         return "code attendu (chiffres)"
     return "identifiant attendu : minuscules sans accent, chiffres et tirets"
@@ -192,15 +200,6 @@ def _folder(name: str, kind: str, label: str, singular: str, identifier: str) ->
             "fields": fields.of(schema(kind)) + [BODY]}
 
 
-def _yaml_folder(name: str, kind: str, label: str, singular: str, identifier: str) -> dict:
-    """A folder of YAML files, one entry each (the parcours)."""
-    return {"name": name, "label": label, "label_singular": singular,
-            "folder": f"content/{name}", "extension": "yml", "format": "yml",
-            "create": True, "slug": f"{{{{{identifier}}}}}", "identifier_field": identifier,
-            "summary": f"{{{{{identifier}}}}}", "fields": _Fields(kind, schema(kind)).of(
-                schema(kind))}
-
-
 def _list_file(path: str, kind: str, label: str) -> dict[str, Any]:
     """A list file, edited as one list field under its ``ROOT_LISTS`` key."""
     root = schema(kind)
@@ -215,6 +214,15 @@ def _list_file(path: str, kind: str, label: str) -> dict[str, Any]:
     fields.definitions = wrapped["definitions"]
     return {"name": name, "label": label, "file": path, "format": "yml",
             "fields": fields.of(wrapped)}
+
+
+def _theme_folder() -> dict[str, Any]:
+    """Thematic sheets: one YAML file per axis, named by the axis id (no new file from
+    the form: a sheet follows a new axis of the questionnaire)."""
+    return {"name": "themes", "label": "Fiches thématiques", "label_singular": "Fiche thématique",
+            "folder": "content/themes", "extension": "yml", "format": "yml", "create": False,
+            "identifier_field": "contexte", "summary": "{{filename}}",
+            "fields": _Fields("theme", schema("theme")).of(schema("theme"))}
 
 
 LOCAL = {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
@@ -246,10 +254,13 @@ def config(backend: dict[str, Any] | None = None) -> dict[str, Any]:
                 _list_file("content/documents.yml", "documents", "Documents communs"),
                 _list_file("content/types-documents.yml", "types-documents",
                            "Types de documents")]},
+            {"name": "obligations", "label": "Obligations et financements", "files": [
+                _list_file("content/obligations.yml", "obligations", "Obligations légales"),
+                _list_file("content/financements.yml", "financements", "Financements")]},
+            _theme_folder(),
             {"name": "diagnostic", "label": "Auto-diagnostic", "files": [
                 {"name": "diagnostic", "label": "Questionnaire", "file": "content/diagnostic.yml",
                  "format": "yml", "fields": diagnostic.of(schema("diagnostic"))}]},
-            _yaml_folder("parcours", "parcours", "Parcours", "Parcours", "titre"),
         ],
     }
 

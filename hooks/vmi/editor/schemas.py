@@ -13,9 +13,20 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from vmi.content.parcours import Parcours
 from vmi.content.video import Video
-from vmi.model.models import Cas, Diagnostic, Document, Pilier, Quiz, Specificite, Terme, TypeDocument
+from vmi.model.models import (
+    Cas,
+    Diagnostic,
+    Document,
+    FicheThematique,
+    Financement,
+    Obligation,
+    Pilier,
+    Quiz,
+    Specificite,
+    Terme,
+    TypeDocument,
+)
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -31,8 +42,11 @@ KINDS: dict[str, tuple[Any, str]] = {
                         "(content/types-documents.yml)"),
     "documents": (list[Document], "Documents communs de la bibliothèque "
                   "(content/documents.yml)"),
-    "parcours": (Parcours, "Parcours : une intervention de forum faite de pages du site "
-                 "(content/parcours/*.yml)"),
+    "obligations": (list[Obligation], "Obligations légales selon la taille "
+                    "(content/obligations.yml)"),
+    "financements": (list[Financement], "Dispositifs de financement "
+                     "(content/financements.yml)"),
+    "theme": (FicheThematique, "Fiche thématique d’un axe (content/themes/<axe>.yml)"),
     "quiz": (Quiz, "Bloc « Le saviez-vous ? » (```quiz dans une page Markdown)"),
     "video": (Video, "Bloc vidéo, montré comme un lien (```video dans une page Markdown)"),
 }

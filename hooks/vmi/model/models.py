@@ -21,7 +21,6 @@ from pydantic import (
 )
 
 from vmi.core.slugs import SLUG_PATTERN
-from vmi.core.suggest import unknown_message
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
@@ -151,26 +150,8 @@ class TypeDocument(Model):
     description: Text = Field(description="Ce que recouvre ce type, en une phrase.")
 
 
-# Who published a document: value → how the library names that kind of publisher.
-PUBLIE_PAR = {"ville": "Ville", "intercommunalite": "Intercommunalité",
-              "etat": "État ou organisme public", "presse": "Presse",
-              "entreprise": "Entreprise", "association": "Association", "autre": "Autre"}
-PublieParValue = Literal["ville", "intercommunalite", "etat", "presse", "entreprise",
-                         "association", "autre"]
-
-
-def _known_publisher(value: Any) -> Any:
-    """« Mairie » or « État » get a French hint instead of pydantic's literal error."""
-    if isinstance(value, str) and value not in PUBLIE_PAR:
-        raise ValueError(unknown_message("type d’auteur", value, PUBLIE_PAR))
-    return value
-
-
-PubliePar = Annotated[PublieParValue, BeforeValidator(_known_publisher)]
-
-
 class Document(Model):
-    """Un document public, attribué à qui l’a publié : un fichier fourni ou un lien web."""
+    """Un document rendu public par une collectivité : un fichier fourni ou un lien web."""
 
     # Editors' tools learn « exactly one of fichier and url » from the schema.
     model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["fichier"]},
@@ -179,17 +160,10 @@ class Document(Model):
     titre: Text = Field(description="Titre du document.")
     type: Slug = Field(description="Type (identifiant de content/types-documents.yml), "
                        "ex. « deliberation ».")
-    publie_par: PubliePar = Field(description="Qui a publié le document : « ville », "
-                                  "« intercommunalite », « etat » (ministère, Sénat, agence "
-                                  "publique…), « presse », « entreprise » (un prestataire, un "
-                                  "fournisseur), « association » ou « autre ».")
-    editeur: Text | None = Field(default=None, description="Nom de qui l’a publié, ex. "
-                                 "« Ville d’Exempleville », « Banque des Territoires » "
-                                 "(facultatif, conseillé).")
     annee: Year | None = Field(default=None, description="Année du document (facultatif).")
     fichier: Text | None = Field(default=None, description="Fichier placé dans "
                                  "content/documents/, chemin relatif à ce dossier, ex. "
-                                 "« exempleville/feuille-de-route.pdf ». Soit fichier, soit url.")
+                                 "« bethune/feuille-de-route.pdf ». Soit fichier, soit url.")
     url: Url | None = Field(default=None, description="Adresse web du document (http:// ou "
                             "https://). Soit fichier, soit url.")
     licence: Text | None = Field(default=None, description="Licence de réutilisation, ex. "
@@ -226,8 +200,7 @@ class Cout(Model):
 
     montant: Amount = Field(description="Montant en euros, en chiffres sans espace, ex. "
                             "450000 (le texte dit s’il est annuel, estimé, « plus de »…).")
-    annee: Year = Field(description="Année à laquelle se rapporte le montant ; si la source "
-                        "ne la donne pas, celle de la source, et le texte le dit.")
+    annee: Year = Field(description="Année à laquelle se rapporte le montant.")
     texte: Text = Field(description="Ce que couvre le montant, qui paie et par quel "
                         "dispositif, en une phrase.")
     source: SourceRef
@@ -237,8 +210,7 @@ class Resultat(Model):
     """Un résultat mesuré après le lancement (« Résultats mesurés »)."""
 
     texte: Text = Field(description="Le résultat, avec son chiffre, en une phrase.")
-    annee: Year = Field(description="Année de la mesure ; si la source ne la donne pas, "
-                        "celle de la source, et le texte le dit.")
+    annee: Year = Field(description="Année de la mesure.")
     source: SourceRef
     mesure_par: Text | None = Field(default=None, description="Qui a mesuré, ex. « la ville "
                                     "(ses propres chiffres) » (facultatif).")
@@ -280,9 +252,8 @@ class Cas(Model):
     partenaires: list[Text] = Field(default=[], description="Partenaires nommés par les sources.")
     feuille_de_route: list[Etape] = Field(default=[], description="Étapes datées de la démarche.")
     sources: list[Source] = Field(min_length=1, description="Sources publiques (au moins une).")
-    documents: list[Document] = Field(default=[], description="Documents sur la démarche : "
-                                      "délibérations, cahiers des charges, règlements, "
-                                      "bilans, articles…, chacun avec qui l’a publié.")
+    documents: list[Document] = Field(default=[], description="Documents publiés par la "
+                                      "ville : cahiers des charges, délibérations, études…")
     couts: list[Cout] = Field(default=[], description="Coûts et financements chiffrés, "
                               "chacun avec son année et sa source.")
     resultats: list[Resultat] = Field(default=[], description="Résultats mesurés après le "
@@ -378,3 +349,108 @@ class Quiz(Model):
         if not any(r.correct for r in self.reponses):
             raise ValueError("au moins une réponse doit avoir « correct: true »")
         return self
+
+
+# What the law asks and how to fund it (content/obligations.yml, content/financements.yml).
+# Statuses and beneficiary kinds are fixed words: the browser compares them.
+Concerne = Literal["commune", "epci", "les-deux"]
+TypeBeneficiaire = Literal["commune", "epci"]
+
+
+class Obligation(Model):
+    """Une obligation légale numérique d’une commune ou d’une intercommunalité."""
+
+    id: Slug = Field(description="Identifiant court, ex. « open-data ».")
+    titre: Text = Field(description="Nom de l’obligation, ex. « Ouverture des données par "
+                        "défaut ».")
+    explication: Text = Field(description="Ce qu’elle demande, en une ou deux phrases "
+                              "simples.")
+    concerne: Concerne = Field(description="Qui elle vise : « commune », « epci » "
+                               "(intercommunalité) ou « les-deux ».")
+    seuil_population: int = Field(default=0, ge=0, le=10_000_000, description="Elle "
+                                  "s’applique au-delà de ce nombre d’habitants (« plus de "
+                                  "3 500 habitants » : 3500) ; 0 ou absent : sans seuil.")
+    seuil_population_epci: int | None = Field(default=None, ge=0, le=10_000_000,
+                                              description="Seuil d’habitants d’une "
+                                              "intercommunalité, s’il diffère de celui des "
+                                              "communes (0 : toutes les intercommunalités).")
+    seuil_agents: int | None = Field(default=None, ge=1, le=1_000_000, description="Elle "
+                                     "s’applique à partir de ce nombre d’agents (« au moins "
+                                     "50 agents » : 50) ; absent : sans seuil d’agents.")
+    echeance: Text = Field(description="Date ou calendrier d’application, en toutes lettres.")
+    texte: Text = Field(description="Référence juridique, ex. « CRPA, art. L312-1-1 ».")
+    url: Url = Field(description="Adresse d’une page qui l’explique, officielle de "
+                     "préférence (http:// ou https://).")
+    statut: Literal["en vigueur", "projet"] = Field(description="« en vigueur », ou "
+                                                   "« projet » pour un texte pas encore voté.")
+    a_verifier: Text | None = Field(default=None, description="Ce que les sources ne "
+                                    "confirment pas encore (affiché « à vérifier »).")
+    axe: Slug = Field(description="Axe de l’auto-diagnostic concerné (identifiant de "
+                      "content/diagnostic.yml).")
+    questions: list[Slug] = Field(default=[], description="Questions de l’auto-diagnostic "
+                                  "qui s’y rapportent (identifiants).")
+
+
+class Eligibilite(Model):
+    """Qui peut demander une aide : un type de collectivité et, s’il y en a, ses seuils."""
+
+    type: TypeBeneficiaire = Field(description="« commune » ou « epci » "
+                                   "(intercommunalité).")
+    population_min: int | None = Field(default=None, ge=0, le=10_000_000,
+                                       description="Habitants au moins (facultatif).")
+    population_max: int | None = Field(default=None, ge=0, le=10_000_000,
+                                       description="Habitants au plus (facultatif).")
+    condition: Text | None = Field(default=None, description="Autre condition, en une "
+                                   "phrase (facultatif).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Eligibilite:
+        if (self.population_min is not None and self.population_max is not None
+                and self.population_min > self.population_max):
+            raise ValueError(f"population_min ({self.population_min}) dépasse "
+                             f"population_max ({self.population_max})")
+        return self
+
+
+class Financement(Model):
+    """Un dispositif de financement d’un projet numérique."""
+
+    id: Slug = Field(description="Identifiant court, ex. « dsil ».")
+    nom: Text = Field(description="Nom du dispositif.")
+    description: Text = Field(description="Ce qu’il finance, en une ou deux phrases.")
+    beneficiaires: Text = Field(description="Bénéficiaires, tels que la source les décrit.")
+    montant: Text | None = Field(default=None, description="Montant ou taux, avec l’année "
+                                 "(facultatif).")
+    eligibilite: list[Eligibilite] = Field(default=[], description="Collectivités qui "
+                                           "peuvent le demander ; vide : aucune commune ni "
+                                           "intercommunalité.")
+    periode: Text = Field(description="Période, ex. « 2021-2027 » ou « chaque année ».")
+    statut: Literal["ouvert", "clos"] = Field(description="« ouvert », ou « clos » : gardé "
+                                              "pour mémoire, jamais proposé.")
+    a_verifier: Text | None = Field(default=None, description="Ce que les sources ne "
+                                    "confirment pas encore (affiché « à vérifier »).")
+    axes: list[Slug] = Field(default=[], description="Axes de l’auto-diagnostic concernés.")
+    url: Url = Field(description="Adresse de la page officielle du dispositif.")
+
+
+class Guide(Source):
+    """Un guide officiel ou de référence : une source, avec son éditeur."""
+
+    editeur: Text = Field(description="Qui le publie, avec la date, ex. « CNIL, 2019 ».")
+
+
+class FicheThematique(Model):
+    """Fiche thématique d’un axe de l’auto-diagnostic (content/themes/<axe>.yml)."""
+
+    contexte: Text = Field(description="Contexte (Markdown) : où en sont les collectivités.")
+    enjeux: Text = Field(description="Enjeux pour une ville moyenne (Markdown).")
+    points_de_reussite: list[Text] = Field(min_length=1, description="Points de réussite, "
+                                           "un par ligne (Markdown court).")
+    competences: list[Text] = Field(min_length=1, description="Compétences internes "
+                                    "nécessaires, une par ligne (Markdown court).")
+    guides: list[Guide] = Field(default=[], description="Guides officiels ou de référence.")
+    sources: list[Source] = Field(default=[], description="Sources des chiffres et faits "
+                                  "cités.")
+    recherche_aides: Text | None = Field(default=None, description="Mot-clé de la "
+                                         "recherche Aides-territoires proposée pour cet axe "
+                                         "(par défaut : le nom de l’axe).")
