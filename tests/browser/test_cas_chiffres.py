@@ -166,9 +166,16 @@ def test_the_index_knows_which_cases_have_costs_and_results(project: Path, site:
     content = loaded(project)
     figures = figures_of(site)
     assert set(figures) == {entry.slug for entry in content.cas}
+    page = html.unescape((site / "cas" / "index.html").read_text("utf-8"))
     for entry in content.cas:
         assert ("couts" in figures[entry.slug]) == bool(entry.model.couts)
         assert ("resultats" in figures[entry.slug]) == bool(entry.model.resultats)
+    card = page[page.index('<li data-cas="exempleville"'):]
+    assert "Avec coûts chiffrés et résultats mesurés" in card[:card.index("</ul>")]
+    card = page[page.index('<li data-cas="troisville"'):]
+    assert "Avec résultats mesurés</p>" in card[:card.index("</ul>")]
+    card = page[page.index('<li data-cas="autreville"'):]
+    assert "Avec " not in card[:card.index("</ul>")]
 
 
 def shown(page) -> list[str]:
