@@ -210,6 +210,16 @@ def front_matter(markdown: str) -> dict:
     return {}
 
 
+_PLAIN_FILTERS = '''"""The project's template filters as identities: the same templates, none of the work."""
+
+
+def on_env(env, config, files):
+    for name in ("vmi_defer", "vmi_nav_fixes", "vmi_cssmin"):
+        env.filters[name] = lambda value: value
+    return env
+'''
+
+
 def make_plain(project: Path, built: Path, plain: Path) -> None:
     """Write the plain twin of ``project`` (whose hooks build is in ``built``)."""
     plain.mkdir(parents=True)
@@ -236,8 +246,11 @@ def make_plain(project: Path, built: Path, plain: Path) -> None:
             dest = plain / "docs" / asset.relative_to(docs)
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(asset, dest)
-    # Same configuration without hooks, with the navigation the hooks would have built.
-    config_text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config_text)
+    # Same configuration without our hooks, with the navigation they would have built;
+    # one hook of the twin's own gives our templates' filters as identities.
+    config_text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "hooks:\n  - plain_filters.py\n",
+                         config_text)
+    (plain / "plain_filters.py").write_text(_PLAIN_FILTERS, encoding="utf-8")
     config_text = re.sub(r"(?m)^(watch|validation):\n(?:  .*\n)+", "", config_text)
     nav_start = config_text.index("\nnav:\n")
     nav = yaml.safe_load(config_text[nav_start:])["nav"]

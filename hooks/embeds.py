@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,30 +21,21 @@ from mkdocs.structure.pages import Page
 
 from vmi.content.embeds import Finding, html_embeds
 from vmi.core.errors import ContentError, french_typography
+from vmi.site.build_state import state as build
 
 log = logging.getLogger("mkdocs.hooks.embeds")
 
 _SUSPECT = re.compile(
     r"<(?:script|i?frame|object|embed|applet|base|meta|link|portal|fencedframe|style)\b"
-    r"|\son[a-z]+\s*=|(?:java|vb)script:|url\(|@import"
+    r"|\s(?:on[a-z]+|style)\s*=|(?:java|vb)script:|url\(|@import"
     r"""|\s(?:src|srcset|poster|background|action|formaction|ping|data|xlink:href)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)""",
     re.I)
 
-
-class _State:
-    serving = False
-    errors: list[ContentError] = []
-
-
-state = _State()
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    state.serving = command == "serve"
+_errors: list[ContentError] = []  # this build's, reset in on_pre_build
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    state.errors = []
+    _errors.clear()
 
 
 @event_priority(-50)  # after the other hooks changed the page's HTML
@@ -53,33 +43,29 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if _SUSPECT.search(html):
         findings = html_embeds(html, page.file.src_uri)
         if findings:
-            state.errors += _located(findings, page, config)
+            _errors.extend(_located(findings, page.file.src_uri))
     return html
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
     """Before any page is written: refuse the build (under ``mkdocs serve``, say it)."""
-    for error in state.errors:
+    for error in _errors:
         log.error(str(error))
-    if state.errors and not state.serving:
-        count = len(state.errors)
+    if _errors and not build.serving:
+        count = len(_errors)
         raise PluginError(french_typography(
             f"Contenu refusé : {count} {'élément' if count == 1 else 'éléments'} d’un autre "
             f"site ou script (détail ci-dessus)."))
     return env
 
 
-def _located(findings: list[Finding], page: Page, config: MkDocsConfig) -> list[ContentError]:
-    project = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
-    candidates = [(docs / page.file.src_uri, f"{docs.name}/{page.file.src_uri}"),
-                  (project / "content" / page.file.src_uri, f"content/{page.file.src_uri}")]
-    path, label = next(((p, name) for p, name in candidates if p.is_file()), candidates[0])
-    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
-    errors = []
-    for finding in findings:
-        needle = re.search(r"« (.+?) »", finding.message)
-        key = needle.group(1) if needle else finding.field.strip("<>")
-        line = next((n for n, source in enumerate(text.split("\n"), 1) if key in source), None)
-        errors.append(ContentError(label, line, finding.field, finding.message))
-    return errors
+def _located(findings: list[Finding], src_uri: str) -> list[ContentError]:
+    """Each finding in the page's source file (``docs/…`` or in the content folder, as
+    ``hooks/source_names.py`` named it), at the first line holding its offending text."""
+    label = build.sources.get(src_uri, f"docs/{src_uri}")
+    path = build.project / label
+    lines = path.read_text(encoding="utf-8-sig").split("\n") if path.is_file() else []
+    return [ContentError(label, next((n for n, source in enumerate(lines, 1)
+                                      if finding.text and finding.text in source), None),
+                         finding.field, finding.message)
+            for finding in findings]

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from vmi.theme.search import fold_index_text
+from vmi.theme.search import fold_index_file
 
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it
@@ -20,6 +20,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     if not index_path.exists():
         return
-    text = index_path.read_text(encoding="utf-8")
-    with index_path.open("w", encoding="utf-8") as out:
-        fold_index_text(text, out)
+    fold_index_file(index_path)

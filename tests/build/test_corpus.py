@@ -27,7 +27,7 @@ BUILD = ["yaml-tabulation", "code-insee-autre-commune", "code-epci-inconnu", "ya
          "champ-inconnu-suggestion", "pilier-inconnu", "doublon-ville-entre-fichiers",
          "quiz-page-docs", "fins-de-ligne-crlf", "bom-utf8", "yaml-caractere-nul",
          "yaml-bombe-alias", "docs-front-matter-bombe", "embed-iframe-youtube",
-         "embed-page-docs", "embed-accepte", "video-sans-titre"]
+         "embed-page-docs", "embed-accepte", "video-sans-titre", "embed-tableau-aligne"]
 
 
 @pytest.fixture(scope="module")

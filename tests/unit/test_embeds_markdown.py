@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from vmi.content.embeds import find_embeds
+from vmi.content.embeds import find_embeds, html_embeds
 
 IMAGE = "https://cdn.exemple.net/logo.png"
 
@@ -58,3 +58,24 @@ def test_a_backtick_inside_a_tag_does_not_hide_its_address():
     # Markdown makes a code span of `" src=… title="` and keeps the quotes: the browser
     # still reads an <img> whose src is the other site's address.
     assert _found(f'<img alt="``" src="{IMAGE}" title="`">\n') == [(20, "<img>", IMAGE)]
+
+
+@pytest.mark.parametrize("body, field, text", [
+    ('<p style="color: red">Rouge</p>\n', "<p>", "style"),
+    ("Un paragraphe.\n{: style=\"color: red\" }\n", "attributs", "style"),
+    ("| Année | Montant |\n| :---- | ------: |\n| 2024 | 12 |\n", "tableau", "| :---- | ------: |"),
+    ("Année | Montant\n--- | ---:\n2024 | 12\n", "tableau", "--- | ---:"),
+])
+def test_inline_styles_and_aligned_columns_are_refused_with_what_was_written(body, field, text):
+    """The page policy allows no style attribute: what would write one is refused, and
+    the finding carries the text to find in the source file."""
+    [finding] = find_embeds(body, "cas/exempleville.md", 20)
+    assert (finding.field, finding.text) == (field, text)
+    assert "interdit" in finding.message
+
+
+def test_an_aligned_column_in_produced_html_is_named_as_such():
+    [finding] = html_embeds('<table><tr><th style="text-align: right;">a</th></tr></table>',
+                            "cas/exempleville.md")
+    assert finding.message.startswith("alignement de colonne")
+    assert _found("| a | b |\n| --- | --- |\n| 1 | 2 |\n") == []  # no colon: accepted

@@ -71,15 +71,25 @@ _FORM = ("ce formulaire enverrait ses réponses à un autre site (« {url} ») :
          "les réponses ne doivent pas quitter le navigateur")
 _PING = "l’attribut ping préviendrait « {url} » de chaque clic : retirez-le (le lien suffit)"
 _META = "élément <meta http-equiv> interdit dans une page : retirez-le"
+_STYLE = ("attribut style interdit : la mise en forme vient de la feuille de style du site "
+          "(et la politique de sécurité des pages la bloquerait) ; retirez-le")
+_ALIGNED = ("alignement de colonne (« :--- » ou « ---: ») interdit : la politique de sécurité "
+            "des pages bloquerait cette mise en forme ; retirez les deux-points de la ligne "
+            "sous l’en-tête du tableau")
+# A table's separator row with a colon: what makes Markdown write ``style="text-align…"``.
+_ALIGNED_ROW = re.compile(r"^[ \t>]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$")
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One refused thing: its line in the scanned text, what the editor wrote, why."""
+    """One refused thing: its line in the scanned text, the element or syntax, why, and
+    the offending text as written (an address, ``<tag``, ``name=``), to find it in a
+    source file whose lines differ from the scanned text's."""
 
     line: int
     field: str
     message: str
+    text: str = ""
 
 
 def _clean(url: str) -> str:
@@ -126,38 +136,46 @@ class _Rules:
     def __init__(self, example: str):
         self.example = example
 
-    def element(self, tag: str, attrs: dict[str, str], in_media: bool) -> list[tuple[str, str]]:
+    def element(self, tag: str, attrs: dict[str, str], in_media: bool
+                ) -> list[tuple[str, str, str]]:
+        """(field, message, offending text) of each refused thing of one element."""
         field = f"<{tag}>"
         if tag in _FORBIDDEN:
-            return [(field, _FORBIDDEN[tag])]
+            return [(field, _FORBIDDEN[tag], f"<{tag}")]
         if tag == "meta" and "http-equiv" in attrs:
-            return [(field, _META)]
-        found = [(field, message) for message in self.attributes(attrs)]
+            return [(field, _META, "http-equiv")]
+        if tag in ("th", "td") and attrs.get("style", "").startswith("text-align"):
+            attrs = {name: value for name, value in attrs.items() if name != "style"}
+            found = [(field, _ALIGNED, "")]  # written by Markdown for a « :--- » column
+        else:
+            found = []
+        found += [(field, message, text) for message, text in self.attributes(attrs)]
         media = tag in _MEDIA or (tag == "source" and in_media)
         for name in _LOADS.get(tag, ()):
             urls = _srcset_urls(attrs.get(name, "")) if name == "srcset" else [attrs.get(name)]
             for url in urls:
                 if url is not None and not runs_script(url) and elsewhere(url, not media):
-                    found.append((field, self.load(url, media, tag == "link")))
-        if tag == "form" and elsewhere(attrs.get("action") or ""):
-            found.append((field, _FORM.format(url=_shown(attrs["action"]))))
-        if tag in ("button", "input") and elsewhere(attrs.get("formaction") or ""):
-            found.append((field, _FORM.format(url=_shown(attrs["formaction"]))))
+                    found.append((field, self.load(url, media, tag == "link"), url))
+        target = {"form": "action", "button": "formaction", "input": "formaction"}.get(tag, "")
+        if elsewhere(attrs.get(target) or ""):
+            found.append((field, _FORM.format(url=_shown(attrs[target])), attrs[target]))
         if tag in ("a", "area") and attrs.get("ping"):
-            found.append((field, _PING.format(url=_shown(attrs["ping"]))))
+            found.append((field, _PING.format(url=_shown(attrs["ping"])), attrs["ping"]))
         return found
 
-    def attributes(self, attrs: dict[str, str]) -> list[str]:
-        """Handlers, script addresses and outside images in ``style``, on any element."""
-        found = [_HANDLER.format(name=name) for name in attrs
+    def attributes(self, attrs: dict[str, str]) -> list[tuple[str, str]]:
+        """(message, offending text) for handlers, script addresses and ``style``, on any
+        element."""
+        found = [(_HANDLER.format(name=name), name) for name in attrs
                  if name.startswith("on") and len(name) > 2]
-        found += [_SCRIPT_URL.format(url=_shown(value)) for name, value in attrs.items()
+        found += [(_SCRIPT_URL.format(url=_shown(value)), value) for name, value in attrs.items()
                   if name in _URL_ATTRIBUTES and runs_script(value)]
-        found += self.css(attrs.get("style", ""))
+        if "style" in attrs:
+            found.append((_STYLE, "style"))
         return found
 
-    def css(self, css: str) -> list[str]:
-        return [_IMAGE.format(url=_shown(url), example=self.example)
+    def css(self, css: str) -> list[tuple[str, str]]:
+        return [(_IMAGE.format(url=_shown(url), example=self.example), url)
                 for url in css_urls(css) if elsewhere(url, data_ok=True)]
 
     def load(self, url: str, media: bool, other: bool) -> str:
@@ -195,18 +213,19 @@ class _HtmlScan(html.parser.HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.in_style:
-            for message in self.rules.css(data):
-                self._add("<style>", message)
+            for message, url in self.rules.css(data):
+                self._add("<style>", message, url)
 
     def _element(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not re.fullmatch(r"[a-z][a-z0-9-]*", tag):  # ``<https://…>`` is an autolink
             return
         values = {name: value or "" for name, value in attrs}
-        for field, message in self.rules.element(tag, values, self.media_depth > 0):
-            self._add(field, message)
+        for field, message, text in self.rules.element(tag, values, self.media_depth > 0):
+            self._add(field, message, text)
 
-    def _add(self, field: str, message: str) -> None:
-        self.findings.append(Finding(self.getpos()[0] + self.first_line - 1, field, message))
+    def _add(self, field: str, message: str, text: str) -> None:
+        self.findings.append(Finding(self.getpos()[0] + self.first_line - 1, field, message,
+                                     text))
 
 
 # Markdown lets a link, an image or a reference definition run over two lines of one
@@ -252,26 +271,29 @@ def _markdown_findings(lines: list[str], first_line: int, rules: _Rules) -> list
     for _, label, url in definitions:
         targets.setdefault(_label(label), url)
     inline = [(line(m.start(2)), m.group(1), m.group(2)) for m in _INLINE.finditer(text)]
-    found = [Finding(number, "lien", _SCRIPT_URL.format(url=_shown(url)))
+    found = [Finding(number, "lien", _SCRIPT_URL.format(url=_shown(url)), url)
              for number, _, url in inline + definitions if runs_script(url)]
     images = [(number, url) for number, bang, url in inline if bang]
     images += [(line(m.start()), targets[label]) for m in _REFERENCE_IMAGE.finditer(text)
                for label in {_label(m.group(2) or m.group(1)), _label(m.group(1))}
                if label in targets]  # with a label after a space, either may be the one
-    found += [Finding(number, "image", rules.load(url, False, False))
+    found += [Finding(number, "image", rules.load(url, False, False), url)
               for number, url in images if not runs_script(url) and elsewhere(url, data_ok=True)]
-    found += [Finding(number, "attributs", message)
+    found += [Finding(number, "attributs", message, offending)
               for number, text_line in enumerate(lines, first_line)
               for attributes in _ATTR_LIST.finditer(text_line)
-              for message in _attribute_list(attributes.group(1), rules)]
+              for message, offending in _attribute_list(attributes.group(1), rules)]
+    found += [Finding(number, "tableau", _ALIGNED, text_line.strip())
+              for number, text_line in enumerate(lines, first_line)
+              if ":" in text_line and "-" in text_line and _ALIGNED_ROW.match(text_line)]
     return found
 
 
-def _attribute_list(text: str, rules: _Rules) -> list[str]:
+def _attribute_list(text: str, rules: _Rules) -> list[tuple[str, str]]:
     """``{: onclick="…" src=… }`` (the attr_list extension): any element may get them."""
     values = {name.lower(): value.strip("\"'") for name, value in _ATTRIBUTE.findall(text)}
     return rules.attributes(values) + [
-        rules.load(values[name], False, False)
+        (rules.load(values[name], False, False), values[name])
         for name in ("src", "srcset", "poster", "data", "background")
         if name in values and not runs_script(values[name])
         and elsewhere(values[name], data_ok=True)]

@@ -4,7 +4,8 @@ The browser then loads only the site's own files, even if some content slipped a
 outside image or script past the build checks. Inline scripts and styles are allowed
 one by one, by the hash of their exact text, computed from the final HTML: whatever
 template or hook adds one, it stays allowed without a change here. Event handlers
-(``onclick="…"``) are never allowed.
+(``onclick="…"``) and style attributes are never allowed: content may not carry them
+(``vmi.content.embeds`` refuses both), and our templates do not write them.
 """
 
 from __future__ import annotations
@@ -24,10 +25,6 @@ META_NAME = 'http-equiv="Content-Security-Policy"'
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
-# A style attribute: ``<[a-zA-Z][^>]*?\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')`` as one regex
-# tries every character of every tag; ``_style_attributes`` finds the same values.
-_STYLE_VALUE = re.compile(r"""style\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # after a space
-_TAG_OPEN = re.compile(r"<[a-zA-Z]")
 _SRC = re.compile(r"\ssrc\s*=", re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -52,32 +49,12 @@ def _runs(attributes: str) -> bool:
     return (kind.group(1).lower() if kind else "") in _JS_TYPES
 
 
-def _style_attributes(page: str) -> list[str]:
-    """Values of the style attributes of ``page``'s tags: an attribute counts when a tag
-    opened before it (``<`` and a letter) and no ``>`` came in between."""
-    values, done, word = [], 0, 0  # ``done``: end of the last attribute found
-    while (word := page.find("style", word + 1)) > 0:
-        start = word - 1  # the space before the name
-        found = _STYLE_VALUE.match(page, word) if page[start].isspace() else None
-        if found is None or start < done:
-            continue
-        tag = page.rfind(">", done, start) + 1
-        if _TAG_OPEN.search(page, max(done, tag), start) is None:
-            continue  # not in a tag
-        values.append(found.group(1) if found.group(1) is not None else found.group(2))
-        done = word = found.end() - 1
-    return values
-
-
 def policy(page: str) -> str:
     """The policy for ``page``: its inline scripts and styles allowed by hash."""
     scripts = sorted({source_hash(m.group(2)) for m in _SCRIPT.finditer(page) if _runs(m.group(1))})
     styles = sorted({source_hash(m.group(1)) for m in _STYLE.finditer(page)})
-    attributes = sorted({source_hash(html.unescape(value))
-                         for value in _style_attributes(page)})
     script_src = " ".join(["script-src 'self'", *scripts])
-    style_src = " ".join(["style-src 'self'", *styles,
-                          *(["'unsafe-hashes'", *attributes] if attributes else [])])
+    style_src = " ".join(["style-src 'self'", *styles])
     default, *rest = BASE_POLICY
     return "; ".join([default, script_src, style_src, *rest])
 

@@ -7,36 +7,21 @@ code is drawn by segno (no network, no JavaScript library in the browser) and is
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import posixpath
-import re
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 SVG_CLASS = "vmi-qr__code"
-# Any mask gives a valid code; choosing the best one costs segno ~25 ms per page, a
-# fixed one ~1 ms (our fast path for it, ``vmi.site.qr_fast``, ~0.2 ms). Error level M
-# survives a slightly blurred projection.
+# Any mask gives a valid code; choosing the best one costs segno ~25 ms per page, a fixed
+# one a few. Error level M survives a slightly blurred projection.
 QR_OPTIONS: dict[str, Any] = {"error": "m", "micro": False, "mask": 0}
-
-
-def _segno_version() -> str:
-    """segno's version, read from its source: importing segno (~15 ms) and the fast path
-    is left to a build that draws a code the cache does not have."""
-    spec = importlib.util.find_spec("segno")
-    source = Path(spec.origin).read_text(encoding="utf-8") if spec and spec.origin else ""
-    found = re.search(r"^__version__ = ['\"]([^'\"]+)['\"]", source, re.M)
-    if found:
-        return found[1]
-    import segno  # an unusual install: ask segno itself
-
-    return segno.__version__
-
-
-# What the cached codes depend on: a different segno or option set redraws them all.
-CACHE_KEY = f"segno {_segno_version()} {sorted(QR_OPTIONS.items())} svg 1"
+# What the cached codes depend on: a different segno or option set redraws them all. The
+# version comes from the installed package's metadata: importing segno (~15 ms) is left
+# to a build that draws a code the cache does not have.
+CACHE_KEY = f"segno {version('segno')} {sorted(QR_OPTIONS.items())} svg 1"
 
 
 def public_path(src_uri: str, directory_urls: bool = True) -> str:
@@ -61,17 +46,9 @@ def public_url(site_url: str, path: str) -> str:
 
 
 def qr_svg(url: str, border: int = 4) -> str:
-    """Inline SVG of the QR code of ``url``, quiet zone kept: what segno's own SVG writer
-    gives (one stroked path, a run of dark modules per ``h``), drawn by ``vmi.site.qr_fast``
-    when it can (a first build at 1,000 pages spent a second in segno)."""
-    from vmi.site.qr_fast import FAST_OPTIONS, fast_svg  # only for a code the cache lacks
-
-    fast = fast_svg(url, border, SVG_CLASS) if QR_OPTIONS == FAST_OPTIONS else None
-    return fast or _segno_svg(url, border)
-
-
-def _segno_svg(url: str, border: int) -> str:
-    import segno  # only for a code the cache lacks (see _segno_version)
+    """Inline SVG of the QR code of ``url``, quiet zone kept, drawn by segno (one stroked
+    path, a run of dark modules per ``h``)."""
+    import segno  # only for a code the cache lacks (see CACHE_KEY)
 
     code = segno.make(url, **QR_OPTIONS)
     return code.svg_inline(border=border, svgclass=SVG_CLASS, lineclass=None, omitsize=True,
@@ -81,8 +58,8 @@ def _segno_svg(url: str, border: int) -> str:
 class QrCache:
     """QR codes kept from one build to the next in a JSON file.
 
-    Encoding is nearly all the cost (about 0.2 ms a page, 1 ms in segno's pure
-    Python); addresses rarely change. The file keeps only the codes of the
+    Encoding is nearly all the cost (a few milliseconds a page in segno's pure Python);
+    addresses rarely change. The file keeps only the codes of the
     last build, and is ignored when unreadable or made with other settings.
     """
 

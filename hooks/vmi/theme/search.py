@@ -5,14 +5,13 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterator
-from typing import Any, TextIO
+from pathlib import Path
+from typing import Any
 
 from vmi.core.slugs import fold
 
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 _fold_word = functools.lru_cache(maxsize=65536)(fold)  # a site repeats its words a lot
@@ -41,53 +40,9 @@ def fold_index(index: dict[str, Any]) -> dict[str, Any]:
     return index
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def fold_index_text(text: str, out: TextIO) -> None:
-    """``fold_index`` of the index ``text``, written to ``out`` as
-    ``json.dumps(…, ensure_ascii=False, separators=(",", ":"))`` would write it.
-
-    One document at a time: at 1,000 pages the parsed index and its new text held at
-    once made the largest memory peak of the build.
-    """
-    for piece in _folded_pieces(text):
-        out.write(piece)
-
-
-def _folded_pieces(text: str) -> Iterator[str]:
-    decode = json.JSONDecoder().raw_decode
-
-    def skip(at: int, expected: str) -> int:
-        at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
-        if text[at:at + 1] != expected:
-            raise ValueError(f"{expected!r} expected at {at}")
-        return _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
-
-    at = skip(0, "{")
-    yield "{"
-    first = True
-    while text[at:at + 1] != "}":
-        if not first:
-            at = skip(at, ",")
-        key, at = decode(text, at)
-        at = skip(at, ":")
-        yield ("" if first else ",") + _ENCODE(key) + ":"
-        first = False
-        if key != "docs" or text[at:at + 1] != "[":
-            value, at = decode(text, at)
-            yield _ENCODE(value)
-            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
-            continue
-        at, separator = skip(at, "["), ""
-        yield "["
-        while text[at:at + 1] != "]":
-            if separator:
-                at = skip(at, ",")
-            doc, at = decode(text, at)
-            yield separator + _ENCODE(fold_doc(doc) if isinstance(doc, dict) else doc)
-            separator = ","
-            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
-        yield "]"
-        at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
-    yield "}"
+def fold_index_file(path: Path) -> None:
+    """Fold Material's index file in place (``search/search_index.json``: a ``docs`` list
+    of ``location``/``title``/``text``), written compact as the search plugin writes it."""
+    index = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(fold_index(index), ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
