@@ -40,7 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     errors = check_docs(docs, state.docs_pages)  # quiz blocks of docs/, before any writing
     try:
         state.content = load_content(state.settings.content_dir(state.project),
-                                     state.docs_pages)
+                                     state.docs_pages, docs)
         errors += _posters(state.content, docs)
     except ContentErrors as exc:
         errors = exc.errors + errors

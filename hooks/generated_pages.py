@@ -69,6 +69,9 @@ class _Links:
     def url(self, src_uri: str) -> str:
         return self._file(src_uri).url_relative_to(self.page.file)
 
+    def path(self, src_uri: str) -> str:
+        return self._file(src_uri).url
+
     def title(self, src_uri: str) -> str:
         target = self._file(src_uri).page
         return html.unescape(target.title) if target and target.title else src_uri

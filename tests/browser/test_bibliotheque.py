@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from vmi.testing import run_build
+from vmi.content.documents import library
+from vmi.model.models import PUBLIE_PAR
+from vmi.testing import project_content, run_build
 
 PDF = b"%PDF-1.4\n% petit fichier d'essai\n" + b"0" * 3000 + b"\n%%EOF\n"
 
@@ -16,6 +20,7 @@ CASE_DOCUMENT = """\
   - titre: Cahier des charges d’essai
     type: cahier-des-charges
     annee: 2019
+    publie_par: ville
     licence: Licence Ouverte 2.0
     fichier: bethune/cahier des charges.pdf
 """
@@ -23,6 +28,12 @@ CASE_DOCUMENT = """\
 
 def read(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
+
+
+def bethune_documents(project: Path) -> int:
+    """How many documents Béthune's front matter lists (the added one comes next)."""
+    text = (project / "content" / "cas" / "bethune.md").read_text(encoding="utf-8")
+    return len(yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))["documents"])
 
 
 def add_case_document(project: Path, entry: str) -> None:
@@ -61,11 +72,12 @@ def test_a_heavy_file_fails_the_strict_build(project: Path, tmp_path: Path):
     folder.mkdir(parents=True)
     with (folder / "cahier des charges.pdf").open("wb") as handle:
         handle.truncate(11 * 1024 * 1024)
+    before = bethune_documents(project)
     add_case_document(project, CASE_DOCUMENT)
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "content/cas/bethune.md:" in result.stderr
-    assert "documents[3].fichier: fichier lourd (11,0\u00a0Mo)" in result.stderr
+    assert f"documents[{before + 1}].fichier: fichier lourd (11,0\u00a0Mo)" in result.stderr
 
 
 def test_default_documents_are_in_the_case_page_and_the_search(site_dir: Path):
@@ -78,56 +90,163 @@ def test_default_documents_are_in_the_case_page_and_the_search(site_dir: Path):
     assert any("Tous concernés, du village à la métropole" in t for t in titles)
 
 
-def visible_titles(page) -> list[str]:
-    return page.locator("li[data-doc-type]:visible h3").all_inner_texts()
+def visible_anchors(page) -> list[str]:
+    return page.locator("li[data-doc-type]:visible h3").evaluate_all(
+        "titles => titles.map(h => h.id)")
 
 
-ETUDE = "En route vers des villes plus intelligentes\u202f!"
-BROCHURE = "Villes intelligentes – Tous concernés, du village à la métropole"
-SCHEMA_LORIENT = "Schéma territorial du numérique de Lorient Agglomération"
-PORTRAIT_CAHORS = ("Portrait de Cahors, étude «\u00a0En route vers des villes plus "
-                   "intelligentes\u202f!\u00a0»")
-PORTRAIT_BOULOGNE = ("Portrait de Boulogne-sur-Mer, étude «\u00a0En route vers des villes plus "
-                     "intelligentes\u202f!\u00a0» (copie, à vérifier)")
-CAP2020 = "Béthune Cap2020\u202f: bien dans ma ville, bien dans ma vie\u202f!"
-# By type (in the order of content/types-documents.yml), then the most recent first.
-ALL = [SCHEMA_LORIENT, PORTRAIT_CAHORS, ETUDE, PORTRAIT_BOULOGNE, BROCHURE, CAP2020]
+# What the page should show, worked out from the content layer (not from filtres.js):
+# every document in library order, and the anchors a filter keeps.
+ITEMS = library(project_content())
+ALL = [item.anchor for item in ITEMS]
+
+
+def kept(**wanted: str) -> list[str]:
+    """Anchors of the documents whose ``type``, ``publie_par``, ``ville`` or ``pilier``
+    is the one asked for, in page order."""
+    def value(item, key: str) -> list[str]:
+        return {"type": [item.type.id], "publie_par": [item.document.publie_par],
+                "ville": [item.cas.slug if item.cas else "-"],
+                "pilier": item.piliers}[key]
+    return [item.anchor for item in ITEMS
+            if all(want in value(item, key) for key, want in wanted.items())]
+
+
+def count_text(shown: int) -> str:
+    total = len(ALL)
+    if shown == total:
+        return f"{total} documents affichés"
+    return f"{shown} document{'s' if shown > 1 else ''} affiché{'s' if shown > 1 else ''} " \
+        f"sur {total}"
+
+
+def most_common(values: list[str]) -> str:
+    """A value shared by several documents but not all: the filter has work to do."""
+    counts = {v: values.count(v) for v in values}
+    some = [v for v in counts if 1 < counts[v] < len(values)] or list(counts)
+    return max(some, key=lambda v: counts[v])
+
+
+TYPE = most_common([item.type.id for item in ITEMS])
+KIND = most_common([item.document.publie_par for item in ITEMS])
+TOWN = most_common([item.cas.slug for item in ITEMS if item.cas])
+TOWN_NAME = next(item.cas.model.ville for item in ITEMS if item.cas and item.cas.slug == TOWN)
+
+
+def document_blocks(page: str) -> list[str]:
+    """The HTML of each document of a page (the ``<li>`` of the partial)."""
+    return [part[:part.index("</li>")] for part in page.split('<li class="vmi-document"')[1:]]
+
+
+def test_each_document_says_who_published_it(site_dir: Path):
+    page = read(site_dir, "bibliotheque/index.html")
+    assert "rendus publics par les villes" not in page
+    blocks = document_blocks(page)
+    assert len(blocks) == len(ITEMS)
+    for item, li in zip(ITEMS, blocks, strict=True):
+        assert f'id="{item.anchor}"' in li
+        assert f'data-doc-publie-par="{item.document.publie_par}"' in li
+        found = re.search(r'<p class="vmi-document__auteur">Publié par&nbsp;: (.+?)</p>', li)
+        assert found, item.anchor
+        author = re.sub(r"<[^>]+>", "", found[1])  # glossary terms are wrapped in <abbr>
+        assert PUBLIE_PAR[item.document.publie_par].lower() in author.lower()
+        if item.document.editeur:
+            assert html.escape(item.document.editeur, quote=False) in author
+
+
+EXEMPLEVILLE = """\
+---
+ville: Exempleville
+departement: Nord
+region: Hauts-de-France
+population:
+  habitants: 12000
+  annee: 2020
+  source: INSEE, population municipale
+demarche: Exempleville numérique
+annee: 2019
+resume: Une démarche d’exemple.
+piliers:
+  - habitat
+sources:
+  - titre: Site de la ville
+    url: https://exempleville.fr/
+documents:
+  - titre: Article d’essai sur la ville
+    type: article
+    publie_par: presse
+    editeur: Le Journal d’Exempleville
+    url: https://journal.example.org/article
+---
+
+Texte de la page.
+"""
+
+
+def test_a_press_document_is_not_credited_to_the_town(project: Path, tmp_path: Path):
+    (project / "content" / "cas" / "exempleville.md").write_text(EXEMPLEVILLE, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    for path in ("bibliotheque/index.html", "cas/exempleville/index.html"):
+        [li] = [b for b in document_blocks(read(site, path)) if "Article d’essai" in b]
+        assert 'data-doc-publie-par="presse"' in li
+        assert "Publié par&nbsp;: Le Journal d’Exempleville (presse)" in li
 
 
 def check_filters(page) -> None:
     form = page.locator("form[data-biblio-filtres]")
     status = form.locator("[role=status]")
     assert form.is_visible()
-    assert visible_titles(page) == ALL
-    assert status.inner_text() == "6 documents affichés"
-    page.get_by_label("Type", exact=True).select_option(label="Présentation")
-    assert visible_titles(page) == [BROCHURE, CAP2020]
-    assert status.inner_text() == "2 documents affichés sur 6"
-    assert not page.locator("#type-etude").is_visible()
-    page.get_by_label("Ville", exact=True).select_option(label="Béthune")
-    assert visible_titles(page) == [CAP2020]
-    assert status.inner_text() == "1 document affiché sur 6"
-    page.get_by_label("Ville", exact=True).select_option(label="Cahors")
-    assert visible_titles(page) == []
-    assert status.inner_text().startswith("Aucun document ne correspond")
+    assert visible_anchors(page) == ALL
+    assert status.inner_text() == count_text(len(ALL))
+    page.get_by_label("Type", exact=True).select_option(TYPE)
+    assert visible_anchors(page) == kept(type=TYPE)
+    assert status.inner_text() == count_text(len(kept(type=TYPE)))
+    other_types = {item.type.id for item in ITEMS} - {TYPE}
+    assert not any(page.locator(f"#type-{t}").is_visible() for t in other_types)
+    page.get_by_label("Publié par", exact=True).select_option(KIND)
+    both = kept(type=TYPE, publie_par=KIND)
+    assert visible_anchors(page) == both
+    if both:
+        assert status.inner_text() == count_text(len(both))
+    else:
+        assert status.inner_text().startswith("Aucun document ne correspond")
     page.get_by_role("button", name="Effacer les filtres").click()
-    page.get_by_label("Pilier", exact=True).select_option(label="Santé")
-    assert visible_titles(page) == [ETUDE, CAP2020]
-    page.get_by_label("Pilier", exact=True).select_option("")
+    assert visible_anchors(page) == ALL
+    for kind in {item.document.publie_par for item in ITEMS}:
+        page.get_by_label("Publié par", exact=True).select_option(kind)
+        assert visible_anchors(page) == kept(publie_par=kind), kind
+    page.get_by_label("Publié par", exact=True).select_option("")
+    page.get_by_label("Ville", exact=True).select_option(label=TOWN_NAME)
+    assert visible_anchors(page) == kept(ville=TOWN)
     page.get_by_label("Ville", exact=True).select_option(label="Documents pour toutes les villes")
-    assert visible_titles(page) == [BROCHURE]
+    assert visible_anchors(page) == kept(ville="-")
+    page.get_by_label("Ville", exact=True).select_option("")
+    pillar = most_common([p for item in ITEMS for p in item.piliers])
+    page.get_by_label("Pilier", exact=True).select_option(pillar)
+    assert visible_anchors(page) == kept(pilier=pillar)
 
 
-def test_filters_by_type_town_and_pillar(page, site_url):
+def test_publisher_choices_are_those_of_the_documents(site_dir: Path):
+    page = read(site_dir, "bibliotheque/index.html")
+    select = page[page.index('name="publie-par"'):]
+    values = re.findall(r'<option value="([^"]+)">', select[:select.index("</select>")])
+    present = {item.document.publie_par for item in ITEMS}
+    assert values == [kind for kind in PUBLIE_PAR if kind in present]
+
+
+def test_filters_by_type_publisher_town_and_pillar(page, site_url):
     page.goto(site_url + "bibliotheque/")
     check_filters(page)
-    assert "ville=-" in page.url
+    assert "pilier=" in page.url
 
 
 def test_filters_come_from_the_address(page, site_url):
-    page.goto(site_url + "bibliotheque/?type=etude")
-    assert page.get_by_label("Type", exact=True).input_value() == "etude"
-    assert visible_titles(page) == [PORTRAIT_CAHORS, ETUDE, PORTRAIT_BOULOGNE]
+    page.goto(site_url + f"bibliotheque/?type={TYPE}&publie-par={KIND}")
+    assert page.get_by_label("Type", exact=True).input_value() == TYPE
+    assert page.get_by_label("Publié par", exact=True).input_value() == KIND
+    assert visible_anchors(page) == kept(type=TYPE, publie_par=KIND)
 
 
 def test_filters_work_over_file_urls(page, site_dir: Path):
@@ -145,7 +264,7 @@ def page_without_js(browser):
 def test_without_javascript_everything_is_listed(page_without_js, site_url):
     page_without_js.goto(site_url + "bibliotheque/")
     assert not page_without_js.locator("form[data-biblio-filtres]").is_visible()
-    assert visible_titles(page_without_js) == ALL
+    assert visible_anchors(page_without_js) == ALL
 
 
 def test_document_titles_are_found_by_the_search(page, site_url):

@@ -235,7 +235,11 @@ def test_on_a_phone_the_list_comes_first_and_filters_fold(phone, url, site: Path
     assert axe_violations(phone) == []
     fold.click()
     assert not phone.get_by_label("Taille", exact=True).is_visible()
-    assert shown(phone) == ["exempleville"]
+    small = phone.locator('[data-cas][data-taille="moins-de-10000"]').evaluate_all(
+        "els => els.map(e => e.dataset.cas)")
+    figures = figures_of(site)
+    assert shown(phone) == [s for s in small if "couts" in figures[s]]
+    assert "exempleville" in shown(phone) and "autreville" not in shown(phone)
     phone.goto(url + "cas/?couts=couts")
     assert fold.inner_text() == "Filtrer (1 filtre actif)"
     assert axe_violations(phone) == []

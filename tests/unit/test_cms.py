@@ -1,5 +1,6 @@
 """The form editor's configuration: generated from the models, never stale."""
 
+import re
 from pathlib import Path
 
 import yaml
@@ -25,7 +26,20 @@ def test_committed_configuration_is_up_to_date():
 def test_collections_in_french():
     labels = [c["label"] for c in cms.config()["collections"]]
     assert labels == ["Démarches", "Spécificités", "Glossaire", "Piliers", "Documents",
-                      "Obligations et financements", "Fiches thématiques", "Auto-diagnostic"]
+                      "Obligations et financements", "Fiches thématiques", "Auto-diagnostic",
+                      "Parcours"]
+
+
+def test_parcours_are_yaml_files_whose_durations_are_written_as_spoken():
+    collection = _collection("parcours")
+    assert (collection["folder"], collection["extension"], collection["format"]) == (
+        "content/parcours", "yml", "yml")
+    steps = _field(collection["fields"], "etapes")
+    duree = _field(steps["fields"], "duree")
+    pattern, help_text = duree["pattern"]
+    assert all(re.match(pattern, text) for text in ("12 min", "4 min 30", "1 h 05", "4:30"))
+    assert "12 min" in help_text
+    assert _field(steps["fields"], "notes")["widget"] == "text"
 
 
 def test_obligations_pick_axes_and_questions_and_fixed_words_from_lists():
@@ -33,8 +47,9 @@ def test_obligations_pick_axes_and_questions_and_fixed_words_from_lists():
     obligation = files["obligations"]["fields"][0]["fields"]
     assert _field(obligation, "axe")["value_field"] == "axes.*.id"
     assert _field(obligation, "questions")["value_field"] == "questions.*.id"
-    assert _field(obligation, "statut") == {**_field(obligation, "statut"), "widget": "select",
-                                            "options": ["en vigueur", "projet"]}
+    statut = _field(obligation, "statut")
+    assert statut["widget"] == "select"
+    assert [o["value"] for o in statut["options"]] == ["en vigueur", "projet"]
     scheme = files["financements"]["fields"][0]["fields"]
     assert _field(scheme, "axes")["widget"] == "relation"
 

@@ -42,6 +42,9 @@ def content(tmp_path: Path) -> Path:
 
 
 def write_case(content: Path, documents: str) -> str:
+    """A case with one document; its ``publie_par`` comes last, keeping the lines above."""
+    if "publie_par" not in documents:
+        documents += "    publie_par: ville\n"
     (content / "cas" / "villessai.md").write_text(CASE.format(documents=documents), "utf-8")
     return "content/cas/villessai.md"
 
@@ -61,7 +64,7 @@ def test_unknown_type_names_the_known_ones(content: Path) -> None:
                                "    url: https://example.org/plaquette.pdf\n")
     [error] = errors_of(content)
     assert error.startswith(f"{path}:13: documents[1].type: type de document inconnu "
-                            "« brochure » (connus : autre, cahier-des-charges,")
+                            "« brochure » (connus : article, autre, bilan, ")
 
 
 def test_both_file_and_url_is_refused(content: Path) -> None:
@@ -119,12 +122,13 @@ def test_heavy_file_is_a_warning_not_an_error(content: Path) -> None:
 
 def test_general_documents_file_is_checked_too(content: Path) -> None:
     (content / "documents.yml").write_text(
-        "- titre: Guide\n  type: guide\n  url: https://example.org/guide\n"
-        "- titre: Note\n  type: autre\n  fichier: note.odt\n", "utf-8")
+        "- titre: Guide\n  type: guide\n  url: https://example.org/guide\n  publie_par: etat\n"
+        "- titre: Note\n  type: autre\n  fichier: note.odt\n  publie_par: autre\n", "utf-8")
     assert errors_of(content) == [
         "content/documents.yml:2: [1].type: type de document inconnu « guide » (connus : "
-        "autre, cahier-des-charges, deliberation, etude, feuille-de-route, presentation)",
-        "content/documents.yml:6: [2].fichier: fichier introuvable : placez « note.odt » dans "
+        "article, autre, bilan, cahier-des-charges, deliberation, etude, feuille-de-route, "
+        "presentation, reglement, schema)",
+        "content/documents.yml:7: [2].fichier: fichier introuvable : placez « note.odt » dans "
         "content/documents/ ou corrigez le chemin"]
 
 
@@ -134,7 +138,8 @@ def test_duplicate_type_id(content: Path) -> None:
                      "  description: Doublon.\n", "utf-8")
     [error] = errors_of(content)
     assert error.startswith("content/types-documents.yml:")
-    assert "[7].id: identifiant « etude » déjà utilisé ligne " in error
+    count = types.read_text("utf-8").count("- id: ")
+    assert f"[{count}].id: identifiant « etude » déjà utilisé ligne " in error
 
 
 def test_broken_types_file_does_not_make_every_type_unknown(content: Path) -> None:

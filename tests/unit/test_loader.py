@@ -185,7 +185,19 @@ def test_each_recommendation_links_to_a_case(content: Path, links: str):
     assert [e.replace("\u00a0", " ") for e in found] == [
         f"content/diagnostic.yml:{17 if links != '[]' else 16}: recommandations[1].liens: "
         "aucune démarche ne montre cette action : ajoutez à « liens » une démarche qui "
-        "l’illustre, par exemple « cas/exempleville »"]
+        "l’illustre, par exemple « cas/exempleville », ou, si aucune ne le fait, la fiche "
+        "de l’axe, « themes/donnees »"]
+
+
+def test_advice_no_case_shows_yet_links_to_its_axis_sheet(content: Path):
+    """A new theme may have no case yet: the sheet of the recommendation's own axis will
+    do, another axis's sheet will not."""
+    (content / "diagnostic.yml").write_text(DIAGNOSTIC.replace("LIENS", "[themes/donnees]"))
+    pages = {"index.md", "themes/donnees.md", "themes/usagers.md"}
+    load_content(content, docs_pages=pages)  # no error
+    (content / "diagnostic.yml").write_text(DIAGNOSTIC.replace("LIENS", "[themes/usagers]"))
+    (found,) = errors(content, docs_pages=pages)
+    assert "aucune démarche ne montre cette action" in found
 
 
 def test_a_broken_case_is_not_reported_again_by_the_advice_linking_it(content: Path):
@@ -202,7 +214,7 @@ def test_advice_without_case_suggests_a_case_of_the_site(content: Path):
     (content / "specificites" / "echelle.md").unlink()
     (content / "diagnostic.yml").write_text(DIAGNOSTIC.replace("LIENS", "[index]"))
     (found,) = errors(content, docs_pages={"index.md"})
-    assert found.endswith("par exemple «\u00a0cas/villeneuve-exemple\u00a0»")
+    assert "par exemple «\u00a0cas/villeneuve-exemple\u00a0»" in found
 
 
 @pytest.mark.parametrize("typed", ["santé", "Santé", "Sante", "SANTE"])

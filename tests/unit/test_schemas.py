@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from jsonschema import Draft7Validator
 
 from vmi.core.source import parse_front_matter, parse_yaml, read_text
@@ -107,3 +108,24 @@ def test_vscode_maps_every_schema_to_its_files():
         assert any(ROOT.glob(pattern)), pattern
     mapped = {Path(schema).name.removesuffix(".schema.json") for schema in mapping}
     assert mapped == set(KINDS) - {"quiz", "video"}  # these blocks live inside Markdown
+
+
+def test_publisher_kind_is_required_and_listed():
+    """``publie_par`` (the issue's test contract): editors' tools refuse a document
+    without it or with another value, and the form offers the seven kinds by name."""
+    validator = Draft7Validator(_load("documents"))
+    document = {"titre": "T", "type": "article", "publie_par": "presse",
+                "url": "https://exempleville.example.org/"}
+    assert not list(validator.iter_errors([document]))
+    assert any(e.validator == "required" for e in validator.iter_errors(
+        [{k: v for k, v in document.items() if k != "publie_par"}]))
+    assert any(e.validator == "enum" for e in validator.iter_errors(
+        [{**document, "publie_par": "mairie"}]))
+    form = yaml.safe_load((ROOT / "editor" / "admin" / "config.yml").read_text("utf-8"))
+    cases = next(c for c in form["collections"] if c["name"] == "cas")
+    field = next(f for f in cases["fields"] if f["name"] == "documents")
+    publisher = next(f for f in field["fields"] if f["name"] == "publie_par")
+    assert publisher["widget"] == "select" and "required" not in publisher
+    assert [o["value"] for o in publisher["options"]] == [
+        "ville", "intercommunalite", "etat", "presse", "entreprise", "association", "autre"]
+    assert [o["label"] for o in publisher["options"]][:2] == ["Ville", "Intercommunalité"]

@@ -48,7 +48,7 @@ def check(project: Path) -> tuple[list[ContentError], int]:
     errors: list[ContentError] = []
     count = 0
     try:
-        loaded = load_content(content_dir, docs_pages)
+        loaded = load_content(content_dir, docs_pages, docs)
         count += len(loaded.files)
         errors += loaded.warnings  # the strict build refuses them too (heavy documents)
     except ContentErrors as exc:

@@ -150,16 +150,20 @@ def _diagnostic(content: Content, located: Located, pages: set[str]) -> list[Con
 def _recommendations_without_case(diagnostic, located: Located,
                                   case_slugs: list[str]) -> list[ContentError]:
     """Advice is easier to follow once seen in practice: each recommendation links to a
-    case that shows it. The example named is a case of this site."""
+    case that shows it. Where no case of the site does yet (a new theme), the thematic
+    sheet of its own axis (``themes/<axe>``) stands in: it gathers the guides and the
+    obligations. The example named is a case of this site."""
     case_pages = {f"cas/{slug}.md" for slug in case_slugs}
     errors = []
     for index, reco in enumerate(diagnostic.recommandations):
-        if not any(page_for_link(ref) in case_pages for ref in reco.liens):
+        shown = case_pages | {f"themes/{reco.axe}.md"}
+        if not any(page_for_link(ref) in shown for ref in reco.liens):
             loc = ("recommandations", index, "liens" if reco.liens else "texte")
             errors.append(ContentError(
                 located.path, located.line(loc), field_name(("recommandations", index, "liens")),
                 "aucune démarche ne montre cette action : ajoutez à « liens » une démarche "
-                f"qui l’illustre, par exemple « cas/{case_slugs[0]} »"))
+                f"qui l’illustre, par exemple « cas/{case_slugs[0]} », ou, si aucune ne le "
+                f"fait, la fiche de l’axe, « themes/{reco.axe} »"))
     return errors
 
 

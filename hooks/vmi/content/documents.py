@@ -17,12 +17,12 @@ from vmi.core.errors import ContentError
 from vmi.core.slugs import slugify
 from vmi.core.source import Located, field_name
 from vmi.core.suggest import unknown_message
-from vmi.model.models import Cas, Document, TypeDocument
+from vmi.model.models import PUBLIE_PAR, Cas, Document, TypeDocument
 
 FOLDER = "documents"
 MAX_BYTES = 10 * 1024 * 1024
 LIMIT = "10\u00a0Mo"  # MAX_BYTES as editors read it
-EXAMPLE = "bethune/feuille-de-route.pdf"
+EXAMPLE = "exempleville/feuille-de-route.pdf"
 _GENERAL = Located("content/documents.yml", None)  # stands in once errors are ruled out
 
 
@@ -143,6 +143,16 @@ class Item:
     @property
     def piliers(self) -> list[str]:
         return list(self.cas.model.piliers) if self.cas else []
+
+    @property
+    def publisher(self) -> str:
+        """« Villes de France (association) », or just « Presse » when no name is given:
+        the library never lets a reader assume a town published what the press did."""
+        kind = PUBLIE_PAR[self.document.publie_par]
+        if self.document.editeur is None:
+            return kind
+        in_text = kind if kind.startswith("État") else kind[0].lower() + kind[1:]
+        return f"{self.document.editeur} ({in_text})"
 
     @property
     def host(self) -> str | None:

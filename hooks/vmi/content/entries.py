@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -61,6 +61,7 @@ class Content:
     diagnostic: Diagnostic | None = None
     types_documents: list[TypeDocument] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)  # not tied to one case
+    parcours: list[Entry[Any]] = field(default_factory=list)  # Entry[Parcours], talks
     territoires: dict[str, Territory] = field(default_factory=dict)  # by case slug
     obligations: list[Obligation] = field(default_factory=list)
     financements: list[Financement] = field(default_factory=list)

@@ -9,10 +9,11 @@ from typing import Any
 
 from pydantic import RootModel, ValidationError
 
-from vmi.content import checks, documents, obligations, territory_checks, themes
+from vmi.content import checks, documents, obligations, parcours, territory_checks, themes
 from vmi.content.embeds import check_embeds
 from vmi.content.entries import Content, Entry, M
 from vmi.content.links import site_pages
+from vmi.content.parcours import Parcours
 from vmi.content.quiz import find_quizzes
 from vmi.content.video import find_videos
 from vmi.core.errors import ContentError, ContentErrors
@@ -78,24 +79,27 @@ def _yaml_list(run: _Run, path: Path, model: type[M]) -> tuple[list[M], Located 
     return (list(items.root), located) if items else ([], None)
 
 
-def _entries(run: _Run, folder: Path, model: type[M]) -> list[Entry[M]]:
+def _entries(run: _Run, folder: Path, model: type[M], markdown: bool = True) -> list[Entry[M]]:
+    """One entry per file of ``folder``: Markdown with front matter, or YAML (parcours)."""
     entries = []
-    paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    suffix = ".md" if markdown else ".yml"
+    paths = sorted(folder.glob(f"*{suffix}")) if folder.is_dir() else []
     if folder.exists() and not folder.is_dir():
         run.errors.append(ContentError(run.label(folder), None, None, "c’est un fichier, un "
                                        "dossier est attendu à cet endroit : renommez-le"))
     run.found[folder.name] = {path.stem for path in paths}
     for path in paths:
-        located = run.read(path, markdown=True)
+        located = run.read(path, markdown=markdown)
         if located is None:
             continue
         slug = path.stem
         if not re.match(SLUG_PATTERN, slug):
             run.errors.append(ContentError(located.path, 1, None, "nom de fichier invalide : "
                               "minuscules sans accent, chiffres et tirets ; renommez-le "
-                              f"« {slugify(slug) or 'saint-quentin'}.md »"))
+                              f"« {slugify(slug) or 'saint-quentin'}{suffix} »"))
             continue
-        _check_body(run, located, f"{folder.name}/{slug}.md")
+        if markdown:
+            _check_body(run, located, f"{folder.name}/{slug}.md")
         item = run.validate(located, model)
         if item is not None:
             entries.append(Entry(slug, item, located))
@@ -146,10 +150,12 @@ def _check_diagnostic_texts(run: _Run, located: Located) -> None:
             run.errors.extend(check_embeds(text, located.path, "diagnostic.md", line))
 
 
-def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
+def load_content(root: Path, docs_pages: Iterable[str] = (), docs: Path | None = None
+                 ) -> Content:
     """Read and check ``root`` (the ``content/`` folder); raise ``ContentErrors`` on any error.
 
-    ``docs_pages`` are the hand-written pages (``a-propos.md``…) that links may target.
+    ``docs_pages`` are the hand-written pages (``a-propos.md``…) that links may target;
+    given their folder ``docs``, the sections that parcours name in them are checked too.
     """
     run = _Run(root)
     content = Content(root)
@@ -172,6 +178,7 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
     content.types_documents, types_file = _yaml_list(run, root / "types-documents.yml",
                                                      TypeDocument)
     content.documents, documents_file = _yaml_list(run, root / "documents.yml", Document)
+    content.parcours = _entries(run, root / "parcours", Parcours, markdown=False)
     content.obligations, obligations_file = _yaml_list(run, root / "obligations.yml",
                                                        Obligation)
     content.financements, financements_file = _yaml_list(run, root / "financements.yml",
@@ -186,6 +193,9 @@ def load_content(root: Path, docs_pages: Iterable[str] = ()) -> Content:
                                          diagnostic_file, run.rejected, run.errors)
     replaced = {(error.path, error.field) for error in references}  # with a suggestion
     run.errors = [e for e in run.errors if (e.path, e.field) not in replaced] + references
+    markdown = parcours.docs_markdown(docs, docs_pages) if docs else {}
+    for located in [e.located for e in content.parcours] + run.rejected.get("parcours", []):
+        run.errors.extend(parcours.page_errors(located, pages, markdown))
     types_broken = types_file is None and (root / "types-documents.yml").exists()
     errors, content.warnings = documents.check_documents(content, documents_file,
                                                          check_types=not types_broken)

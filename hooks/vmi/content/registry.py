@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 BODY = "partials/vmi/body/"  # body templates: the article of a generated page
 
@@ -73,6 +73,13 @@ DIAGNOSTIC = PageKind(key="diagnostic", path="diagnostic.md", body=BODY + "diagn
 SYNTHESE = PageKind(key="synthese", path="diagnostic/equipe.md", body=BODY + "synthese.html",
                     page_template="synthese.html", source="diagnostic.yml")
 
+# Talks made of the site's pages (``vmi.content.parcours``): the plan of each, and their list.
+PARCOURS_INDEX = PageKind(key="parcours", path="parcours/index.md",
+                          label="Parcours de présentation", body=BODY + "parcours-index.html",
+                          always=True)
+PARCOURS = PageKind(key="parcours-page", path="parcours/{slug}.md", body=BODY + "parcours.html",
+                    source="parcours/{slug}.yml")
+
 # What the law asks at each size (content/obligations.yml).
 OBLIGATIONS = PageKind(key="obligations", path="obligations.md", label="Obligations légales",
                        body=BODY + "obligations.html", page_template="fiches.html",
@@ -85,9 +92,11 @@ THEME = PageKind(key="theme", path="themes/{slug}.md", body=BODY + "theme.html",
                  page_template="fiches.html", source="themes/{slug}.yml")
 
 KINDS: tuple[PageKind, ...] = (PILIERS, GLOSSAIRE, SPECIFICITES, SPECIFICITE, CAS_INDEX, CAS,
-                               BIBLIOTHEQUE, DIAGNOSTIC, SYNTHESE, OBLIGATIONS, THEMES, THEME)
+                               BIBLIOTHEQUE, DIAGNOSTIC, SYNTHESE, PARCOURS_INDEX, PARCOURS,
+                               OBLIGATIONS, THEMES, THEME)
 # A folder's index page exists when the folder has pages.
-INDEX_OF = {SPECIFICITE.key: SPECIFICITES, CAS.key: CAS_INDEX, THEME.key: THEMES}
+INDEX_OF = {SPECIFICITE.key: SPECIFICITES, CAS.key: CAS_INDEX, PARCOURS.key: PARCOURS_INDEX,
+            THEME.key: THEMES}
 
 
 def labels(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -109,7 +118,7 @@ def planned_paths(content_dir: Path, docs_pages: Iterable[str] = ()) -> set[str]
     pages = set(docs_pages)
     for kind in KINDS:
         if kind.per_file:
-            pattern = "*" + Path(kind.source or ".md").suffix  # cas/*.md, themes/*.yml
+            pattern = "*" + PurePosixPath(kind.source or "").suffix  # *.md, *.yml
             stems = [p.stem for p in sorted((content_dir / folder_of(kind)).glob(pattern))]
             if stems:
                 pages |= {INDEX_OF[kind.key].path} | {kind.src_uri(stem) for stem in stems}

@@ -39,20 +39,12 @@ def _message(error: ErrorDetails) -> str:
         return f"au plus {ctx.get('max_length')} éléments attendus"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return _bound(kind, ctx)
-    if kind == "literal_error":
-        return _choices(str(ctx.get("expected", "")))
+    if kind == "literal_error":  # ctx: "'ville', 'presse' or 'autre'"
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"valeur attendue parmi : {expected}"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return f"valeur refusée ({error['msg']})"
-
-
-def _choices(expected: str) -> str:
-    """pydantic's ``'commune', 'epci' or 'les-deux'`` → « commune », « epci » ou « les-deux »."""
-    words = [w.strip().strip("'") for w in expected.replace(" or ", ", ").split(",")]
-    quoted = [f"« {w} »" for w in words if w]
-    if len(quoted) < 2:
-        return f"valeur attendue : {''.join(quoted)}"
-    return f"valeur attendue : {', '.join(quoted[:-1])} ou {quoted[-1]}"
 
 
 def _bound(kind: str, ctx: dict[str, Any]) -> str:

@@ -50,6 +50,7 @@ class Sections(BaseModel):
     specificites: Title | None = None
     cas: Title | None = None
     bibliotheque: Title | None = None
+    parcours: Title | None = None
     obligations: Title | None = None
     themes: Title | None = None
 

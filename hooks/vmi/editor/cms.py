@@ -18,8 +18,10 @@ from typing import Any
 
 import yaml
 
+from vmi.core import durations
 from vmi.editor.layout import resolve
 from vmi.editor.schemas import schema
+from vmi.model.models import PUBLIE_PAR
 
 # List files → the key they are wrapped under while in the form.
 ROOT_LISTS = {"content/piliers.yml": "piliers", "content/glossaire.yml": "termes",
@@ -45,6 +47,10 @@ LABELS = {
     "en_quoi": "En quoi", "couts": "Coûts et financement", "montant": "Montant (euros)",
     "resultats": "Résultats mesurés", "mesure_par": "Mesuré par",
     "difficultes": "Ce qui a moins bien marché",
+    "publie_par": "Publié par", "editeur": "Nom de l’auteur", "evenement": "Événement",
+    "etapes": "Étapes", "page": "Page", "section": "Section", "duree": "Durée",
+    "notes": "Notes pour l’animateur",
+
     "obligations": "Obligations", "financements": "Financements",
     "explication": "Explication", "concerne": "Concerne", "seuil_population": "Seuil d’habitants",
     "seuil_population_epci": "Seuil d’habitants (intercommunalité)",
@@ -54,10 +60,12 @@ LABELS = {
     "population_max": "Habitants au plus", "condition": "Condition", "periode": "Période",
     "contexte": "Contexte", "enjeux": "Enjeux pour une ville moyenne",
     "points_de_reussite": "Points de réussite", "competences": "Compétences internes",
-    "guides": "Guides", "editeur": "Éditeur", "recherche_aides": "Recherche Aides-territoires",
+    "guides": "Guides", "recherche_aides": "Recherche Aides-territoires",
 }
+# Fields whose value is one of a fixed list (an « enum » in the schema): value → label.
+CHOICES = {"publie_par": PUBLIE_PAR}
 LONG_TEXTS = {"resume", "description", "definition", "introduction", "texte", "en_quoi",
-              "explication", "contexte", "enjeux", "a_verifier"}
+              "notes", "explication", "contexte", "enjeux", "a_verifier"}
 
 
 def _pillars() -> dict[str, Any]:
@@ -131,12 +139,14 @@ class _Fields:
             if optional:  # left empty, the block is dropped; half filled, make check says it
                 fields = [{**f, "required": False} for f in fields]
             return {"widget": "object", "collapsed": False, "fields": fields}
+        if "enum" in prop:
+            names = CHOICES.get(name, {})
+            return {"widget": "select", "options": [{"label": names.get(value, value),
+                                                     "value": value} for value in prop["enum"]]}
         if kind == "integer":
             return _number(prop)
         if kind == "boolean":
             return {"widget": "boolean", "default": False}
-        if prop.get("enum"):  # a fixed word (statut: en vigueur | projet)
-            return {"widget": "select", "options": list(prop["enum"])}
         widget: dict[str, Any] = {"widget": "text" if name in LONG_TEXTS else "string"}
         if prop.get("pattern"):
             widget["pattern"] = [prop["pattern"], _pattern_help(name, prop["pattern"])]
@@ -177,6 +187,8 @@ def _pattern_help(name: str, pattern: str) -> str:
         return "adresse web attendue, commençant par http:// ou https://"
     if name == "date":
         return "date attendue sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ"
+    if name == "duree":
+        return durations.EXPECTED
     if pattern == r"^\d{5}$" or name.startswith("code_"):
         return "code attendu (chiffres)"
     return "identifiant attendu : minuscules sans accent, chiffres et tirets"
@@ -198,6 +210,15 @@ def _folder(name: str, kind: str, label: str, singular: str, identifier: str) ->
             "create": True, "slug": f"{{{{{identifier}}}}}", "identifier_field": identifier,
             "summary": f"{{{{{identifier}}}}}",
             "fields": fields.of(schema(kind)) + [BODY]}
+
+
+def _yaml_folder(name: str, kind: str, label: str, singular: str, identifier: str) -> dict:
+    """A folder of YAML files, one entry each (the parcours)."""
+    return {"name": name, "label": label, "label_singular": singular,
+            "folder": f"content/{name}", "extension": "yml", "format": "yml",
+            "create": True, "slug": f"{{{{{identifier}}}}}", "identifier_field": identifier,
+            "summary": f"{{{{{identifier}}}}}", "fields": _Fields(kind, schema(kind)).of(
+                schema(kind))}
 
 
 def _list_file(path: str, kind: str, label: str) -> dict[str, Any]:
@@ -261,6 +282,7 @@ def config(backend: dict[str, Any] | None = None) -> dict[str, Any]:
             {"name": "diagnostic", "label": "Auto-diagnostic", "files": [
                 {"name": "diagnostic", "label": "Questionnaire", "file": "content/diagnostic.yml",
                  "format": "yml", "fields": diagnostic.of(schema("diagnostic"))}]},
+            _yaml_folder("parcours", "parcours", "Parcours", "Parcours", "titre"),
         ],
     }
 

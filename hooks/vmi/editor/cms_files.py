@@ -20,7 +20,8 @@ from vmi.editor.layout import dump, tidy
 from vmi.editor.schemas import schema
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*\n?(.*)\Z", re.S | re.M)
-_FOLDERS = {"content/cas/": "cas", "content/specificites/": "specificite"}
+_FOLDERS = {"content/cas/": ("cas", ".md"), "content/specificites/": ("specificite", ".md"),
+            "content/parcours/": ("parcours", ".yml")}
 _FILES = {"content/diagnostic.yml": "diagnostic", "content/piliers.yml": "piliers",
           "content/glossaire.yml": "glossaire", "content/documents.yml": "documents",
           "content/types-documents.yml": "types-documents",
@@ -29,8 +30,8 @@ _YAML_FOLDERS = {"content/themes/": "theme"}
 
 
 def _kind(path: str) -> str | None:
-    for folder, kind in _FOLDERS.items():
-        if path.startswith(folder) and path.endswith(".md") and "/" not in path[len(folder):]:
+    for folder, (kind, suffix) in _FOLDERS.items():
+        if path.startswith(folder) and path.endswith(suffix) and "/" not in path[len(folder):]:
             return kind
     for folder, kind in _YAML_FOLDERS.items():
         if path.startswith(folder) and path.endswith(".yml") and "/" not in path[len(folder):]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from vmi.content.parcours import Parcours
 from vmi.content.video import Video
 from vmi.model.models import (
     Cas,
@@ -42,6 +43,8 @@ KINDS: dict[str, tuple[Any, str]] = {
                         "(content/types-documents.yml)"),
     "documents": (list[Document], "Documents communs de la bibliothèque "
                   "(content/documents.yml)"),
+    "parcours": (Parcours, "Parcours : une intervention de forum faite de pages du site "
+                 "(content/parcours/*.yml)"),
     "obligations": (list[Obligation], "Obligations légales selon la taille "
                     "(content/obligations.yml)"),
     "financements": (list[Financement], "Dispositifs de financement "

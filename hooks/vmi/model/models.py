@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from vmi.core.slugs import SLUG_PATTERN
+from vmi.core.suggest import unknown_message
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
@@ -150,8 +151,26 @@ class TypeDocument(Model):
     description: Text = Field(description="Ce que recouvre ce type, en une phrase.")
 
 
+# Who published a document: value → how the library names that kind of publisher.
+PUBLIE_PAR = {"ville": "Ville", "intercommunalite": "Intercommunalité",
+              "etat": "État ou organisme public", "presse": "Presse",
+              "entreprise": "Entreprise", "association": "Association", "autre": "Autre"}
+PublieParValue = Literal["ville", "intercommunalite", "etat", "presse", "entreprise",
+                         "association", "autre"]
+
+
+def _known_publisher(value: Any) -> Any:
+    """« Mairie » or « État » get a French hint instead of pydantic's literal error."""
+    if isinstance(value, str) and value not in PUBLIE_PAR:
+        raise ValueError(unknown_message("type d’auteur", value, PUBLIE_PAR))
+    return value
+
+
+PubliePar = Annotated[PublieParValue, BeforeValidator(_known_publisher)]
+
+
 class Document(Model):
-    """Un document rendu public par une collectivité : un fichier fourni ou un lien web."""
+    """Un document public, attribué à qui l’a publié : un fichier fourni ou un lien web."""
 
     # Editors' tools learn « exactly one of fichier and url » from the schema.
     model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["fichier"]},
@@ -160,10 +179,17 @@ class Document(Model):
     titre: Text = Field(description="Titre du document.")
     type: Slug = Field(description="Type (identifiant de content/types-documents.yml), "
                        "ex. « deliberation ».")
+    publie_par: PubliePar = Field(description="Qui a publié le document : « ville », "
+                                  "« intercommunalite », « etat » (ministère, Sénat, agence "
+                                  "publique…), « presse », « entreprise » (un prestataire, un "
+                                  "fournisseur), « association » ou « autre ».")
+    editeur: Text | None = Field(default=None, description="Nom de qui l’a publié, ex. "
+                                 "« Ville d’Exempleville », « Banque des Territoires » "
+                                 "(facultatif, conseillé).")
     annee: Year | None = Field(default=None, description="Année du document (facultatif).")
     fichier: Text | None = Field(default=None, description="Fichier placé dans "
                                  "content/documents/, chemin relatif à ce dossier, ex. "
-                                 "« bethune/feuille-de-route.pdf ». Soit fichier, soit url.")
+                                 "« exempleville/feuille-de-route.pdf ». Soit fichier, soit url.")
     url: Url | None = Field(default=None, description="Adresse web du document (http:// ou "
                             "https://). Soit fichier, soit url.")
     licence: Text | None = Field(default=None, description="Licence de réutilisation, ex. "
@@ -200,7 +226,8 @@ class Cout(Model):
 
     montant: Amount = Field(description="Montant en euros, en chiffres sans espace, ex. "
                             "450000 (le texte dit s’il est annuel, estimé, « plus de »…).")
-    annee: Year = Field(description="Année à laquelle se rapporte le montant.")
+    annee: Year = Field(description="Année à laquelle se rapporte le montant ; si la source "
+                        "ne la donne pas, celle de la source, et le texte le dit.")
     texte: Text = Field(description="Ce que couvre le montant, qui paie et par quel "
                         "dispositif, en une phrase.")
     source: SourceRef
@@ -210,7 +237,8 @@ class Resultat(Model):
     """Un résultat mesuré après le lancement (« Résultats mesurés »)."""
 
     texte: Text = Field(description="Le résultat, avec son chiffre, en une phrase.")
-    annee: Year = Field(description="Année de la mesure.")
+    annee: Year = Field(description="Année de la mesure ; si la source ne la donne pas, "
+                        "celle de la source, et le texte le dit.")
     source: SourceRef
     mesure_par: Text | None = Field(default=None, description="Qui a mesuré, ex. « la ville "
                                     "(ses propres chiffres) » (facultatif).")
@@ -252,8 +280,9 @@ class Cas(Model):
     partenaires: list[Text] = Field(default=[], description="Partenaires nommés par les sources.")
     feuille_de_route: list[Etape] = Field(default=[], description="Étapes datées de la démarche.")
     sources: list[Source] = Field(min_length=1, description="Sources publiques (au moins une).")
-    documents: list[Document] = Field(default=[], description="Documents publiés par la "
-                                      "ville : cahiers des charges, délibérations, études…")
+    documents: list[Document] = Field(default=[], description="Documents sur la démarche : "
+                                      "délibérations, cahiers des charges, règlements, "
+                                      "bilans, articles…, chacun avec qui l’a publié.")
     couts: list[Cout] = Field(default=[], description="Coûts et financements chiffrés, "
                               "chacun avec son année et sa source.")
     resultats: list[Resultat] = Field(default=[], description="Résultats mesurés après le "

@@ -22,16 +22,17 @@ from markupsafe import Markup
 
 from vmi.content import registry
 from vmi.content.documents import Item, library
-from vmi.content.entries import Content
+from vmi.content.entries import Content, Entry
 from vmi.content.links import page_for_link
 from vmi.content.obligations import obligations_context
+from vmi.content.parcours import Parcours, plan
 from vmi.content.quiz import QuizBlock
 from vmi.content.registry import PageKind
 from vmi.content.themes import sheet_context
 from vmi.core.slugs import slugify
 from vmi.diagnostic.thresholds import thresholds_used
 from vmi.diagnostic.version import identity, question_fingerprint, recommendation_id
-from vmi.model.models import Diagnostic, FicheThematique
+from vmi.model.models import PUBLIE_PAR, Diagnostic, FicheThematique
 from vmi.territories.official import SIZE_BANDS, official_data
 
 QUIZ_TEMPLATE = "partials/vmi/quiz.html"
@@ -41,6 +42,10 @@ class Links(Protocol):
     """What templates need from the site: the URL and title of a page by source path."""
 
     def url(self, src_uri: str) -> str: ...
+
+    def path(self, src_uri: str) -> str:
+        """The page's address from the site's root (``cas/bethune/``)."""
+        ...
 
     def title(self, src_uri: str) -> str: ...
 
@@ -110,7 +115,7 @@ def plan_pages(content: Content, labels: dict[str, str] | None = None) -> list[G
                                    description="Les obligations numériques d’une commune ou "
                                    "d’une intercommunalité selon sa taille, avec leurs seuils.",
                                    context=_fixed(**obligations_context(content))))
-    return pages + _theme_pages(content, titles, documents)
+    return pages + _theme_pages(content, titles, documents) + _parcours_pages(content, titles)
 
 
 def _theme_pages(content: Content, titles: dict[str, str],
@@ -254,17 +259,21 @@ def _library_page(content: Content, titles: dict[str, str],
     for item in documents:
         groups[item.type.id].append(item)
     towns = {item.cas.slug for item in documents if item.cas}
+    kinds = {item.document.publie_par for item in documents}
     pillars = {pilier for item in documents for pilier in item.piliers}
     kind = registry.BIBLIOTHEQUE
     return GeneratedPage(
         kind=kind, src_uri=kind.path, title=titles[kind.key],
-        description="Cahiers des charges, délibérations, feuilles de route, études : les "
-        "documents rendus publics par les villes.",
+        description="Délibérations, cahiers des charges, règlements, schémas, bilans, "
+        "articles\u00a0: des documents publics sur les démarches de villes moyennes, chacun avec "
+        "qui l’a publié.",
         context=_fixed(documents=documents,
                        groupes=[(t, groups[t.id]) for t in content.types_documents
                                 if groups[t.id]],
                        villes=[entry for entry in content.cas if entry.slug in towns],
                        sans_ville=any(item.cas is None for item in documents),
+                       auteurs=[(value, name) for value, name in PUBLIE_PAR.items()
+                                if value in kinds],
                        piliers=[p for p in content.piliers if p.id in pillars]))
 
 
@@ -288,6 +297,43 @@ def _team_page(diagnostic: Diagnostic, folder: str) -> GeneratedPage:
                          "discuter.",
                          context=lambda body, links: diagnostic_context(diagnostic, body,
                                                                         links))
+
+
+def _parcours_pages(content: Content, titles: dict[str, str]) -> list[GeneratedPage]:
+    """The list of parcours (always there: presenters look for it) and each one's plan."""
+    index, kind = registry.PARCOURS_INDEX, registry.PARCOURS
+    pages = [GeneratedPage(
+        kind=index, src_uri=index.path, title=titles[index.key],
+        description="Des interventions de forum faites des pages du site, avec le temps "
+        "prévu pour chaque étape : à projeter telles quelles ou à adapter.",
+        context=lambda body, links: {"parcours": [
+            (entry, links.url(kind.src_uri(entry.slug))) for entry in content.parcours]})]
+    for entry in content.parcours:
+        pages.append(GeneratedPage(
+            kind=kind, src_uri=kind.src_uri(entry.slug), title=entry.model.titre,
+            description=entry.model.description, source=entry.path,
+            context=functools.partial(_parcours_context, entry)))
+    return pages
+
+
+def _parcours_context(entry: Entry[Parcours], body: Markup, links: Links) -> dict[str, Any]:
+    return parcours_context(entry, links)
+
+
+def parcours_context(entry: Entry[Parcours], links: Links) -> dict[str, Any]:
+    """The plan: each step's page as a link from here and as a path of the site."""
+    data = parcours_plan(entry, links.path, links.title)
+    return {"parcours": entry.model, "slug": entry.slug, "plan": data,
+            "etapes": [(step, links.url(page_for_link(written.page)))
+                       for step, written in zip(data["etapes"], entry.model.etapes)],
+            "lancer": links.url(page_for_link(entry.model.etapes[0].page))
+            + f"?projection&parcours={entry.slug}&etape=1"}
+
+
+def parcours_plan(entry: Entry[Parcours], url_of: Callable[[str], str],
+                  title_of: Callable[[str], str]) -> dict[str, Any]:
+    """The plan as projection reads it (``parcours.plan``), notes rendered as HTML."""
+    return plan(entry, url_of, title_of, _inline_markdown)
 
 
 def expand_nav(items: list, pages: dict[str, GeneratedPage],

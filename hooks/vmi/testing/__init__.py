@@ -21,11 +21,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from vmi.content.entries import Content
+from vmi.content.loader import load_content
 from vmi.core.settings import read_settings
 
 ROOT = Path(__file__).resolve().parents[3]
 # Everything a build reads, but the content folder, which extra.vmi names.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "editor")
+
+
+def project_content() -> Content:
+    """The project's own content, read as ``make check`` reads it (with the pages of
+    ``docs/`` that links may target): tests derive what pages should show from it."""
+    docs = ROOT / "docs"
+    return load_content(ROOT / "content", {p.relative_to(docs).as_posix()
+                                           for p in docs.rglob("*.md")})
 
 
 def build_env() -> dict[str, str]:

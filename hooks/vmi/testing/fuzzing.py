@@ -49,6 +49,7 @@ CONTENT_FILES = sorted(
     [p.relative_to(ROOT).as_posix() for p in (ROOT / "content").glob("*.yml")]
     + [p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "cas").glob("*.md")]
     + [p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "specificites").glob("*.md")]
+    + [p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "parcours").glob("*.yml")]
     + [p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "themes").glob("*.yml")]
     + [p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*.md")])
 
@@ -58,7 +59,8 @@ CONTROL = [chr(c) for c in range(0x20) if c not in (9, 10, 13)] + ["\x7f", "\x85
 SPECIAL = list(":#&*!|>-?[]{},%@`'\"\\\t ") + ["---", "...", "- ", ": ", "<<: *a", "\u00a0",
                                                 "\u202f", "é", "😀", "\u200b", "\u202e"]
 VALUES = ["-1", "0", "-0", "1e400", "-1e400", ".nan", ".inf", "3.5", "9" * 5000, "0x1F", "0o17",
-          "1_000", "12:30", "No", "yes", "on", "~", "null", "true", "2026-13-45", "!!int abc",
+          "1_000", "12:30", "4 min 30", "1 h 75", "No", "yes", "on", "~", "null", "true",
+          "2026-13-45", "!!int abc",
           "!!bool maybe", "!!float x", "!!binary AAAA", "!!timestamp x", "!!set {a}",
           "!!python/object:os.system x", "!foo bar", "&a x", "*a", "*inconnu", "[", "]", "{",
           "}", "|", ">", "|9", ">-+", "'non fermé", '"non fermé', '"mauvais \\q"',
