@@ -16,17 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from vmi.output.csp import META_NAME, with_policy
-
-
-class _State:
-    serving = False
-
-
-state = _State()
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    state.serving = command == "serve"
+from vmi.site.build_state import state
 
 
 @event_priority(-1000)

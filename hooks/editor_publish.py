@@ -17,43 +17,31 @@ from mkdocs.plugins import event_priority
 
 from vmi.core.errors import ContentErrors
 from vmi.editor.forge import Editeur, editor
+from vmi.site.build_state import state as build
 
 log = logging.getLogger("mkdocs.hooks.editor_publish")
 
 
-class _State:
-    serving = False
-    editor: Editeur | None = None
-
-
-state = _State()
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    state.serving = command == "serve"
-
-
-def _offline(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
+_editor: list[Editeur] = []  # this build's, when /admin/ is to be written
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _editor.clear()
     try:
-        state.editor = editor(config.extra, Path(config.config_file_path))
+        found = editor(config.extra, Path(config.config_file_path))
     except ContentErrors as exc:
         for error in exc.errors:
             log.error(str(error))
         raise PluginError(exc.summary()) from None
-    if state.editor is not None and (state.serving or _offline(config)):
-        state.editor = None
+    if found is not None and not (build.serving or build.offline):
+        _editor.append(found)
     return config
 
 
 @event_priority(-500)  # before csp (-1000), which leaves a page with a policy alone
 def on_post_build(config: MkDocsConfig) -> None:
-    if state.editor is not None:
+    for found in _editor:
         # Imported here: the editor's layer (schemas, layout) is for sites that publish it.
         from vmi.editor import admin_site
         admin_site.write(Path(config.config_file_path).parent, Path(config.site_dir),
-                         state.editor)
+                         found)

@@ -12,17 +12,14 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from vmi.site.build_state import state as build
+
 SHIM = "assets/javascripts/iframe-worker.js"
-
-
-def _offline_enabled(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
 
 
 @event_priority(100)  # before the offline plugin's own on_config (priority 0)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if _offline_enabled(config):
+    if build.offline:
         polyfills = list(config.extra.get("polyfills") or [])
         if SHIM not in polyfills:
             config.extra["polyfills"] = [SHIM, *polyfills]

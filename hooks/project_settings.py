@@ -1,5 +1,6 @@
-"""Read and check the project's settings (``extra.vmi`` in mkdocs.yml) first of all:
-every other hook reads them from ``vmi.site.build_state.state.settings``."""
+"""Read and check the project's settings (``extra.vmi`` in mkdocs.yml) first of all,
+with what the command and configuration say (serving, offline copy, URL style): every
+other hook reads them from ``vmi.site.build_state.state``."""
 
 from __future__ import annotations
 
@@ -17,9 +18,16 @@ from vmi.site.build_state import state
 log = logging.getLogger("mkdocs.hooks.project_settings")
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
+
+
 @event_priority(110)  # before qr_codes and offline_site (100), which read them
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config_file = Path(config.config_file_path)
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    state.offline = bool(offline and offline.config.enabled)
+    state.directory_urls = bool(config.use_directory_urls)  # before offline turns it off
     try:
         state.settings = settings(config.extra.get("vmi"), config_file)
     except ContentErrors as exc:

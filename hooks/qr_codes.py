@@ -14,7 +14,6 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from vmi.site.build_state import state as build
@@ -23,21 +22,9 @@ from vmi.site.qr import QrCache, public_path, public_url
 log = logging.getLogger("mkdocs.hooks.qr_codes")
 
 
-class _State:
-    """Reset in ``on_config``: ``mkdocs serve`` keeps hook modules between builds."""
-
-    directory_urls: bool = True
-    codes: QrCache | None = None
-
-
-state = _State()
-
-
-@event_priority(100)  # before the offline plugin switches directory URLs off
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    state.directory_urls = bool(config.use_directory_urls)
     project = Path(config.config_file_path).parent
-    state.codes = QrCache(build.settings.cache_dir(project) / "qr-codes.json")
+    build.qr_codes = QrCache(build.settings.cache_dir(project) / "qr-codes.json")
     if not config.site_url:
         log.warning("site_url n’est pas renseigné dans mkdocs.yml : les pages n’auront pas "
                     "de code QR en mode projection. Indiquez l’adresse publique du site.")
@@ -46,11 +33,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     if config.site_url:
-        url = public_url(config.site_url, public_path(page.file.src_uri, state.directory_urls))
-        context["vmi_qr"] = {"url": url, "svg": Markup(state.codes.svg(url))}
+        url = public_url(config.site_url, public_path(page.file.src_uri, build.directory_urls))
+        context["vmi_qr"] = {"url": url, "svg": Markup(build.qr_codes.svg(url))}
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if state.codes:
-        state.codes.save()
+    if build.qr_codes:
+        build.qr_codes.save()

@@ -23,17 +23,10 @@ ASSETS = {"assets/javascripts/erreurs-contenu.js": "erreurs-contenu.js",
           "assets/stylesheets/erreurs-contenu.css": "erreurs-contenu.css"}
 
 
-class _State:
-    served: str | None = None  # the folder the server serves (a discarded build writes elsewhere)
-
-
-state = _State()
-
-
 @event_priority(100)  # before serve_last_good may send a discarded build elsewhere
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if build.serving:
-        state.served = config.site_dir
+        build.served_dir = config.site_dir  # a discarded build writes elsewhere
         config.extra_css.append("assets/stylesheets/erreurs-contenu.css")
         script = ExtraScriptValue("assets/javascripts/erreurs-contenu.js")
         script.defer = True
@@ -52,9 +45,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     """After a discarded build, the served pages (the last good ones) get the errors."""
-    if not (build.serving and build.failure and state.served):
+    if not (build.serving and build.failure and build.served_dir):
         return
     data = report(build.failure.errors)
-    for page in Path(state.served).rglob("*.html"):
+    for page in Path(build.served_dir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         page.write_text(with_report(text, data), encoding="utf-8")

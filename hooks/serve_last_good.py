@@ -21,10 +21,6 @@ from vmi.site.build_state import state
 log = logging.getLogger("mkdocs.hooks.serve_last_good")
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    state.serving = command == "serve"
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if state.failure is None:
         return config

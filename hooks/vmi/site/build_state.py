@@ -1,7 +1,9 @@
 """What one build knows, shared by the hooks that each do one part of it.
 
-A plain object (no MkDocs here): ``hooks/content_check.py`` fills in the content,
-``hooks/generated_pages.py`` the planned pages, and the other hooks read them. Hook
+A plain object (no MkDocs here): ``hooks/project_settings.py`` fills in what the
+command and the configuration say (serving, offline, settings), ``hooks/content_check.py``
+the content, ``hooks/generated_pages.py`` the planned pages, and the other hooks read
+them; no hook keeps a copy of its own. Hook
 modules survive between the rebuilds of ``mkdocs serve``, and so does this object:
 ``begin`` resets what belongs to one build, ``content`` keeps the last valid content.
 """
@@ -16,6 +18,7 @@ from vmi.content.entries import Content
 from vmi.core.errors import ContentErrors
 from vmi.core.settings import Settings
 from vmi.site.glossary import Glossary
+from vmi.site.qr import QrCache
 
 if TYPE_CHECKING:  # only for annotations: the planner pulls in Markdown and Jinja
     from vmi.site.pages import GeneratedPage, Renderer
@@ -26,6 +29,10 @@ class BuildState:
     project: Path = Path(".")
     settings: Settings = field(default_factory=Settings)  # extra.vmi of mkdocs.yml
     serving: bool = False  # `mkdocs serve`: keep serving the last good site on errors
+    offline: bool = False  # the offline copy (Material's offline plugin switched on)
+    directory_urls: bool = True  # the public site's URL style (offline switches it off)
+    served_dir: str | None = None  # the folder `mkdocs serve` serves
+    qr_codes: QrCache | None = None  # codes of public addresses, kept between builds
     content: Content | None = None  # the last content that passed every check
     failure: ContentErrors | None = None  # this build's content errors, when serving
     discard: bool = False  # this build only keeps the server alive; its output is dropped
