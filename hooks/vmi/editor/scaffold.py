@@ -151,11 +151,14 @@ feuille_de_route: []
 sources:
   - titre: "{todo} : titre de la source"
     url: https://example.org/a-remplacer
-# Documents rendus publics par la ville (facultatif), listés aussi dans la bibliothèque.
-# Type : un identifiant de content/types-documents.yml (cahier-des-charges, deliberation…).
-# Soit « fichier » (placé dans content/documents/), soit « url » (adresse web) :
+# Documents sur la démarche (facultatif), listés aussi dans la bibliothèque.
+# Type : un identifiant de content/types-documents.yml (deliberation, cahier-des-charges, article…).
+# publie_par : qui l’a publié (ville, intercommunalite, etat, presse, entreprise, association, autre),
+# editeur : son nom. Soit « fichier » (placé dans content/documents/), soit « url » (adresse web) :
 #   - titre: Délibération lançant la démarche
 #     type: deliberation
+#     publie_par: ville
+#     editeur: Ville d’Exempleville
 #     annee: 2019
 #     fichier: ma-ville/deliberation.pdf
 #     licence: Licence Ouverte 2.0
