@@ -133,6 +133,15 @@ TOWN = most_common([item.cas.slug for item in ITEMS if item.cas])
 TOWN_NAME = next(item.cas.model.ville for item in ITEMS if item.cas and item.cas.slug == TOWN)
 
 
+def test_the_default_library_is_big_enough_to_filter():
+    """The issue's « done when »: 12 documents, 6 of them published by a town or its
+    intercommunality; press, State or vendor documents beside them."""
+    kinds = [item.document.publie_par for item in ITEMS]
+    assert len(ITEMS) >= 12
+    assert sum(kind in ("ville", "intercommunalite") for kind in kinds) >= 6
+    assert set(kinds) - {"ville", "intercommunalite"}
+
+
 def document_blocks(page: str) -> list[str]:
     """The HTML of each document of a page (the ``<li>`` of the partial)."""
     return [part[:part.index("</li>")] for part in page.split('<li class="vmi-document"')[1:]]
