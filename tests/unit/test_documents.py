@@ -122,12 +122,13 @@ def test_heavy_file_is_a_warning_not_an_error(content: Path) -> None:
 
 def test_general_documents_file_is_checked_too(content: Path) -> None:
     (content / "documents.yml").write_text(
-        "- titre: Guide\n  type: guide\n  url: https://example.org/guide\n  publie_par: etat\n"
+        "- titre: Plaquette\n  type: plaquette\n  url: https://example.org/plaquette\n"
+        "  publie_par: etat\n"
         "- titre: Note\n  type: autre\n  fichier: note.odt\n  publie_par: autre\n", "utf-8")
     assert errors_of(content) == [
-        "content/documents.yml:2: [1].type: type de document inconnu « guide » (connus : "
+        "content/documents.yml:2: [1].type: type de document inconnu « plaquette » (connus : "
         "article, autre, bilan, cahier-des-charges, deliberation, etude, feuille-de-route, "
-        "presentation, reglement, schema)",
+        "guide, presentation, reglement, schema)",
         "content/documents.yml:7: [2].fichier: fichier introuvable : placez « note.odt » dans "
         "content/documents/ ou corrigez le chemin"]
 
