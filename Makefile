@@ -127,7 +127,7 @@ test-python: $(VENV)/.test-installed node_modules/.installed
 fuzz: $(VENV)/.test-installed node_modules/.installed
 	@$(BIN)/python tests/fuzz.py
 	@VMI_FUZZ_PROFILE=fuzz node --test --test-reporter=spec tests/js/diagnostic-fuzz.test.js \
-	  tests/js/synthese-fuzz.test.js
+	  tests/js/synthese-fuzz.test.js tests/js/territory-fuzz.test.js
 
 # The suite without Chromium: tests/unit (no build) and tests/build (builds and commands).
 test-fast: $(VENV)/.test-installed

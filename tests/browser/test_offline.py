@@ -228,3 +228,22 @@ def test_every_page_raises_no_violation_over_file(context, offline_zip, offline_
         page.wait_for_load_state("load")
         assert violations(page) == [], path.relative_to(offline_root).as_posix()
     assert outside(request_log) == []
+
+
+def test_collectivite_over_file(page, offline_root, request_log):
+    """The list of collectivités loads from the copy itself (a classic script) over file://."""
+    page.goto(offline_root.joinpath("diagnostic.html").as_uri())
+    page.wait_for_selector("#vmi-diag[data-vmi-init]", state="attached")
+    field = page.locator("input[data-collectivite-recherche]")
+    field.click()
+    field.press_sequentially("saint die")
+    page.locator("[data-collectivite-option]").first.wait_for()
+    field.press("ArrowDown")
+    field.press("Enter")
+    chosen = page.locator("[data-collectivite]")
+    chosen.wait_for()
+    assert chosen.get_attribute("data-type") == "commune"
+    assert "Saint-Dié-des-Vosges" in chosen.inner_text()
+    page.reload()
+    page.wait_for_selector("[data-collectivite]")
+    assert outside(request_log) == []

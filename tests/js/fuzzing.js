@@ -44,8 +44,19 @@ function validState(data) {
   const notes = fc.record(Object.fromEntries(data.axes.map((a) => [a.id, fc.string({ minLength: 1 })])),
     { requiredKeys: [] });
   return fc.record({ v: fc.constant(1), answers, targets, notes,
-    date: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()) });
+    date: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    collectivite: fc.option(territory, { nil: undefined }) }).map((s) => {
+    if (s.collectivite === undefined) delete s.collectivite;
+    return s;
+  });
 }
+
+// « Votre collectivité » as the page saves it (diagnostic-core.js keeps what is well typed).
+const territory = fc.record({
+  code: fc.stringMatching(/^[0-9A-Za-z]{1,20}$/), type: fc.constantFrom('commune', 'epci'), nom: fc.string(),
+  population: fc.nat(), agents: fc.constantFrom('oui', 'non', 'nsp'), departement: fc.string(),
+  epci: fc.option(fc.record({ code: fc.string(), nom: fc.string(), type: fc.string(), population: fc.nat() }), { nil: null })
+}, { requiredKeys: ['code', 'type', 'nom', 'epci'] });
 
 // Keys and values that broke parsers elsewhere.
 const nastyKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', '', ' ', 'nsp');

@@ -106,3 +106,25 @@ test('start-up: after DOMContentLoaded, at once afterwards', () => {
   loaded.start(() => ran.push('complete'));
   assert.deepEqual(ran, ['first', 'later', 'complete']);
 });
+
+test('VMI.collectivite: the diagnostic’s saved choice on any page, this page’s once set, an event on change', () => {
+  const local = memoryStorage(), events = [];
+  const doc = { dispatchEvent: (event) => events.push(event) };
+  class CustomEvent { constructor(type, init) { this.type = type; this.detail = init.detail; } }
+  const VMI = base({ localStorage: local, sessionStorage: memoryStorage(), document: doc, CustomEvent });
+  assert.equal(VMI.collectivite.get(), null);
+  local.setItem('vmi-diagnostic', '{not json');
+  assert.equal(VMI.collectivite.get(), null);
+  const saved = { code: '00001', nom: 'Exempleville', type: 'commune', taille: '10000-20000', agents: 'oui' };
+  local.setItem('vmi-diagnostic', JSON.stringify({ v: 1, answers: {}, collectivite: saved }));
+  assert.deepEqual(VMI.collectivite.get(), saved);
+  VMI.collectivite.get().nom = 'changed'; // a copy
+  assert.equal(VMI.collectivite.get().nom, 'Exempleville');
+  VMI.collectivite.set(saved); // the same: no event
+  assert.equal(events.length, 0);
+  VMI.collectivite.set(null);
+  assert.equal(VMI.collectivite.get(), null);
+  assert.deepEqual(events.map((e) => [e.type, e.detail]), [['vmi:collectivite', null]]);
+  VMI.collectivite.set({ code: '00002', nom: '', type: 'commune' }); // not resolved yet: none
+  assert.equal(VMI.collectivite.get(), null);
+});

@@ -96,7 +96,28 @@
     });
     ['nom', 'role'].forEach(function (key) { if (typeof o[key] === 'string' && o[key]) state[key] = o[key]; });
     if (Array.isArray(o.plan) && o.plan.length) state.plan = o.plan;
+    if (o.collectivite != null) state.collectivite = cleanTerritory(o.collectivite);
     return state;
+  }
+  // « Votre collectivité » as saved or exported (see VMI.collectivite in vmi.js): a code is needed
+  // (a share link gives no name: the page looks the code up); other fields are kept when well
+  // typed. Whether the code is a real one is the page's to say, with the official list: an
+  // unknown code keeps the answers.
+  var TERRITORY_TEXTS = ['nom', 'taille', 'tailleNom', 'departement', 'departementCode', 'region', 'regionCode', 'typeEpci', 'source'];
+  function cleanTerritory(o) {
+    var clean, type, group = isObject(o) && o.epci;
+    if (!isObject(o) || !/^[0-9A-Za-z]{1,20}$/.test(o.code)) {
+      fail('La rubrique ' + quoted('collectivite') + ' est mal formée.');
+    }
+    type = /^(commune|epci)$/.test(o.type) ? o.type : /^[0-9]{9}$/.test(o.code) ? 'epci' : 'commune';
+    clean = { code: o.code, type: type, nom: typeof o.nom === 'string' ? o.nom : '' };
+    TERRITORY_TEXTS.forEach(function (key) { if (key !== 'nom' && typeof o[key] === 'string') clean[key] = o[key]; });
+    ['population', 'annee'].forEach(function (key) { if (isIndex(o[key], Infinity)) clean[key] = o[key]; });
+    if (/^(oui|non|nsp)$/.test(o.agents)) clean.agents = o.agents;
+    clean.epci = isObject(group) && typeof group.code === 'string' && typeof group.nom === 'string'
+      ? { code: group.code, nom: group.nom, type: typeof group.type === 'string' ? group.type : '',
+        population: isIndex(group.population, Infinity) ? group.population : null } : null;
+    return clean;
   }
 
   var api = {

@@ -54,6 +54,7 @@
     if (!match) return;
     try { shared = FollowUp.decodeShare(ctx.data, match[1]); } catch (e) { return page.showAlert(e.message + page.ANSWERS_KEPT); }
     ctx.state.answers = shared.answers; ctx.state.targets = shared.targets;
+    if (shared.collectivite) ctx.state.collectivite = shared.collectivite; // checked by territory-search.js
     page.set(ctx.state);
     page.showMessage('Réponses chargées depuis le lien de partage.');
     history.replaceState(null, '', location.href.split('#')[0]);

@@ -55,8 +55,16 @@
     if (document.documentElement.getAttribute('data-mode') === 'projection') withFollowUp(function (followUp) { followUp.room(); });
   }
   function fromHash() { if (/^#r=/.test(location.hash)) withFollowUp(function (followUp) { followUp.fromHash(); }); }
+  // « Votre collectivité » (territory-core.js, territory-search.js): loaded when its field is
+  // first used, or to show a saved choice.
+  function withTerritory(fn) { VMI.load(['territory-core.js', 'territory-search.js'], fn); }
+  function showTerritory() {
+    VMI.collectivite.set(state.collectivite && state.collectivite.nom ? state.collectivite : null);
+    if (state.collectivite || window.VMITerritorySearch) withTerritory(function () { window.VMITerritorySearch.update(); });
+  }
   function fillForm() {
-    [].forEach.call(root.querySelectorAll('input[type=radio], [data-cible], [data-note], [data-profil]'), function (field) {
+    showTerritory();
+    [].forEach.call(root.querySelectorAll('#vmi-diagnostic input[type=radio], [data-cible], [data-note], [data-profil]'), function (field) {
       var axisTarget = field.getAttribute('data-cible'), axisNote = field.getAttribute('data-note'), profile = field.getAttribute('data-profil');
       if (axisTarget) field.value = axisTarget in state.targets ? state.targets[axisTarget] : '';
       else if (axisNote || profile) field.value = (axisNote ? state.notes[axisNote] : state[profile]) || '';
@@ -125,6 +133,7 @@
       } else withResults();
       root.addEventListener('input', onInput);
       root.addEventListener('click', onClick);
+      $('vmi-coll-recherche').addEventListener('focus', function () { withTerritory(); });
       $('vmi-import').addEventListener('change', onImport);
       root.setAttribute('data-vmi-init', ''); // ready (tests wait for it)
     });

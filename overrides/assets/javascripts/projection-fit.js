@@ -31,7 +31,8 @@
   function diagnosticSections(article, form) {
     var intro = [];
     for (var el = form.parentElement.firstElementChild; el && el !== form; el = el.nextElementSibling) {
-      if (!isScript(el) && !el.classList.contains('vmi-diag__progression')) intro.push(el);
+      // « Votre collectivité » (vmi-hors-diapo) is not for a room.
+      if (!isScript(el) && !el.classList.contains('vmi-diag__progression') && !el.classList.contains('vmi-hors-diapo')) intro.push(el);
     }
     var list = [section('', article.querySelector('h1'), intro)];
     each(form.querySelectorAll('section'), function (axis) { list = list.concat(axisSections(axis)); });

@@ -120,18 +120,22 @@
 
   // Share link: "1", one character per question (- unanswered, n "don't know", 0-9), ".", one
   // per axis target (- or 0-9), then "." and the questionnaire's version. Answers are placed
-  // in the questions' order, so a link from another version cannot be read back.
+  // in the questions' order, so a link from another version cannot be read back. Then, when a
+  // collectivité is chosen, "&c=" and its code and "&a=" and the agents answer: the page that
+  // reads the link finds its name in the official list.
   function versionSuffix(data) { return data.questionnaire ? '.' + data.questionnaire.version : ''; }
   function encodeShare(data, state) {
-    var answers = state.answers || {}, targets = state.targets || {};
+    var answers = state.answers || {}, targets = state.targets || {}, territory = state.collectivite;
     return '1' + data.questions.map(function (question) {
       var answer = answers[question.id];
       return answer === 'nsp' ? 'n' : answer == null ? '-' : answer;
     }).join('') +
-      '.' + data.axes.map(function (axis) { return targets[axis.id] == null ? '-' : targets[axis.id]; }).join('') + versionSuffix(data);
+      '.' + data.axes.map(function (axis) { return targets[axis.id] == null ? '-' : targets[axis.id]; }).join('') + versionSuffix(data) +
+      (territory ? '&c=' + territory.code + (territory.agents ? '&a=' + territory.agents : '') : '');
   }
-  function decodeShare(data, code) {
-    var match = /^1([-n0-9]*)\.([-0-9]*)(\.[0-9a-f]+)?$/.exec(code), state = { v: 1, answers: {}, targets: {} };
+  function decodeShare(data, link) {
+    var parts = /^([^&]*)(?:&c=([0-9A-Za-z]{1,20})(?:&a=(oui|non|nsp))?)?$/.exec(link), code = parts ? parts[1] : '',
+      match = /^1([-n0-9]*)\.([-0-9]*)(\.[0-9a-f]+)?$/.exec(code), state = { v: 1, answers: {}, targets: {} };
     if (match && match[3] && match[3] !== versionSuffix(data)) {
       fail('Ce lien de partage a été créé avec une autre version du questionnaire' + NBSP + ': ses réponses ne peuvent pas être relues.');
     }
@@ -141,6 +145,8 @@
       if (c !== '-') state.answers[question.id] = c === 'n' ? 'nsp' : +c;
     });
     data.axes.forEach(function (axis, i) { var c = match[2][i]; if (c !== '-') state.targets[axis.id] = +c; });
+    // Whether the code is a collectivité's is for the page to say (an unknown one keeps the answers).
+    if (parts[2]) state.collectivite = { code: parts[2], agents: parts[3] };
     try { return Diagnostic.validateState(data, state); } catch (e) { fail(BAD_LINK); }
   }
 
@@ -148,7 +154,7 @@
     var results = Diagnostic.scoreAxes(data, state.answers), scores = {}, out;
     data.axes.forEach(function (axis) { scores[axis.id] = { score: results[axis.id].score, niveau: results[axis.id].niveau }; });
     out = { format: EXPORT_FORMAT, v: 1, questionnaire: identity(data), date: state.date || new Date().toISOString() };
-    ['nom', 'role'].forEach(function (key) { if (state[key]) out[key] = state[key]; });
+    ['nom', 'role', 'collectivite'].forEach(function (key) { if (state[key]) out[key] = state[key]; });
     out.answers = state.answers || {}; out.targets = state.targets || {}; out.notes = state.notes || {};
     out.plan = cleanPlan(state.plan); out.scores = scores;
     return JSON.stringify(out, null, 2);

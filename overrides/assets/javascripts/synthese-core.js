@@ -142,7 +142,33 @@
     return FollowUp.csvText(rows);
   }
 
+  // « Votre collectivité » of the respondents: one warning naming the files when they name
+  // different collectivités, and one per file whose code the official list does not know.
+  // nameOf(code): its official name, or null when unknown (read from the list, territory-core.js).
+  function territoryMessages(list, nameOf) {
+    var byCode = {}, messages = [], codes;
+    persons(list).forEach(function (respondent) {
+      var territory = respondent.state.collectivite, name;
+      if (!territory) return;
+      name = nameOf(territory.code);
+      if (name === null) {
+        messages.push({ kind: 'collectivite', text: quoted(respondent.label) + NBSP + ': la collectivité ' + quoted(territory.code) +
+          ' est inconnue des données officielles' + NBSP + '; ses réponses sont comptées.' });
+      }
+      (byCode[territory.code] = byCode[territory.code] || []).push(quoted(respondent.label) + ' (' + (name || territory.nom || territory.code) + ')');
+    });
+    codes = Object.keys(byCode);
+    if (codes.length > 1) {
+      messages.unshift({ kind: 'collectivite', text: 'Ces exports ne nomment pas la même collectivité' + NBSP + ': ' +
+        codes.map(function (code) { return byCode[code].join(', '); }).join(NBSP + '; ') +
+        '. Ils sont tous comptés dans la synthèse' + NBSP + ': vérifiez qu’ils viennent bien de la même équipe.' });
+    }
+    return messages;
+  }
+  function namesTerritory(list) { return persons(list).some(function (respondent) { return !!respondent.state.collectivite; }); }
+
   var api = { median: median, fromFile: fromFile, fromLink: fromLink, addSources: addSources, aggregate: aggregate,
+    territoryMessages: territoryMessages, namesTerritory: namesTerritory,
     displayName: displayName, persons: persons, rooms: rooms, roomSize: FollowUp.roomSize, toJSON: toJSON, toCSV: toCSV };
   if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISynthese = api;
 })(this);

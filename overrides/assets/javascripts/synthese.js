@@ -8,7 +8,8 @@
     data, // the questionnaire, embedded in the page
     sources = [], // respondents and rooms' votes, in the order added
     synthesis, // the last aggregate of sources
-    page; // #vmi-syn
+    page, // #vmi-syn
+    territories; // the official list of collectivités, once read (territory-core.js)
 
   function $(id) { return document.getElementById(id); }
   function clear(id) { var node = $(id); node.textContent = ''; return node; }
@@ -26,9 +27,8 @@
     if (!Synthesis) return withSynthesis(function () { addSources(read); });
     var messages = Synthesis.addSources(data, sources, read), alerts = clear('vmi-syn-alertes'),
       people = Synthesis.persons(sources).length, roomVotes = sources.length - people;
-    messages.forEach(function (message) {
-      append(alerts, el('p', { 'class': 'vmi-syn__msg vmi-syn__msg--' + message.kind }, message.text));
-    });
+    messages.forEach(function (message) { showMessage(alerts, message); });
+    if (Synthesis.namesTerritory(sources)) territoryAlerts(alerts);
     $('vmi-syn-etat').textContent = !sources.length ? 'Aucun répondant pour l’instant.'
       : (people ? people + ' répondant' + (people > 1 ? 's' : '') : 'Aucun répondant') +
         (roomVotes ? (roomVotes > 1 ? ' et ' + roomVotes + ' votes' : ' et un vote') + ' de la salle' : '') + ' dans la synthèse.';
@@ -44,6 +44,19 @@
         if (!--left) addSources(read);
       };
       reader.readAsText(file);
+    });
+  }
+
+  function showMessage(alerts, message) {
+    append(alerts, el('p', { 'class': 'vmi-syn__msg vmi-syn__msg--' + message.kind }, message.text));
+  }
+  // Respondents naming different collectivités, or an unknown one: checked against the official
+  // list (territory-list.js), loaded for that.
+  function territoryAlerts(alerts) {
+    VMI.load(['territory-core.js', 'territory-list.js'], function () {
+      var index = territories = territories || VMI.territories.build(VMI.territoryList);
+      Synthesis.territoryMessages(sources, function (code) { return index.byCode[code] ? index.byCode[code].nom : null; })
+        .forEach(function (message) { showMessage(alerts, message); });
     });
   }
 

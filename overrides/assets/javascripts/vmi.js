@@ -98,10 +98,39 @@
 
     function searchOpen() { var box = doc.getElementById('__search'); return !!(box && box.checked); }
 
+    /* VMI.collectivite — the collectivité chosen on /diagnostic/ (« Votre collectivité »), for
+       every page. get() returns null or { code (INSEE code of a commune, SIREN of an EPCI), nom,
+       type ('commune'|'epci'), population (municipal, official), taille (the band id of /cas/,
+       as territories.size_band gave it), tailleNom, departement, departementCode, region,
+       regionCode (names and codes), epci (a commune's: { code, nom, type, population }, or null),
+       typeEpci (an EPCI's type), agents ('oui'|'non'|'nsp', or absent: « au moins 50 agents ? »),
+       annee, source (of the population) }: a copy, from this page's value when the diagnostic has
+       set one, else from the diagnostic's saved answers (localStorage « vmi-diagnostic », the
+       page's data.cle, key « collectivite »). The event « vmi:collectivite » on document
+       (detail: the same value) says it changed on this page. set() is the diagnostic's. */
+    var chosen; // undefined: not set on this page
+    var collectivite = {
+      get: function () {
+        var value = chosen;
+        if (value === undefined) {
+          try { value = JSON.parse(local.get('vmi-diagnostic')).collectivite; } catch (e) { value = null; }
+        }
+        return value && typeof value === 'object' && typeof value.code === 'string' && value.nom
+          ? JSON.parse(JSON.stringify(value)) : null;
+      },
+      set: function (value) {
+        var before = JSON.stringify(collectivite.get());
+        chosen = value || null;
+        if (JSON.stringify(collectivite.get()) !== before && win.CustomEvent) {
+          doc.dispatchEvent(new win.CustomEvent('vmi:collectivite', { detail: collectivite.get() }));
+        }
+      }
+    };
+
     return {
       start: start, local: local, session: storage('sessionStorage'), isTyping: isTyping,
       shortcutsOn: shortcutsOn, setShortcutsOn: setShortcutsOn, searchOpen: searchOpen,
-      el: el, append: append, download: download, load: load
+      el: el, append: append, download: download, load: load, collectivite: collectivite
     };
   }
 
