@@ -10,9 +10,9 @@ import unicodedata
 
 import pytest
 
-from vmi.territories import EPCI_TYPES, SIZE_BANDS, size_band
-from vmi.territory_extract import DEFAULT_PACKAGE_DIR
-from vmi.territory_list import MIN_POPULATION
+from vmi.territories.browser_list import MIN_POPULATION
+from vmi.territories.extract import DEFAULT_PACKAGE_DIR
+from vmi.territories.official import EPCI_TYPES, SIZE_BANDS, size_band
 from vmi.testing import ROOT, axe_violations
 from vmi.testing.diagnostic import (
     answer,
