@@ -116,9 +116,13 @@ test-js: node_modules/.installed
 	@command -v node >/dev/null || { echo "Node.js manque pour les tests JavaScript : apt-get install -y nodejs"; exit 1; }
 	node --test tests/js/
 
+# Both cores (pytest-xdist); one test file per worker at a time, so that a file's shared
+# build or corpus run is made once. PYTEST_PARALLEL= runs everything in one process.
+PYTEST_PARALLEL ?= -n 2 --dist loadfile
+
 test-python: $(VENV)/.test-installed node_modules/.installed
 	@test -x $(CHROMIUM) || { echo "Chromium manque pour les tests navigateur : apt-get install -y chromium"; exit 1; }
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL)
 
 # The long run of the property tests (hooks/vmi/testing/fuzzing.py, tests/js/fuzzing.js): VMI_FUZZ_CASES
 # content cases (10 000) and VMI_FUZZ_RUNS browser inputs per property (3 400: three of
@@ -129,9 +133,10 @@ fuzz: $(VENV)/.test-installed node_modules/.installed
 	@VMI_FUZZ_PROFILE=fuzz node --test --test-reporter=spec tests/js/diagnostic-fuzz.test.js \
 	  tests/js/synthese-fuzz.test.js tests/js/territory-fuzz.test.js
 
-# The suite without Chromium: tests/unit (no build) and tests/build (builds and commands).
+# The suite without Chromium: tests/unit (no build), tests/build (builds and commands)
+# and the few build checks that sit beside browser tests in tests/browser.
 test-fast: $(VENV)/.test-installed
-	$(BIN)/python -m pytest tests/unit tests/build
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL) -m "not browser"
 
 # Measurements, not tests: they print figures (see bench/build.py and bench/web.py).
 bench: $(VENV)/.site-installed

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 from vmi.site.build_state import state as build
 
-SHIM = "assets/javascripts/iframe-worker.js"
+SHIM = "assets/javascripts/theme/iframe-worker.js"
 
 
 @event_priority(100)  # before the offline plugin's own on_config (priority 0)

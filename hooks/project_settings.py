@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from vmi.core.errors import ContentErrors
 from vmi.core.settings import settings
 from vmi.site.build_state import state
+from vmi.theme.offline import offline_enabled
 
 log = logging.getLogger("mkdocs.hooks.project_settings")
 
@@ -25,8 +26,7 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(110)  # before qr_codes and offline_site (100), which read them
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config_file = Path(config.config_file_path)
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    state.offline = bool(offline and offline.config.enabled)
+    state.offline = offline_enabled(config.plugins)
     state.directory_urls = bool(config.use_directory_urls)  # before offline turns it off
     try:
         state.settings = settings(config.extra.get("vmi"), config_file)

@@ -2,7 +2,7 @@
 ``content/cas/x.md``, a hand-written one ``docs/x.md``.
 
 MkDocs' link warnings say ``Doc file 'cas/x.md' contains a link…``: a logging filter
-rewrites them to ``content/cas/x.md:LINE: …`` (``vmi.content.links.locate_message``). The same
+rewrites them to ``content/cas/x.md:LINE: …`` (``vmi.theme.link_warnings.locate_message``). The same
 names serve the quiz errors of ``quiz_blocks.py``.
 """
 
@@ -15,8 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from vmi.content.links import locate_message
 from vmi.site.build_state import state
+from vmi.theme.link_warnings import locate_message
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

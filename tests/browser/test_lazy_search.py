@@ -34,10 +34,14 @@ def test_search_loads_on_use_and_finds_pages(page, site_url):
     assert any("/workers/search" in u for u in urls)
 
 
-def test_highlight_link_still_works(page, site_url):
+def test_highlight_link_loads_the_index_at_once(page, site_url):
     """Material's ?h= links (search.highlight) need the index at once."""
+    urls = requested(page)
     page.goto(site_url + "cas/bethune/?h=forum")
-    page.locator("article mark").first.wait_for()
+    mark = page.locator("article mark").first
+    mark.wait_for()
+    assert mark.inner_text().lower() == "forum"
+    assert any(u.endswith("search/search_index.json") for u in urls)
 
 
 def test_output_has_no_source_maps_or_unused_languages(site_dir):

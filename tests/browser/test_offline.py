@@ -72,7 +72,7 @@ def test_zip_holds_a_self_contained_site(offline_zip):
             text = archive.read(name).decode("utf-8")
             assert "unpkg.com" not in text and "iframe-worker/shim" not in text, name
             if name != "site-hors-ligne/presentateur.html":  # the presenter window has no search
-                assert "assets/javascripts/iframe-worker.js" in text, name
+                assert "assets/javascripts/theme/iframe-worker.js" in text, name
 
 
 def search(page, query: str) -> list[str]:

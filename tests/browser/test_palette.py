@@ -1,25 +1,26 @@
-"""The colour switch of the header (palette.js, in place of Material's component).
+"""The colour switch of the header (theme/palette.js, in place of Material's component).
 
 Automatic by default (it follows the device), then light, then dark; the choice is kept
-from page to page and can be made with the keyboard.
+from page to page. Buttons, each saying what it does before it is pressed (WCAG 3.2.2):
+the keyboard reaches them like any button, and focus stays on the switch.
 """
 
 from __future__ import annotations
 
 import pytest
 
-SWITCH = "form[data-vmi-palette]"
+SWITCH = "[data-vmi-palette]"
 
 
 def scheme(page) -> str:
     return page.evaluate("document.body.dataset.mdColorScheme")
 
 
-def shown(page) -> str:
-    """Name of the only visible switch button (the next option)."""
-    labels = page.locator(f"{SWITCH} label:not([hidden])")
-    assert labels.count() == 1
-    return labels.get_attribute("for")
+def shown(page):
+    """The only visible switch button."""
+    buttons = page.locator(f"{SWITCH} button:not([hidden])")
+    assert buttons.count() == 1
+    return buttons
 
 
 @pytest.mark.parametrize("device, expected", [("light", "default"), ("dark", "slate")])
@@ -35,26 +36,30 @@ def test_first_visit_follows_the_device(page, site_url, device, expected):
 def test_switch_cycles_and_the_choice_is_kept(page, site_url):
     page.emulate_media(color_scheme="light")
     page.goto(site_url)
-    assert shown(page) == "__palette_1"  # automatic now; the button offers light
-    page.locator(f"{SWITCH} label:not([hidden])").click()
-    assert shown(page) == "__palette_2" and scheme(page) == "default"
-    page.locator(f"{SWITCH} label:not([hidden])").click()
-    assert shown(page) == "__palette_0" and scheme(page) == "slate"
+    assert page.locator(f"{SWITCH} input").count() == 0  # nothing changes on input
+    assert shown(page).get_attribute("aria-label") == "Passer en mode clair"  # automatic now
+    shown(page).click()
+    assert scheme(page) == "default"
+    assert shown(page).get_attribute("aria-label") == "Passer en mode sombre"
+    shown(page).click()
+    assert scheme(page) == "slate"
     page.goto(site_url + "cas/bethune/")
-    assert scheme(page) == "slate" and shown(page) == "__palette_0"
-    page.emulate_media(color_scheme="dark")  # a fixed choice ignores the device
+    assert scheme(page) == "slate"
+    page.emulate_media(color_scheme="light")  # a fixed choice ignores the device
     assert scheme(page) == "slate"
 
 
-def test_keyboard_enter_goes_to_the_next_option(page, site_url):
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_keyboard_presses_the_button_and_focus_stays_on_the_switch(page, site_url, key):
     page.emulate_media(color_scheme="dark")
     page.goto(site_url)
     assert scheme(page) == "slate"  # automatic, dark device
-    page.locator("#__palette_0").focus()
-    page.keyboard.press("Enter")
+    shown(page).focus()
+    page.keyboard.press(key)
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
-    assert page.evaluate("document.activeElement.id") == "__palette_1"
-    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.closest('[data-vmi-palette]') !== null "
+                         "&& !document.activeElement.hidden")
+    page.keyboard.press(key)
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
 
 

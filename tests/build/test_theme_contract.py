@@ -15,8 +15,8 @@ from pathlib import Path
 import material
 import pytest
 
-from vmi.output.trim import LUNR_DIR, LUNR_SUPPORT
 from vmi.testing import ROOT
+from vmi.theme.lunr import LUNR_DIR, LUNR_SUPPORT
 
 THEME = Path(material.__file__).parent / "templates"
 OURS = ROOT / "overrides"
@@ -26,7 +26,6 @@ _OUR_COMMENT = re.compile(r"^\{#-.*?-#\}\n", re.S)
 # Partials we copied from the theme, each with the one change that is the reason why.
 COPIED = {
     "partials/search.html": ('role="dialog"', 'role="dialog" aria-label="Recherche"'),
-    "partials/palette.html": ('data-md-component="palette"', "data-vmi-palette"),
 }
 
 
@@ -75,16 +74,23 @@ def test_translations_reach_the_page(site_dir: Path):
 
 
 def test_palette_switch_is_ours_with_the_theme_s_saved_choice(site_dir: Path):
-    """palette.js reads the form's radio buttons and Material's storage helpers; the
-    theme's inline script restores the saved choice ("__palette") before the first paint."""
+    """theme/palette.js drives our buttons with Material's storage helpers; the theme's
+    inline script restores the saved choice ("__palette") before the first paint; our
+    partial reads the same option fields as the theme's own."""
+    theme = (THEME / "partials" / "palette.html").read_text(encoding="utf-8")
+    for field in ("option.media", "option.scheme", "option.primary", "option.accent",
+                  "option.toggle.name", "option.toggle.icon", 'data-md-color-media="',
+                  'data-md-component="palette"'):
+        assert field in theme, field
     page = read(site_dir, "index.html")
     assert 'data-md-component="palette"' not in page
-    form = re.search(r"<form[^>]*data-vmi-palette.*?</form>", page, re.S)
-    assert form
-    inputs = re.findall(r'<input[^>]*name="__palette"[^>]*>', form.group())
-    assert len(inputs) == 3
+    switch = re.search(r"<div[^>]*data-vmi-palette.*?</div>", page, re.S)
+    assert switch and "<input" not in switch.group()
+    buttons = re.findall(r'<button type="button"[^>]*>', switch.group())
+    assert len(buttons) == 3
     for attribute in ("media", "scheme", "primary", "accent"):
-        assert all(f"data-md-color-{attribute}=" in tag for tag in inputs)
+        assert all(f"data-md-color-{attribute}=" in tag for tag in buttons)
+    assert all(re.search(r'aria-label="[^"]+"', tag) for tag in buttons)  # each says what it does
     assert '__md_get("__palette")' in page and "__md_set" in page
 
 
@@ -136,8 +142,26 @@ def test_no_script_delays_the_first_paint(site_dir: Path):
 def test_html_classes_set_early_are_the_bundle_s(site_dir: Path):
     """main.html sets ``js`` and ``js-focus-visible`` on <html> before the bundle does."""
     bundle = next((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
-    code = bundle.read_text(encoding="utf-8")
-    assert "js-focus-visible" in code and '"no-js"' in code.replace("'", '"')
+    assert _html_classes(bundle.read_text(encoding="utf-8")) == {"js", "js-focus-visible"}
+    early = re.search(r"<script>(document\.documentElement\.classList[^<]*)</script>",
+                      read(site_dir, "index.html"))
+    assert early and _html_classes(early.group(1)) == {"js", "js-focus-visible"}
+    assert '<html lang="fr" class="no-js">' in read(site_dir, "index.html")
+
+
+def _html_classes(code: str) -> set[str]:
+    """The classes of ``<html class="no-js">`` once ``code``'s classList calls on it ran."""
+    classes = {"no-js"}
+    for call, args in re.findall(r"document\.documentElement\.classList\.(add|remove|replace)"
+                                 r"\(([^)]*)\)", code):
+        names = re.findall(r"[\"']([^\"']+)[\"']", args)
+        if call == "add":
+            classes.update(names)
+        elif call == "remove":
+            classes.difference_update(names)
+        elif names[0] in classes:
+            classes = (classes - {names[0]}) | {names[1]}
+    return classes
 
 
 def test_navigation_fixes_still_find_their_markup(site_dir: Path):

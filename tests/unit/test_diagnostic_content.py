@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from vmi.content.loader import load_content
-from vmi.core.errors import ContentErrors
+from vmi.core.errors import ContentErrors, french_typography
 
 DIAGNOSTIC = """\
 titre: Diagnostic
@@ -77,48 +77,37 @@ def test_valid_questionnaire_loads(content: Path):
     assert "diagnostic.md" in load_content(content, docs_pages=DOCS).generated_pages()
 
 
-def test_unknown_axis_in_a_question(content: Path):
-    edit(content, "    axe: usagers\n", "    axe: usager\n")
-    assert errors(content) == [
-        # usagers lost its only question: the editor sees both sides of the typo
-        "content/diagnostic.yml:7: axes[2].id: aucune question pour l’axe « usagers »",
-        "content/diagnostic.yml:27: questions[2].axe: axe inconnu « usager » ; "
-        "vouliez-vous dire « usagers » ?"]
+# One edit of the valid questionnaire above, and the exact errors an editor then reads.
+EDITS = {
+    # usagers lost its only question: the editor sees both sides of the typo
+    "axe inconnu dans une question": ("    axe: usagers\n", "    axe: usager\n", [
+        "content/diagnostic.yml:7: axes[2].id: aucune question pour l’axe « usagers »",
+        "content/diagnostic.yml:27: questions[2].axe: axe inconnu « usager » ; "
+        "vouliez-vous dire « usagers » ?"]),
+    "axe inconnu dans une recommandation": (
+        "  - axe: donnees\n    jusqu_a", "  - axe: donnee\n    jusqu_a", [
+            "content/diagnostic.yml:35: recommandations[1].axe: axe inconnu « donnee » ; "
+            "vouliez-vous dire « donnees » ?"]),
+    "identifiant de question en double": ("  - id: q2\n", "  - id: q1\n", [
+        "content/diagnostic.yml:26: questions[2].id: identifiant « q1 » déjà utilisé ligne 18"]),
+    "identifiant d’axe en double": ("  - id: usagers\n", "  - id: donnees\n", [
+        "content/diagnostic.yml:7: axes[2].id: axe « donnees » déjà utilisé ligne 4",
+        "content/diagnostic.yml:27: questions[2].axe: axe inconnu « usagers » "
+        "(connus : donnees)"]),
+    "points au-dessus de 4": ("        points: 4\n  - id: q2", "        points: 5\n  - id: q2", [
+        "content/diagnostic.yml:25: questions[1].reponses[2].points: doit valoir au plus 4"]),
+    "points négatifs": (
+        "        points: 0\n      - texte: Oui\n        points: 4\n  - id: q2",
+        "        points: -1\n      - texte: Oui\n        points: 4\n  - id: q2", [
+            "content/diagnostic.yml:23: questions[1].reponses[1].points: doit valoir au moins 0"]),
+}
 
 
-def test_unknown_axis_in_a_recommendation(content: Path):
-    edit(content, "  - axe: donnees\n    jusqu_a", "  - axe: donnee\n    jusqu_a")
-    assert errors(content) == [
-        "content/diagnostic.yml:35: recommandations[1].axe: axe inconnu « donnee » ; "
-        "vouliez-vous dire « donnees » ?"]
-
-
-def test_duplicate_question_id(content: Path):
-    edit(content, "  - id: q2\n", "  - id: q1\n")
-    assert errors(content) == [
-        "content/diagnostic.yml:26: questions[2].id: identifiant « q1 » déjà utilisé ligne 18"]
-
-
-def test_duplicate_axis_id(content: Path):
-    edit(content, "  - id: usagers\n", "  - id: donnees\n")
-    assert errors(content) == [
-        "content/diagnostic.yml:7: axes[2].id: axe « donnees » déjà utilisé ligne 4",
-        "content/diagnostic.yml:27: questions[2].axe: axe inconnu « usagers » "
-        "(connus : donnees)"]
-
-
-@pytest.mark.parametrize(("points", "line", "answer", "message"), [
-    (5, 25, 2, "doit valoir au plus 4"),
-    (-1, 23, 1, "doit valoir au moins 0"),
-])
-def test_points_out_of_range(content: Path, points: int, line: int, answer: int, message: str):
-    if answer == 2:
-        edit(content, "        points: 4\n  - id: q2", f"        points: {points}\n  - id: q2")
-    else:
-        edit(content, "        points: 0\n      - texte: Oui\n        points: 4\n  - id: q2",
-             f"        points: {points}\n      - texte: Oui\n        points: 4\n  - id: q2")
-    assert errors(content) == [
-        f"content/diagnostic.yml:{line}: questions[1].reponses[{answer}].points: {message}"]
+@pytest.mark.parametrize("case", sorted(EDITS))
+def test_one_mistake_one_located_error(content: Path, case: str):
+    old, new, expected = EDITS[case]
+    edit(content, old, new)
+    assert errors(content) == [french_typography(e) for e in expected]  # « x » with NBSP
 
 
 def test_fewer_than_two_answers(content: Path):

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from vmi.content.links import check_links, locate_message, page_links, site_pages
+from vmi.content.links import check_links, page_links, site_pages
+from vmi.theme.link_warnings import locate_message
 
 PAGES = {"index.md", "a-propos.md", "piliers.md", "cas/index.md", "cas/bethune.md"}
 

@@ -56,3 +56,14 @@ def test_theme_scripts_are_deferred_in_order():
         '<script id="__config" type="application/json">{}</script>\n'
         '<script src="vmi.js" defer></script><script src="x.js" async></script>')
 
+
+
+TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+
+
+def test_a_table_of_contents_toggle_without_label_takes_the_table_s_name():
+    named = fix_nav(TOC_TOGGLE + '<nav class="md-nav md-nav--secondary" aria-label="Table des matières">')
+    assert '<input aria-label="Table des matières" class="md-nav__toggle' in named
+    assert 'id="__toc"' not in fix_nav(TOC_TOGGLE)  # nothing to toggle, nothing to name
+    labelled = TOC_TOGGLE + '<label class="md-nav__link" for="__toc">'
+    assert fix_nav(labelled) == labelled

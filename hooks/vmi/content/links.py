@@ -86,33 +86,3 @@ def check_links(markdown: str, page: str, label: str, pages: set[str], docs_dir:
             errors.append(ContentError(label, line, "lien", f"lien « {target} » non reconnu : "
                                        f"visez le fichier .md de la page (ex. « ../piliers.md »)"))
     return errors
-
-
-_DOC_FILE = re.compile(r"^Doc file '(?P<uri>[^']+)'(?P<rest> contains (?:a |an |an unrecognized "
-                       r"relative |an absolute )?link (?:to )?'(?P<link>[^']+)'.*)$", re.S)
-
-
-def line_of_link(text: str, link: str) -> int | None:
-    """First line of ``text`` whose Markdown link points at ``link``."""
-    for number, line in enumerate(text.split("\n"), 1):
-        if f"]({link}" in line or f"](<{link}" in line:
-            return number
-    return None
-
-
-def locate_message(message: str, source_of: dict[str, str], project: Path) -> str:
-    """Rewrite MkDocs' ``Doc file 'cas/x.md' contains a link…`` to ``content/cas/x.md:LINE: …``.
-
-    ``source_of`` maps a page's site path to its file relative to ``project``.
-    """
-    match = _DOC_FILE.match(message)
-    if not match or match.group("uri") not in source_of:
-        return message
-    label = source_of[match.group("uri")]
-    try:
-        text = (project / label).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    line = line_of_link(text, match.group("link"))
-    where = f"{label}:{line}" if line else label
-    return f"{where}: Doc file '{label}'{match.group('rest')}"

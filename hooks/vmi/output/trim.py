@@ -14,22 +14,9 @@ from collections.abc import Iterable
 import rcssmin
 import rjsmin
 
-LUNR_DIR = "assets/javascripts/lunr/"
-# Always needed by Material's search worker once any non-English language is set.
-LUNR_SUPPORT = ("min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js")
-# Languages whose stemmer needs an extra segmenter script.
-LUNR_EXTRAS = {"ja": ("tinyseg.js",), "jp": ("tinyseg.js",), "th": ("wordcut.js",)}
+from vmi.theme.lunr import LUNR_DIR, lunr_keep
 
 _MAP_COMMENT = re.compile(rb"\n?(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
-
-
-def lunr_keep(languages: Iterable[str]) -> set[str]:
-    """Paths under ``LUNR_DIR`` that the search worker loads for ``languages``."""
-    keep = set(LUNR_SUPPORT)
-    for lang in languages:
-        keep.add(f"min/lunr.{lang}.min.js")
-        keep.update(LUNR_EXTRAS.get(lang, ()))
-    return keep
 
 
 def removable(paths: Iterable[str], languages: Iterable[str]) -> list[str]:

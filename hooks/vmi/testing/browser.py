@@ -67,7 +67,7 @@ def use_site(context: Any, page_url: Callable[[str], str]) -> list[dict]:
     seen = violations(view) + violations(page)
     page.goto(page_url("index"))
     for _ in range(3):
-        page.locator("form[data-vmi-palette] label:not([hidden])").click()
+        page.locator("[data-vmi-palette] button:not([hidden])").click()
     seen += violations(page)
     page.goto(page_url("diagnostic/equipe"))
     page.wait_for_selector("#vmi-syn[data-vmi-init]", state="attached")

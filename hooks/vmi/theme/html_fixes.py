@@ -6,6 +6,9 @@ empty ``<label ... tabindex="">`` holding only an icon, and names the section's
 empty ``tabindex`` is invalid HTML. We name each such ``<nav>`` with the section's
 title (``aria-label``) and drop the empty attribute. On those index pages the table of
 contents also has a ``<label for="__toc">`` whose checkbox is not written: we unlink it.
+The other way round, a page whose table of contents Material does not list in the
+navigation (the glossary) gets the ``__toc`` checkbox without its label: it takes the
+table of contents' own name (``aria-label``), or goes when there is none.
 
 The theme's scripts (its bundle, polyfills) are parser-blocking ``<script src>`` tags:
 on a slow phone the first paint waits for 35 KB of JavaScript that only adds behaviour.
@@ -22,6 +25,8 @@ _SECTION = re.compile(
     r'<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">(?P<title>[^<]*)'
     r'</span>\s*</a>\s*<label class="md-nav__link[^"]*" for="(?P<id>__nav_\w+)" '
     r'id="(?P=id)_label"')
+_TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+_TOC_NAME = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="([^"]*)">')
 _BLOCKING_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
 
 
@@ -34,6 +39,10 @@ def fix_nav(markup: str) -> str:
     if 'id="__toc"' not in markup:  # index pages: the table of contents has no toggle
         markup = markup.replace('<label class="md-nav__title" for="__toc">',
                                 '<label class="md-nav__title">')
+    elif 'for="__toc"' not in markup:  # a toggle without a label
+        name = _TOC_NAME.search(markup)
+        markup = markup.replace(_TOC_TOGGLE, _TOC_TOGGLE.replace(
+            "<input ", f'<input aria-label="{name[1]}" ') if name else "")
     return markup.replace(' tabindex=""', "")
 
 

@@ -1,5 +1,5 @@
 /* The base of our scripts, the first of them on every page (extra_javascript in
- * mkdocs.yml; lazy-search.js and palette.js run before the theme's bundle and need none of
+ * mkdocs.yml; theme/lazy-search.js and theme/palette.js run before the theme's bundle and need none of
  * it). window.VMI: start-up, storage that fails silently, "is the user typing", the
  * single-key shortcut setting (RGAA 12.10, WCAG 2.1.4), downloads, element building and
  * loading more of our scripts. Instant navigation is off (mkdocs.yml): a page starts once.

@@ -1,4 +1,7 @@
 /* Web workers over file:// (offline copy), within the site's Content-Security-Policy.
+ * Material internals: its offline plugin skips its own shim when a polyfill path holds
+ * "iframe-worker" (hooks/offline_site.py lists this file), and its search worker looks for
+ * window.IFrameWorker. Guarded by tests/browser/test_offline.py (search over file://).
  *
  * Chromium refuses `new Worker()` for a file:// page, so Material's search worker runs
  * in a hidden frame instead: the idea of iframe-worker (squidfunk, MIT), rewritten so

@@ -1,5 +1,10 @@
 /* Load the search index and the search worker only once the visitor opens search.
  *
+ * Material internals: the URLs of its index (search/search_index.json, fetched with
+ * XMLHttpRequest) and of its worker (workers/search.*.js); XMLHttpRequest.open and Worker
+ * are wrapped page-wide for those two. Guarded by tests/build/test_theme_contract.py
+ * (test_lazy_search_matches_the_theme_s_index_and_worker) and tests/browser/test_lazy_search.py.
+ *
  * Material fetches search/search_index.json and starts its worker on every page view,
  * which is most of a first visit's weight. Loaded before Material's bundle, this script
  * holds back that one request and that one worker until the search field gets focus

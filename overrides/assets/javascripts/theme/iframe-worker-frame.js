@@ -1,4 +1,6 @@
-/* Inside the hidden frame of iframe-worker.js: the worker globals Material's search worker
+/* Material internals: the worker globals its search worker uses (see iframe-worker.js).
+ *
+ * Inside the hidden frame of iframe-worker.js: the worker globals Material's search worker
  * uses. Messages go to the page through the parent window; scripts load one after the
  * other, as importScripts would. The script then leaves the frame: the worker finds its
  * own files from the first script of the frame, which must be the worker itself. */

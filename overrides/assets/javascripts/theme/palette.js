@@ -1,0 +1,89 @@
+/* The colour switch of the header (automatic, light, dark), in place of Material's.
+ *
+ * Material internals: window.__md_get / __md_set (its storage helpers) and the key
+ * "__palette", which its inline script in <head> reads to restore the colours before the
+ * first paint; the body's data-md-color-* attributes that its stylesheets read. Guarded by
+ * tests/build/test_theme_contract.py (test_palette_switch_is_ours_with_the_theme_s_saved_choice)
+ * and tests/browser/test_palette.py.
+ *
+ * Material's switch is a form of radio buttons that restyles the page as soon as one is
+ * chosen (WCAG 3.2.2, On Input), and its start-up restyles the whole page three times.
+ * Here partials/palette.html writes one button per option, the visible one naming what it
+ * does (« Passer en mode sombre »); pressing it moves to the next option and keeps focus
+ * on the switch. The page is restyled only when the colours really change; the browser's
+ * colour metas are set after the first frame.
+ */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-vmi-palette]");
+  if (!box || !window.__md_get) return;
+  var buttons = Array.prototype.slice.call(box.querySelectorAll("button"));
+  if (!buttons.length) return;
+  var light = matchMedia("(prefers-color-scheme: light)");
+  var AUTO = "(prefers-color-scheme)";
+  var current = -1;
+
+  function colours(button) {
+    var color = {};
+    ["media", "scheme", "primary", "accent"].forEach(function (key) {
+      color[key] = button.getAttribute("data-md-color-" + key);
+    });
+    if (color.media === AUTO) {  // the automatic option borrows the light or dark one's colours
+      var twin = box.querySelector("[data-md-color-media='(prefers-color-scheme: " +
+        (light.matches ? "light" : "dark") + ")']");
+      if (twin) ["scheme", "primary", "accent"].forEach(function (key) {
+        color[key] = twin.getAttribute("data-md-color-" + key);
+      });
+    }
+    return color;
+  }
+
+  function apply(index) {
+    var color = colours(buttons[index]);
+    current = index;
+    Object.keys(color).forEach(function (key) {
+      if (document.body.getAttribute("data-md-color-" + key) !== color[key]) {
+        document.body.setAttribute("data-md-color-" + key, color[key]);
+      }
+    });
+    buttons.forEach(function (button, i) { button.hidden = i !== index; });
+    window.__md_set("__palette", { index: index, color: color });
+    requestAnimationFrame(function () { setTimeout(browserColours, 0); });
+  }
+
+  /* Address bar colour (mobile browsers) and scheme of the page's own scrollbar. */
+  function browserColours() {
+    var style = getComputedStyle(document.querySelector(".md-header") || document.body);
+    meta("theme-color").content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3)
+      .map(function (c) { return ("0" + (+c).toString(16)).slice(-2); }).join("");
+    meta("color-scheme").content = style.colorScheme;
+  }
+
+  function meta(name) {
+    var element = document.head.querySelector("meta[name='" + name + "'][data-vmi]");
+    if (!element) {
+      element = document.createElement("meta");
+      element.name = name;
+      element.setAttribute("data-vmi", "");
+      document.head.appendChild(element);
+    }
+    return element;
+  }
+
+  var saved = window.__md_get("__palette");
+  var start = saved && typeof saved.index === "number" ? saved.index : buttons.findIndex(
+    function (button) { return matchMedia(button.getAttribute("data-md-color-media")).matches; });
+  apply(Math.max(0, Math.min(start, buttons.length - 1)));
+
+  box.addEventListener("click", function (event) {
+    var index = buttons.indexOf(event.target.closest("button"));
+    if (index < 0) return;
+    apply((index + 1) % buttons.length);
+    buttons[current].focus();  // the pressed button is hidden now: focus stays on the switch
+  });
+  function followDevice() {
+    if (buttons[current].getAttribute("data-md-color-media") === AUTO) apply(current);
+  }
+  if (light.addEventListener) light.addEventListener("change", followDevice);
+  else if (light.addListener) light.addListener(followDevice);  // Safari before 14
+})();
