@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 
 from vmi.territories.browser_list import MIN_POPULATION
-from vmi.territories.extract import DEFAULT_PACKAGE_DIR
+from vmi.territories.extract import DEFAULT_PACKAGE_DIR, edition
 from vmi.territories.official import EPCI_TYPES, SIZE_BANDS, size_band
 from vmi.testing import ROOT, axe_violations
 from vmi.testing.diagnostic import (
@@ -89,6 +89,8 @@ def figure(value: int) -> str:
 
 
 def test_each_size_band_by_typing_without_accents(page, site_url, official):
+    version = json.loads((PACKAGE / "package.json").read_text("utf-8"))["version"]
+    year = edition((PACKAGE / "README.md").read_text("utf-8"), version)  # the README's table
     open_diagnostic(page, site_url)
     for item in one_per_band(official):
         choose(page, plain(item["nom"]), item["code"])
@@ -109,7 +111,7 @@ def test_each_size_band_by_typing_without_accents(page, site_url, official):
         assert box.get_attribute("data-population") == str(population)
         assert box.get_attribute("data-taille") == size_band(population).id
         assert item["nom"] in text and figure(population) in text
-        assert "INSEE" in text and "2026" in text  # source and year of the figure
+        assert "INSEE" in text and f"édition {year}" in text  # source and year of the figure
     assert [b.id for b in SIZE_BANDS] == [size_band(i["population"] if i["kind"] == "commune"
                                                     else i["populationMunicipale"]).id
                                           for i in one_per_band(official)[:5]]

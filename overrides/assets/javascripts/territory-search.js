@@ -102,7 +102,7 @@
     report.hidden = !chosen;
     if (!chosen) return;
     report.textContent = 'Collectivité' + NBSP + ': ' + chosen.nom + ' (' + (chosen.type === 'epci' ? chosen.typeEpci + ', ' : '') +
-      chosen.departement + '), ' + number(chosen.population) + NBSP + 'habitants (' + chosen.annee + ')' +
+      chosen.departement + '), ' + number(chosen.population) + NBSP + 'habitants (populations légales, édition ' + chosen.annee + ')' +
       (chosen.agents ? ', au moins 50' + NBSP + 'agents' + NBSP + ': ' + { oui: 'oui', non: 'non', nsp: 'ne sait pas' }[chosen.agents] : '') + '.';
     card = append(box, el('div', { 'class': 'vmi-coll__carte', id: 'vmi-coll-carte', tabindex: '-1', role: 'group',
       'aria-labelledby': 'vmi-coll-nom', 'data-collectivite': '', 'data-code': chosen.code, 'data-type': chosen.type,
@@ -114,7 +114,7 @@
       : 'commune, code INSEE ' + chosen.code);
     fact(chosen.type === 'epci' ? 'Département principal' : 'Département', chosen.departement + ' (' + chosen.departementCode + ')');
     fact('Région', chosen.region);
-    fact('Population municipale', number(chosen.population) + NBSP + 'habitants en ' + chosen.annee).setAttribute('data-population-texte', '');
+    fact('Population municipale', number(chosen.population) + NBSP + 'habitants (populations légales, édition ' + chosen.annee + ')').setAttribute('data-population-texte', '');
     fact('Taille', chosen.tailleNom);
     if (chosen.type === 'commune') {
       fact('Intercommunalité', chosen.epci ? chosen.epci.nom + ' (' + chosen.epci.type + ', ' + number(chosen.epci.population) +
