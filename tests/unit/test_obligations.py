@@ -7,6 +7,7 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from vmi.content.loader import load_content
 from vmi.content.obligations import (
@@ -17,6 +18,7 @@ from vmi.content.obligations import (
     for_epci,
     thresholds,
 )
+from vmi.editor.cms_files import for_disk, for_form
 from vmi.model.models import Obligation
 from vmi.testing import ROOT
 
@@ -106,3 +108,12 @@ def test_aides_territoires_link_is_a_plain_search_by_keyword_and_audience():
     assert parse_qs(urlsplit(url).query) == {"organization_type_slug": ["epci"],
                                              "keyword": ["cybersécurité"]}
     assert "%20" in aides_territoires_url("inclusion numérique")  # no « + » for spaces
+
+
+@pytest.mark.parametrize("path", ["content/obligations.yml", "content/financements.yml",
+                                  "content/themes/donnees.yml"])
+def test_saved_unchanged_through_the_form_editor_is_the_same_text(path):
+    """The files are written in the layout the form editor saves: a save changes nothing."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    data = yaml.safe_load(for_form(path, text))
+    assert for_disk(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=True), text) == text
