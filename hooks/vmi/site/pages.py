@@ -106,8 +106,10 @@ def plan_pages(content: Content, labels: dict[str, str] | None = None) -> list[G
              *_case_pages(content, titles, documents),
              _library_page(content, titles, documents)]
     if content.diagnostic:
-        pages += [_diagnostic_page(content.diagnostic, folder),
-                  _team_page(content.diagnostic, folder)]
+        # Sheets exist for the axes that have a file (see _theme_pages).
+        sheets = frozenset(entry.slug for entry in content.themes)
+        pages += [_diagnostic_page(content.diagnostic, folder, sheets),
+                  _team_page(content.diagnostic, folder, sheets)]
     if (content.root / str(registry.OBLIGATIONS.source)).exists():
         kind = registry.OBLIGATIONS
         pages.append(GeneratedPage(kind=kind, src_uri=kind.path, title=titles[kind.key],
@@ -277,17 +279,18 @@ def _library_page(content: Content, titles: dict[str, str],
                        piliers=[p for p in content.piliers if p.id in pillars]))
 
 
-def _diagnostic_page(diagnostic: Diagnostic, folder: str) -> GeneratedPage:
+def _diagnostic_page(diagnostic: Diagnostic, folder: str,
+                     sheets: frozenset[str]) -> GeneratedPage:
     """The self-diagnosis: its introduction is the page's Markdown body, and its
     recommendations link to pages, so its context is worked out at rendering time."""
     kind = registry.DIAGNOSTIC
     return GeneratedPage(kind=kind, src_uri=kind.path, title=diagnostic.titre,
                          body=diagnostic.introduction, source=kind.source_of(folder),
                          context=lambda body, links: diagnostic_context(diagnostic, body,
-                                                                        links))
+                                                                        links, sheets))
 
 
-def _team_page(diagnostic: Diagnostic, folder: str) -> GeneratedPage:
+def _team_page(diagnostic: Diagnostic, folder: str, sheets: frozenset[str]) -> GeneratedPage:
     """The team synthesis: the questionnaire's questions and the data its script reads."""
     kind = registry.SYNTHESE
     return GeneratedPage(kind=kind, src_uri=kind.path, title="Synthèse d’équipe",
@@ -296,7 +299,7 @@ def _team_page(diagnostic: Diagnostic, folder: str) -> GeneratedPage:
                          "l’auto-diagnostic, sans serveur : médiane, écarts, questions à "
                          "discuter.",
                          context=lambda body, links: diagnostic_context(diagnostic, body,
-                                                                        links))
+                                                                        links, sheets))
 
 
 def _parcours_pages(content: Content, titles: dict[str, str]) -> list[GeneratedPage]:
@@ -411,9 +414,10 @@ def nombre_fr(value: int) -> str:
 ROLES = ("élu·e", "direction générale", "numérique", "service", "autre")
 
 
-def diagnostic_context(diagnostic: Diagnostic, introduction_html: str,
-                       links: Links) -> dict[str, Any]:
-    """Questions grouped by axis and the JSON the page script reads."""
+def diagnostic_context(diagnostic: Diagnostic, introduction_html: str, links: Links,
+                       sheets: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Questions grouped by axis, the address of each axis's thematic sheet (for the axes
+    that have one: ``sheets``) and the JSON the page script reads."""
     grouped = [(axe, [q for q in diagnostic.questions if q.axe == axe.id])
                for axe in diagnostic.axes]
     data = {
@@ -434,6 +438,8 @@ def diagnostic_context(diagnostic: Diagnostic, introduction_html: str,
             "roles": ROLES,
             "duree_minutes": estimated_minutes(len(diagnostic.questions)),
             "paliers": thresholds_used(diagnostic),
+            "fiches": {a.id: links.url(registry.THEME.src_uri(a.id)) for a in diagnostic.axes
+                       if a.id in sheets},
             "introduction_html": Markup(introduction_html)}
 
 
