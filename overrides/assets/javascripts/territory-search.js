@@ -7,7 +7,7 @@
 (function () {
   'use strict';
   var VMI = window.VMI, Territories = VMI.territories, page = window.VMIDiagPage, el = VMI.el, append = VMI.append,
-    NBSP = '\u00a0', index = null, waiting = [], shown = [], active = -1, zone, field, list, status;
+    NBSP = '\u00a0', index = null, waiting = [], shown = [], active = -1, said, zone, field, list, status;
 
   function $(id) { return document.getElementById(id); }
   function number(value) { return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'); }
@@ -43,9 +43,13 @@
       append(option, el('span', { 'class': 'vmi-coll__lieu' }, describe(entry)));
     });
     open(shown.length > 0);
-    status.textContent = !typed.trim() ? '' : shown.length
-      ? shown.length + ' suggestion' + (shown.length > 1 ? 's' : '') + NBSP + ': flèches haut et bas pour choisir, Entrée pour valider.'
-      : 'Aucune commune d’au moins 3' + '\u202f' + '500' + NBSP + 'habitants ni intercommunalité ne correspond.';
+    // Said once typing pauses: a screen reader is not interrupted at every key.
+    clearTimeout(said);
+    said = setTimeout(function () {
+      status.textContent = !typed.trim() ? '' : shown.length
+        ? shown.length + ' suggestion' + (shown.length > 1 ? 's' : '') + NBSP + ': flèches haut et bas pour choisir, Entrée pour valider.'
+        : 'Aucune commune d’au moins 3' + '\u202f' + '500' + NBSP + 'habitants ni intercommunalité ne correspond.';
+    }, 400);
   }
   function open(on) {
     list.hidden = !on;
@@ -83,6 +87,7 @@
       field.value = '';
       status.textContent = entry.nom + ' choisie.';
     } else delete state.collectivite;
+    clearTimeout(said);
     open(false);
     page.save();
     VMI.collectivite.set(state.collectivite || null);
