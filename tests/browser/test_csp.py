@@ -152,7 +152,7 @@ def test_site_wide_header_allows_every_page(watched, site_dir):
         for directive in policy_of(path.read_text(encoding="utf-8")).split("; "):
             name, *sources = directive.split()
             assert all(source in header for source in sources), (path, directive)
-    assert header.endswith("; frame-ancestors 'none'")
+    assert header.endswith("; frame-ancestors 'self'")
     handler = type("Handler", (_WithHeader,), {"header": header})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                              functools.partial(handler, directory=str(site_dir)))

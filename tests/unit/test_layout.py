@@ -53,6 +53,28 @@ def test_quotes_only_where_yaml_needs_them(value, written):
     assert yaml.safe_load(f"k: {written}")["k"] == value
 
 
+def test_quotes_the_file_had_around_plain_text_are_kept():
+    """Same data, same quotes: a saved file differs only where the editor changed it."""
+    before = ("- terme: \"Donnée ouverte\"\n  definition: Une donnée publiée.\n"
+              "- terme: 'L’usager'\n  definition: \"Celui qui utilise le service.\"\n")
+    decap = yaml.safe_dump({"termes": [
+        {"terme": "Donnée ouverte", "definition": "Une donnée publiée librement."},
+        {"terme": "L’usager", "definition": "Celui qui utilise le service."}]}, allow_unicode=True)
+    assert for_disk("content/glossaire.yml", decap, before) == (
+        "- terme: \"Donnée ouverte\"\n  definition: Une donnée publiée librement.\n"
+        "- terme: 'L’usager'\n  definition: \"Celui qui utilise le service.\"\n")
+    assert for_disk("content/glossaire.yml", decap, None).startswith("- terme: Donnée ouverte\n")
+
+
+@pytest.mark.parametrize("path", ["content/cas/bethune.md", "content/diagnostic.yml",
+                                  "content/parcours/forum-45-minutes.yml"])
+def test_a_file_saved_unchanged_by_the_form_is_written_as_it_was(path: str):
+    text = (ROOT / path).read_text("utf-8")
+    decap = text if path.endswith(".md") else yaml.safe_dump(yaml.safe_load(for_form(path, text)),
+                                                             allow_unicode=True)
+    assert for_disk(path, decap, text) == text
+
+
 def test_long_lists_and_texts_of_several_lines():
     text = dump({"piliers": [f"pilier-numero-{n}" for n in range(8)],
                  "introduction": "Première ligne.\n\nDeuxième.\n"})

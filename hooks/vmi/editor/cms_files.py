@@ -3,8 +3,8 @@
 Reading, a list file (``piliers.yml``) reaches the form as one field holding the list
 (``cms.ROOT_LISTS``). Writing, every file the form saves is rewritten in the layout a
 person writes (``vmi.editor.layout``): fields in the models' order, empty optional fields
-dropped, and the comments of the file on disk put back where they were
-(``vmi.editor.comments``).
+dropped, the quotes the file had around plain texts kept, and the comments of the file
+on disk put back where they were (``vmi.editor.comments``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import yaml
 
 from vmi.editor.cms import ROOT_LISTS
 from vmi.editor.comments import carry
-from vmi.editor.layout import dump, tidy
+from vmi.editor.layout import dump, quoted_texts, tidy
 from vmi.editor.schemas import schema
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*\n?(.*)\Z", re.S | re.M)
@@ -66,13 +66,13 @@ def for_disk(path: str, text: str, previous: str | None) -> str:
             return text
         fields = yaml.safe_load(match[1]) or {}
         body = match[2].strip("\n")
-        front = dump(tidy(fields, root, definitions))
         before = _FRONT_MATTER.match(previous or "")
+        front = dump(tidy(fields, root, definitions), quoted_texts(before[1] if before else None))
         if before:
             front = carry(before[1], front)
         return f"---\n{front}---\n" + (f"\n{body}\n" if body else "")
     data = yaml.safe_load(text)
     if path in ROOT_LISTS and isinstance(data, dict):
         data = data.get(ROOT_LISTS[path]) or []
-    text = dump(tidy(data, root, definitions))
+    text = dump(tidy(data, root, definitions), quoted_texts(previous))
     return carry(previous, text) if previous else text

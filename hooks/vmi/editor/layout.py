@@ -1,6 +1,7 @@
 """Content written the way a person writes it: fields in the models' order, no empty
-optional field, block lists indented by two spaces, quotes only where YAML needs them
-(dates, codes and numbers written as text, ``oui``/``non``, ``: ``, a leading sign).
+optional field, block lists indented by two spaces, quotes where YAML needs them
+(dates, codes and numbers written as text, ``oui``/``non``, ``: ``, a leading sign) and
+where the file already had them.
 
 Used by the form editor's server (``vmi.editor.cms_files``) so that a file saved by the form
 reads like the others and passes ``make check``.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -60,15 +62,44 @@ def tidy(value: Any, node: dict[str, Any], definitions: dict[str, Any]) -> Any:
     return {} if all(_empty(item) for item in result.values()) else result  # left blank
 
 
-def scalar(value: Any) -> str:
-    """One YAML scalar: plain when it reads back as the same text, else double-quoted."""
+Quotes = Mapping[str, str]  # a text the file had between quotes → the quote it used
+
+
+def quoted_texts(text: str | None) -> dict[str, str]:
+    """The texts a file wrote between quotes (values, not field names), with the quote
+    used: the form writes them back the same, so a saved file differs only where the
+    editor changed something."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader) if text else None
+    except yaml.YAMLError:
+        return {}
+    found: dict[str, str] = {}
+    stack = [node] if node is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.style in ('"', "'"):
+                found.setdefault(node.value, node.style)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return found
+
+
+def scalar(value: Any, quotes: Quotes | None = None) -> str:
+    """One YAML scalar: plain when it reads back as the same text, else double-quoted;
+    between the same quotes as before when the file had put them (``quotes``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
         return "null"
     if not isinstance(value, str):
         return str(value)
-    if _plain(value):
+    kept = quotes.get(value) if quotes else None
+    if kept == "'" and "\n" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    if _plain(value) and kept != '"':
         return value
     return json.dumps(value, ensure_ascii=False)  # JSON strings are YAML double-quoted
 
@@ -93,43 +124,44 @@ def _block(text: str, pad: str) -> list[str]:
                             text.rstrip("\n").split("\n")]
 
 
-def _value(key_line: str, value: Any, pad: str) -> list[str]:
+def _value(key_line: str, value: Any, pad: str, quotes: Quotes | None = None) -> list[str]:
     """``key:`` followed by ``value`` (``pad`` is the indentation of ``key``)."""
     if isinstance(value, dict) and value:
-        return [f"{key_line}:"] + mapping(value, pad + "  ")
+        return [f"{key_line}:"] + mapping(value, pad + "  ", quotes)
     if isinstance(value, list) and value:
         flow = f"{key_line}: [{', '.join(str(v) for v in value)}]"
         if all(isinstance(v, str) and _IDENTIFIER.match(v) for v in value) and len(flow) <= 120:
             return [flow]  # lists of identifiers on one line, as content/ writes them
-        return [f"{key_line}:"] + sequence(value, pad + "  ")
+        return [f"{key_line}:"] + sequence(value, pad + "  ", quotes)
     if isinstance(value, (dict, list)):
         return [f"{key_line}: {'{}' if isinstance(value, dict) else '[]'}"]
     if isinstance(value, str) and "\n" in value.strip("\n"):
         first, *rest = _block(value, pad + "  ")
         return [f"{key_line}: {first}", *rest]
-    return [f"{key_line}: {scalar(value)}"]
+    return [f"{key_line}: {scalar(value, quotes)}"]
 
 
-def mapping(data: dict[str, Any], pad: str = "") -> list[str]:
+def mapping(data: dict[str, Any], pad: str = "", quotes: Quotes | None = None) -> list[str]:
     lines: list[str] = []
     for key, value in data.items():
-        lines += _value(f"{pad}{key}", value, pad)
+        lines += _value(f"{pad}{key}", value, pad, quotes)
     return lines
 
 
-def sequence(items: list[Any], pad: str = "") -> list[str]:
+def sequence(items: list[Any], pad: str = "", quotes: Quotes | None = None) -> list[str]:
     lines: list[str] = []
     for item in items:
         if isinstance(item, dict) and item:
-            inner = mapping(item, pad + "  ")
+            inner = mapping(item, pad + "  ", quotes)
             lines.append(f"{pad}- {inner[0][len(pad) + 2:]}")
             lines += inner[1:]
         else:
-            lines += [f"{pad}- {scalar(item)}"]
+            lines += [f"{pad}- {scalar(item, quotes)}"]
     return lines
 
 
-def dump(data: Any) -> str:
-    """The YAML text of a block of fields or a list, with a final newline."""
-    lines = sequence(data) if isinstance(data, list) else mapping(data)
+def dump(data: Any, quotes: Quotes | None = None) -> str:
+    """The YAML text of a block of fields or a list, with a final newline; ``quotes``
+    (``quoted_texts`` of the file before) keeps the quotes it had around plain texts."""
+    lines = sequence(data, "", quotes) if isinstance(data, list) else mapping(data, "", quotes)
     return "\n".join(lines) + "\n"

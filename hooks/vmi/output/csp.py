@@ -18,9 +18,10 @@ import re
 import sys
 from pathlib import Path
 
-# What a page may load or do, besides its own hashed inline scripts and styles.
+# What a page may load or do, besides its own hashed inline scripts and styles. Frames:
+# the site's own pages only (a parcours printed whole projects each step in one).
 BASE_POLICY = ("default-src 'self'", "img-src 'self' data:", "object-src 'none'",
-               "frame-src 'none'", "base-uri 'self'", "form-action 'self'")
+               "frame-src 'self'", "base-uri 'self'", "form-action 'self'")
 META_NAME = 'http-equiv="Content-Security-Policy"'
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
@@ -86,7 +87,7 @@ def site_header(site: Path) -> str:
             sources.setdefault(name, set()).update(values)
     directives = [" ".join([name, *sorted(values, key=lambda v: (v.startswith("'sha"), v))])
                   for name, values in sources.items()]
-    return "Content-Security-Policy: " + "; ".join([*directives, "frame-ancestors 'none'"])
+    return "Content-Security-Policy: " + "; ".join([*directives, "frame-ancestors 'self'"])
 
 
 _POLICY = re.compile(rf'<meta {META_NAME} content="([^"]*)">')

@@ -16,7 +16,7 @@ document.addEventListener("securitypolicyviolation", e => window.vmiViolations.p
 
 
 # What every page's policy must say, and a site the policy must keep out.
-REQUIRED = ("default-src 'self'", "object-src 'none'", "frame-src 'none'", "base-uri 'self'",
+REQUIRED = ("default-src 'self'", "object-src 'none'", "frame-src 'self'", "base-uri 'self'",
             "form-action 'self'", "img-src 'self' data:")
 OTHER_SITE = "https://tiers.example.net"
 

@@ -1,8 +1,8 @@
 /* Forum mode's doorway, on every page: the « Projeter cette page » button, the `p` key,
- * `?projection` or a projection still on in this tab load projection.js and its three
+ * `?projection` or a projection still on in this tab load projection.js and its four
  * helpers (classic scripts of the site: allowed by the policy's 'self', work over
- * file://), which enters and does the rest; a page that is never projected does not pay
- * for them. Also on every
+ * file://), and for a parcours (`&parcours=<slug>`) its plan; projection.js enters and
+ * does the rest. A page that is never projected does not pay for them. Also on every
  * page: printed links carry their address. Single keys obey the shortcut switch
  * (RGAA 12.10, VMI.shortcutsOn in vmi.js).
  */
@@ -15,7 +15,9 @@
   /* `enter`: then project this page (projection.js enters by itself for `?projection` or
      a projection still on). */
   function load(enter) {
-    VMI.load(['projection-fit.js', 'projection-presenter.js', 'projection-print.js', 'projection.js'], function () {
+    var talk = /(?:^|[?&])parcours=([a-z0-9-]+)(?:&|$)/.exec(location.search); // a parcours' plan, before its reader
+    var plan = talk ? ['../parcours/' + talk[1] + '.js', 'projection-parcours.js'] : ['projection-parcours.js'];
+    VMI.load(['projection-fit.js', 'projection-presenter.js', 'projection-print.js'].concat(plan, ['projection.js']), function () {
       if (enter && document.documentElement.getAttribute('data-mode') !== 'projection') window.VMIProjection.enter();
     });
   }

@@ -1,8 +1,10 @@
 /* Presenter window (presentateur.html), opened by projection.js. It asks the projected
  * page for the slide on screen every second (the page may have changed: the next page of
  * the site is a new document in the same window), shows it with its notes, the next
- * slide and the time, and sends clicker keys and button presses back. postMessage works
- * between a script-opened window and its opener over http:// and file:// alike.
+ * slide and the time (in a parcours: the plan, the step under way, the time spent
+ * against the time planned), and sends clicker keys and button presses back.
+ * postMessage works between a script-opened window and its opener over http:// and
+ * file:// alike.
  */
 (function () {
   'use strict';
@@ -31,6 +33,7 @@
     $('[data-heure]').textContent = now.getHours() + ' h ' + pad(now.getMinutes());
     if (!window.opener || window.opener.closed) $('[data-numero]').textContent = 'La page projetée est fermée : ouvrez cette vue depuis la projection (touche n).';
     post({ vmi: 'presentateur' });
+    timing();
   }
 
   /* The slide's copy is shown, not used: no ids, links, controls or scripts in it. */
@@ -54,7 +57,73 @@
     else box.innerHTML = '<p>Pas de note pour cette diapositive.</p>';
   }
 
+  /* ---- Parcours: the plan, the step under way, time spent against time planned ---- */
+
+  var talk = null; // {slug, started, step, stepStarted, plan}
+
+  function clock(seconds) { // « 4 min 30 », « 1 h 05 », as the plan writes durations
+    var s = Math.max(0, Math.round(seconds));
+    var h = Math.floor(s / 3600);
+    var m = Math.floor(s / 60) % 60;
+    var rest = s % 60;
+    if (h) return h + '\u00a0h\u00a0' + pad(m);
+    if (m) return m + '\u00a0min' + (rest ? '\u00a0' + pad(rest) : '');
+    return rest + '\u00a0s';
+  }
+  function planned(plan, upto) {
+    var sum = 0;
+    for (var i = 0; i < upto; i++) sum += plan.etapes[i].duree;
+    return sum;
+  }
+  function timing() {
+    var box = $('[data-temps-parcours]');
+    if (!talk || !box) return;
+    var plan = talk.plan;
+    var step = plan.etapes[talk.step];
+    var now = Date.now();
+    var spent = (now - talk.started) / 1000;
+    var start = planned(plan, talk.step);
+    var end = start + step.duree;
+    var gap = spent < start ? ['avance', 'en avance de ' + clock(start - spent)]
+      : spent > end ? ['retard', 'en retard de ' + clock(spent - end)] : ['a-l-heure', 'dans les temps'];
+    box.textContent = 'Étape ' + (talk.step + 1) + ' sur ' + plan.etapes.length + '\u00a0: ' + clock((now - talk.stepStarted) / 1000) +
+      ' sur ' + step.duree_fr + ' prévues. Intervention\u00a0: ' + clock(spent) + ' sur ' + clock(plan.duree) + ', ';
+    box.appendChild(document.createElement('strong')).textContent = gap[1];
+    box.lastChild.setAttribute('data-ecart', gap[0]);
+    box.appendChild(document.createTextNode('.'));
+  }
+  function showPlan(info) {
+    var box = $('[data-parcours-vue]');
+    if (!info) { talk = null; box.hidden = true; return; }
+    var now = Date.now();
+    // Opened mid-talk: the talk is taken as on time where it stands.
+    if (!talk || talk.slug !== info.slug) talk = { slug: info.slug, started: now - 1000 * planned(info, info.etape), step: -1, stepStarted: now };
+    var drawn = talk.step === info.etape && talk.plan;
+    if (talk.step !== info.etape) { talk.step = info.etape; talk.stepStarted = now; }
+    talk.plan = info;
+    timing();
+    if (drawn) return; // the same step: only the time moves
+    box.hidden = false;
+    $('#vmi-p-parcours').textContent = 'Plan\u00a0: ' + info.titre;
+    var list = $('[data-plan]');
+    list.textContent = '';
+    info.etapes.forEach(function (step, i) {
+      var item = list.appendChild(document.createElement('li'));
+      item.setAttribute('data-etape', '');
+      item.setAttribute('data-etat', i < info.etape ? 'passee' : i === info.etape ? 'en-cours' : 'a-venir');
+      if (i === info.etape) item.setAttribute('aria-current', 'step');
+      item.textContent = step.titre + (step.section ? ', «\u00a0' + step.section + '\u00a0»' : '') + ' · ' + step.duree_fr;
+    });
+    var notesBox = $('[data-notes-etape]');
+    notesBox.textContent = '';
+    if (info.notes) {
+      notesBox.appendChild(document.createElement('h3')).textContent = 'Notes de l’étape';
+      notesBox.appendChild(preview(String(info.notes)));
+    }
+  }
+
   function show(state) {
+    showPlan(state.parcours && typeof state.parcours === 'object' && Array.isArray(state.parcours.etapes) ? state.parcours : null);
     document.title = 'Vue de l’animateur : ' + state.titre;
     $('[data-numero]').textContent = 'Diapositive ' + state.numero + ' sur ' + state.total + ' : ' + state.titre;
     $('[data-suivante]').textContent = state.suivante;

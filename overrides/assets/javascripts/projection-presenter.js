@@ -15,7 +15,7 @@
     try { return (JSON.parse(data.textContent)[id] || []).join(''); } catch (e) { return ''; }
   }
 
-  /* deck: isOn(), slides(), current(), copyShown(drop), nextPageTitle(), go(step). */
+  /* deck: isOn(), slides(), current(), copyShown(drop), nextPageTitle(), parcours(), go(step). */
   function presenter(deck) {
     var link = { window: null }; // the presenter window, once it opened or called
 
@@ -26,7 +26,8 @@
       return {
         vmi: 'etat', page: document.title, numero: deck.current() + 1, total: slides.length, titre: s.title,
         diapo: deck.copyShown('script').innerHTML, notes: notesFor(s.section),
-        suivante: next ? next.title : deck.nextPageTitle()
+        suivante: next ? next.title : deck.nextPageTitle(),
+        parcours: deck.parcours() ? deck.parcours().info() : null
       };
     }
     function tell() {

@@ -2,7 +2,9 @@
  * the size of the screen, zoomed to an A4 landscape page (vmi.css, named page `diapo`):
  * the printout is what the room saw, slide by slide. VMI.projection.printer(deck) listens
  * to the browser's print events; the deck (projection.js) shows the slides one by one.
- * Loaded before projection.js.
+ * In a parcours, the deck may hand over the sheets of every step instead (deck.sheets(),
+ * gathered by projection-parcours.js), numbered here over the whole talk; sheets() gives
+ * this page's sheets as HTML for that gathering. Loaded before projection.js.
  */
 (function () {
   'use strict';
@@ -10,7 +12,7 @@
   var root = document.documentElement;
   var A4 = { width: 1122, height: 793 }; // CSS pixels of a landscape A4 page
 
-  /* deck: isOn(), slides(), current(), show(index), copyShown(). */
+  /* deck: isOn(), slides(), current(), show(index), copyShown(), sheets(). */
   function printer(deck) {
     function sheet(slide, number, total, qr) {
       var page = VMI.el('div', { 'class': 'vmi-impression__diapo' });
@@ -26,21 +28,48 @@
       return page;
     }
 
-    function printSlides() {
+    /* This page's sheets, in a book not yet in the page. */
+    function book() {
       var keep = deck.current();
       var slides = deck.slides();
-      var book = VMI.el('div', { 'class': 'vmi-impression' });
+      var pages = VMI.el('div', { 'class': 'vmi-impression' });
+      var qr = document.querySelector('.vmi-qr');
+      slides.forEach(function (s, i) {
+        deck.show(i);
+        pages.appendChild(sheet(s, i + 1, slides.length, qr));
+      });
+      deck.show(keep);
+      return pages;
+    }
+    function printSlides() {
       var qr = document.querySelector('.vmi-qr');
       root.style.fontSize = getComputedStyle(root).fontSize;
       if (qr) root.style.setProperty('--vmi-qr', qr.getBoundingClientRect().width + 'px');
       root.style.setProperty('--vmi-plancher', (0.022 * window.innerHeight) + 'px');
-      slides.forEach(function (s, i) {
-        deck.show(i);
-        book.appendChild(sheet(s, i + 1, slides.length, qr));
-      });
-      deck.show(keep);
-      document.body.appendChild(book);
+      var whole = deck.sheets && deck.sheets();
+      var pages = whole ? VMI.el('div', { 'class': 'vmi-impression' }) : book();
+      if (whole) {
+        pages.innerHTML = whole.join('');
+        Array.prototype.forEach.call(pages.querySelectorAll('[data-vmi-style]'), function (el) { // set by script: allowed by the policy
+          el.style.cssText = el.getAttribute('data-vmi-style');
+          el.removeAttribute('data-vmi-style');
+        });
+        var numbers = pages.querySelectorAll('.vmi-impression__numero');
+        Array.prototype.forEach.call(numbers, function (p, i) { p.textContent = 'Diapositive ' + (i + 1) + ' sur ' + numbers.length; });
+      }
+      document.body.appendChild(pages);
       root.setAttribute('data-vmi-impression', '');
+    }
+    /* This page's sheets as HTML for another page of the site: images at their full
+       address; styles as data, since the policy refuses style attributes in parsed HTML. */
+    function sheets() {
+      var pages = book();
+      Array.prototype.forEach.call(pages.querySelectorAll('img[src]'), function (img) { img.setAttribute('src', img.src); });
+      Array.prototype.forEach.call(pages.querySelectorAll('[style]'), function (el) {
+        el.setAttribute('data-vmi-style', el.getAttribute('style'));
+        el.removeAttribute('style');
+      });
+      return pages.innerHTML;
     }
     function unprint() {
       Array.prototype.forEach.call(document.querySelectorAll('.vmi-impression'), function (el) { el.remove(); });
@@ -53,6 +82,7 @@
       if (deck.isOn() && deck.slides().length) printSlides();
     });
     window.addEventListener('afterprint', unprint);
+    return { sheets: sheets };
   }
 
   VMI.projection = VMI.projection || {};

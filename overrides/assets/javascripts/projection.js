@@ -16,6 +16,7 @@
   var PREV = { PageUp: 1, ArrowLeft: 1, ArrowUp: 1 };
   /* The projected page: its fitter (projection-fit.js), slides and the one on screen. */
   var deck = {
+    talk: VMI.projection.parcours(), // a parcours under way (projection-parcours.js), or null
     fitter: null,
     slides: [],
     current: 0,
@@ -31,7 +32,10 @@
     try { history.replaceState(history.state, '', location.pathname + search + hash); } catch (e) { /* file:// may refuse */ }
   }
   function setParam(on) {
-    var rest = location.search.replace(/^\?/, '').split('&').filter(function (p) { return p && !/^projection(=|$)/.test(p); });
+    var talk = deck.talk;
+    var rest = location.search.replace(/^\?/, '').split('&').filter(function (p) {
+      return p && !/^projection(=|$)/.test(p) && !(talk && !on && talk.isParam(p)); // leaving ends the talk
+    });
     if (on) rest.push('projection');
     setUrl(rest.length ? '?' + rest.join('&') : '', location.hash);
   }
@@ -39,9 +43,10 @@
   /* ---- Pages beyond this one -------------------------------------------------------- */
 
   /* Where the clicker goes past the first or last slide (step -1 or 1): the previous or
-     next page of the site's navigation, or null at either end. A talk that orders pages
-     otherwise plugs its order in here. */
+     next page of the site's navigation, or null at either end; in a parcours, its
+     previous or next step. */
   function pageBeyond(step) {
+    if (deck.talk) return deck.talk.beyond(step);
     var link = document.querySelector(step > 0 ? 'link[rel=next]' : 'link[rel=prev]');
     return link ? { url: link.href, title: 'Page suivante du site' } : null;
   }
@@ -50,7 +55,7 @@
     var page = pageBeyond(step);
     if (!page) return;
     var url = new URL(page.url);
-    url.search = step > 0 ? '?projection' : '?projection=fin';
+    url.search = (step > 0 ? '?projection' : '?projection=fin') + (page.params ? '&' + page.params : '');
     url.hash = '';
     location.assign(url.href);
   }
@@ -64,6 +69,7 @@
     var article = $('article.md-content__inner');
     deck.fitter = article ? VMI.projection.fitter(article) : null;
     deck.slides = deck.fitter ? deck.fitter.layOut() : [];
+    if (deck.talk) deck.slides = deck.talk.only(deck.slides);
     for (var i = 0; keepAt && i < deck.slides.length; i++) if (deck.slides[i].keep.indexOf(keepAt) >= 0) return i;
     return -1;
   }
@@ -104,6 +110,7 @@
 
   function enter(atEnd) {
     root.setAttribute('data-mode', 'projection');
+    if (deck.talk) root.setAttribute('data-parcours', deck.talk.slug);
     VMI.session.set('vmi-projection', '1');
     setParam(true);
     deck.slides = [];
@@ -118,9 +125,11 @@
     var shown = deck.slides[deck.current] && deck.slides[deck.current].keep[0];
     closeOverview();
     root.removeAttribute('data-mode');
+    root.removeAttribute('data-parcours');
     root.style.removeProperty('--vmi-echelle');
     VMI.session.set('vmi-projection', null);
     setParam(false);
+    deck.talk = null;
     if (deck.fitter) deck.fitter.unhide();
     each(document.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
     render();
@@ -178,11 +187,27 @@
     current: function () { return deck.current; },
     copyShown: function (drop) { return deck.fitter.copyShown(drop); },
     nextPageTitle: function () { var page = pageBeyond(1); return page ? page.title : 'Fin de la présentation'; },
+    parcours: function () { return deck.talk; },
+    sheets: function () { return deck.printed || null; },
     show: function (index) { show(index, false); },
     go: go
   };
   var presenter = VMI.projection.presenter(view);
-  VMI.projection.printer(view);
+  var printer = VMI.projection.printer(view);
+
+  /* A parcours prints whole: every step's sheets are gathered first (hidden frames, see
+     projection-parcours.js), then the browser's print dialog opens. */
+  function printTalk() {
+    var counter = $('.vmi-forum__diapo');
+    if (counter) counter.textContent = 'Préparation de l’impression de toute l’intervention…';
+    root.removeAttribute('data-impression-prete');
+    deck.talk.gather(function (sheets) {
+      deck.printed = sheets;
+      root.setAttribute('data-impression-prete', sheets ? 'parcours' : 'page');
+      if (counter) counter.textContent = sheets ? 'Impression prête : toute l’intervention.' : 'Impression de cette page seulement : une étape n’a pas pu être préparée.';
+      window.print();
+    });
+  }
 
   /* ---- Overview: every slide of the page, Enter jumps, Escape returns ------------- */
 
@@ -228,6 +253,7 @@
   }
 
   function onKey(ev) {
+    if ((ev.ctrlKey || ev.metaKey) && !ev.altKey && (ev.key === 'p' || ev.key === 'P') && isOn() && deck.talk) { stop(ev); printTalk(); return; }
     if (ev.ctrlKey || ev.metaKey || ev.altKey || VMI.searchOpen()) return;
     var el = document.activeElement;
     var single = VMI.shortcutsOn() && !VMI.isTyping(el);
@@ -284,5 +310,9 @@
     var param = /(?:^|[?&])projection(=[^&]*)?(?:&|$)/.exec(location.search);
     if (param || VMI.session.get('vmi-projection') === '1') enter(!!param && param[1] === '=fin');
     else render();
+    if (deck.talk && deck.talk.printing && isOn()) { // a step printed for the whole talk, once settled
+      var send = function () { setTimeout(function () { if (deck.refitTimer) fitAgain(); deck.talk.send(printer.sheets); }, 600); };
+      if (document.readyState === 'complete') send(); else window.addEventListener('load', send);
+    }
   });
 })();

@@ -1,0 +1,108 @@
+/* Projection, parcours: a talk made of the site's pages (content/parcours/, plan page
+ * /parcours/<slug>/). The address says where the talk is: `?projection&parcours=<slug>&
+ * etape=<n>` (steps from 1), the slide in the fragment as usual, so the clicker, a reload
+ * and the back button keep working. The plan is a classic script written by the build
+ * (assets/parcours/<slug>.js, loaded by forum.js just before this file: no fetch, it
+ * works over file://). VMI.projection.parcours() gives the talk under way, or null:
+ * which slides of this page belong to the step (a section step: only that section's),
+ * the page before or after this step, and what the presenter window shows.
+ * Loaded before projection.js.
+ */
+(function () {
+  'use strict';
+  var VMI = window.VMI;
+
+  function param(name) {
+    var found = new RegExp('(?:^|[?&])' + name + '=([^&]*)').exec(location.search);
+    try { return found ? decodeURIComponent(found[1]) : ''; } catch (e) { return ''; }
+  }
+  /* Headings compared as the build compares them (vmi.content.parcours.heading_key). */
+  function key(text) {
+    return String(text || '').replace(/’/g, "'").replace(/¶/g, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE')
+      .normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  }
+  function siteUrl(path) {
+    var config = document.getElementById('__config');
+    var base = config ? JSON.parse(config.textContent).base || '.' : '.';
+    return new URL(base + '/' + path, location.href).href;
+  }
+
+  /* The talk under way, or null outside one (or with an unknown slug or step). */
+  function parcours() {
+    var slug = param('parcours');
+    var plan = slug && window.VMIParcours && window.VMIParcours[slug];
+    var index = parseInt(param('etape'), 10) - 1;
+    if (!plan || !(index >= 0 && index < plan.etapes.length)) return null;
+    var step = plan.etapes[index];
+
+    /* The slides of this step: a section step keeps its section's slides alone. */
+    function only(slides) {
+      if (!step.section) return slides;
+      var wanted = key(step.section);
+      var kept = slides.filter(function (s) { return s.heading && s.heading.tagName !== 'H1' && key(s.heading.textContent) === wanted; });
+      return kept.length ? kept : slides; // the build checked it; a page changed since shows whole
+    }
+    /* The page of the step before or after (step -1 or 1), or null at either end. */
+    function beyond(direction) {
+      var other = plan.etapes[index + direction];
+      if (!other) return null;
+      return { url: siteUrl(other.page), title: (direction > 0 ? 'Étape suivante : ' : 'Étape précédente : ') + other.titre, params: address(index + direction) };
+    }
+    function address(at) { return 'parcours=' + encodeURIComponent(slug) + '&etape=' + (at + 1); }
+    /* The plan and where the talk is, for the presenter window. */
+    function info() {
+      return {
+        slug: slug, titre: plan.titre, etape: index, duree: plan.duree,
+        etapes: plan.etapes.map(function (e) { return { titre: e.titre, section: e.section, duree: e.duree, duree_fr: e.duree_fr }; }),
+        notes: step.notes || ''
+      };
+    }
+    /* Printing the whole talk: each step's page, projected in a hidden frame the size of
+       this screen, sends its sheets (projection-print.js) back by postMessage, which works
+       over file:// too. done(sheets of every step, in order) or done(null) if one fails. */
+    function gather(done) {
+      var frames = [];
+      var got = [];
+      var left = plan.etapes.length;
+      var timer = setTimeout(function () { finish(null); }, 120000);
+      function finish(result) {
+        clearTimeout(timer);
+        window.removeEventListener('message', heard);
+        frames.forEach(function (f) { f.remove(); });
+        if (done) done(result);
+        done = null;
+      }
+      function heard(ev) {
+        var data = ev.data;
+        var at = frames.map(function (f) { return f.contentWindow; }).indexOf(ev.source);
+        if (at < 0 || !data || data.vmi !== 'feuilles' || typeof data.html !== 'string' || got[at] !== undefined) return;
+        got[at] = data.html;
+        if (--left === 0) finish(got);
+      }
+      window.addEventListener('message', heard);
+      plan.etapes.forEach(function (other, i) {
+        var frame = VMI.el('iframe', { title: 'Préparation de l’impression', 'aria-hidden': 'true', tabindex: '-1', 'class': 'vmi-impression-cadre' });
+        frame.style.width = window.innerWidth + 'px';
+        frame.style.height = window.innerHeight + 'px';
+        frame.src = siteUrl(other.page) + '?projection&' + address(i) + '&impression';
+        frames.push(frame);
+        document.body.appendChild(frame);
+      });
+    }
+    /* In such a frame: this step's sheets, once the page has settled. */
+    var printing = window.parent !== window && /(?:^|[?&])impression(?:&|$)/.test(location.search);
+    function send(sheets) { window.parent.postMessage({ vmi: 'feuilles', etape: index, html: sheets() }, '*'); }
+
+    return {
+      slug: slug, index: index, step: step, plan: plan, only: only, beyond: beyond, info: info,
+      gather: gather, printing: printing, send: send,
+      params: function () { return address(index); },
+      isParam: function (p) { return /^(parcours|etape)(=|$)/.test(p); },
+      siteUrl: siteUrl
+    };
+  }
+
+  VMI.projection = VMI.projection || {};
+  VMI.projection.parcours = parcours;
+  VMI.projection.parcoursKey = key;
+})();
