@@ -1,0 +1,142 @@
+/* From diagnosis to decision: which obligations apply to the chosen collectivité, the six
+   priorities for six months, look-alike cases, eligible funding, the follow-up .ics. Pure
+   logic without the DOM (window.VMIPriorites, or a Node module); loaded with the results, never
+   on a first visit. Size bands come from the collectivité (VMI.collectivite) and from the
+   build (each case's band): nothing here computes one. */
+(function (root) {
+  'use strict';
+  var MAX = 6, AGENTS = 'si-50-agents';
+
+  // 'oui' | 'non' | 'si-50-agents': by the thresholds alone, whatever the status (a bill too).
+  // Population thresholds apply ABOVE them (« plus de 3 500 habitants »), an agent threshold
+  // FROM it (« au moins 50 agents »); unknown agents (missing, « nsp ») leave it open.
+  function applies(obligation, collectivite) {
+    var epci = collectivite.type === 'epci', threshold = epci ? obligation.seuil_population_epci : obligation.seuil_population;
+    if (obligation.concerne === (epci ? 'commune' : 'epci')) return 'non';
+    if (threshold && !(collectivite.population > threshold)) return 'non';
+    if (obligation.seuil_agents) {
+      if (collectivite.agents === 'oui') return 'oui';
+      return collectivite.agents === 'non' ? 'non' : AGENTS;
+    }
+    return 'oui';
+  }
+  // Obligations with their applicability: those that apply first, then « si 50 agents », then
+  // the others, each group in the file's order. Without a collectivité, the file's order.
+  function obligations(list, collectivite) {
+    var rank = { oui: 0 }; rank[AGENTS] = 1; rank.non = 2;
+    return list.map(function (o, i) { return { obligation: o, applicable: collectivite ? applies(o, collectivite) : null, i: i }; })
+      .sort(function (a, b) { return (a.applicable ? rank[a.applicable] - rank[b.applicable] : 0) || a.i - b.i; });
+  }
+
+  // Answers below half of the question's best points are « low » (not « je ne sais pas »).
+  function isLow(question, answer) {
+    return typeof answer === 'number' && question.points[answer] * 2 < Math.max.apply(null, question.points);
+  }
+  // The answer that makes a recommendation a priority: among `questions` (ids), the answered one
+  // with the smallest share of its best points (first in the questionnaire on a tie), or null.
+  function trigger(data, answers, ids) {
+    var best = null;
+    data.questions.forEach(function (question) {
+      var answer = answers[question.id], share;
+      if (ids.indexOf(question.id) < 0 || typeof answer !== 'number') return;
+      share = question.points[answer] / (Math.max.apply(null, question.points) || 1);
+      if (!best || share < best.share) best = { question: question.id, answer: answer, share: share };
+    });
+    return best && { question: best.question, answer: best.answer };
+  }
+
+  // The rule the page states: recommendations tied to an obligation that applies (or may, with
+  // 50 agents) and whose questions were answered low come first; then the largest gap between
+  // the target level (the highest when none is set) and the current score; then the
+  // questionnaire's order. At most six; `others` are the remaining applicable ones.
+  // recommendations: the applicable ones (diagnostic-core.js), in the questionnaire's order.
+  function priorities(data, state, results, recommendations, obligationList, collectivite) {
+    var answers = state.answers || {}, targets = state.targets || {}, levels = data.niveaux, ranked;
+    ranked = recommendations.map(function (recommendation, i) {
+      var axis = recommendation.axe, obligation = null, target, gap, why;
+      (obligationList || []).forEach(function (o) {
+        if (obligation || o.axe !== axis || !collectivite || applies(o, collectivite) === 'non') return;
+        if (data.questions.some(function (q) { return o.questions.indexOf(q.id) >= 0 && isLow(q, answers[q.id]); })) obligation = o;
+      });
+      target = axis in targets ? levels[targets[axis]].min : levels[levels.length - 1].min;
+      gap = target - (results[axis] ? results[axis].score : 0);
+      why = trigger(data, answers, obligation ? obligation.questions : data.questions.filter(function (q) { return q.axe === axis; })
+        .map(function (q) { return q.id; }));
+      return { recommendation: recommendation, obligation: obligation, gap: gap, why: why, i: i };
+    }).sort(function (a, b) { return (!a.obligation - !b.obligation) || b.gap - a.gap || a.i - b.i; });
+    return { priorities: ranked.slice(0, MAX), others: ranked.slice(MAX) };
+  }
+
+  // Names compared without case, accents or punctuation (regions are names on both sides).
+  function key(text) {
+    return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  }
+  // 0: same band and region, 1: same band, 2: same region, 3: neither (or no collectivité).
+  function likeness(collectivite, place) {
+    if (!collectivite || !place) return 3;
+    var band = !!place.taille && place.taille === collectivite.taille,
+      region = !!place.region && key(place.region) === key(collectivite.region);
+    return band && region ? 0 : band ? 1 : region ? 2 : 3;
+  }
+  var LIKENESS = ['même taille et même région', 'même taille', 'même région', ''];
+  // items sorted by likeness, ties in their given order; place(item) → { taille, region }.
+  function byLikeness(items, collectivite, place) {
+    return items.map(function (item, i) { return { item: item, rank: likeness(collectivite, place(item)), i: i }; })
+      .sort(function (a, b) { return a.rank - b.rank || a.i - b.i; })
+      .map(function (x) { return x.item; });
+  }
+
+  // Open schemes (the build leaves closed ones out) for this axis that the collectivité may ask
+  // for: one eligibility line of its type whose population bounds hold (both inclusive).
+  function funding(schemes, axis, collectivite) {
+    if (!collectivite) return [];
+    return schemes.filter(function (scheme) {
+      return scheme.axes.indexOf(axis) >= 0 && scheme.eligibilite.some(function (rule) {
+        var n = collectivite.population;
+        return rule.type === collectivite.type && (rule.population_min == null || n >= rule.population_min) &&
+          (rule.population_max == null || n <= rule.population_max);
+      });
+    });
+  }
+  // The Aides-territoires search the build wrote for this axis and kind of collectivité.
+  function aidesLink(searches, axis, collectivite) {
+    var links = searches[axis];
+    return links ? links[collectivite && collectivite.type === 'epci' ? 'epci' : 'commune'] : null;
+  }
+
+  // The date `months` after `date` (a Date), as YYYY-MM-DD in local time; the 31st of August
+  // plus six months is the last day of February.
+  function addMonths(date, months) {
+    var year = date.getFullYear(), month = date.getMonth() + months, day = date.getDate(), last;
+    year += Math.floor(month / 12); month = ((month % 12) + 12) % 12;
+    last = new Date(year, month + 1, 0).getDate();
+    return year + '-' + pad(month + 1) + '-' + pad(Math.min(day, last));
+  }
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  // An RFC 5545 calendar with one all-day event: CRLF line ends, lines folded at 75 octets
+  // (UTF-8, never inside a character), text escaped. day: YYYY-MM-DD; now: a Date (DTSTAMP, UTC).
+  function ics(options) {
+    var stamp = options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''), day = options.day.replace(/-/g, ''),
+      lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//villes-moyennes-intelligentes//auto-diagnostic//FR', 'CALSCALE:GREGORIAN',
+        'BEGIN:VEVENT', 'UID:' + options.uid, 'DTSTAMP:' + stamp, 'DTSTART;VALUE=DATE:' + day,
+        'SUMMARY:' + escapeText(options.summary)];
+    if (options.description) lines.push('DESCRIPTION:' + escapeText(options.description));
+    lines.push('END:VEVENT', 'END:VCALENDAR');
+    return lines.map(fold).join('\r\n') + '\r\n';
+  }
+  function escapeText(text) { return String(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n'); }
+  function octets(ch) { var c = ch.codePointAt(0); return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+  function fold(line) {
+    var out = '', size = 0, limit = 75;
+    Array.from(line).forEach(function (ch) {
+      if (size + octets(ch) > limit) { out += '\r\n '; size = 1; limit = 75; }
+      out += ch; size += octets(ch);
+    });
+    return out;
+  }
+
+  var api = { applies: applies, obligations: obligations, isLow: isLow, priorities: priorities, likeness: likeness, LIKENESS: LIKENESS,
+    byLikeness: byLikeness, funding: funding, aidesLink: aidesLink, addMonths: addMonths, ics: ics, MAX: MAX };
+  if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMIPriorites = api;
+})(this);
