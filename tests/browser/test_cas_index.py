@@ -119,7 +119,8 @@ def check_filters(page, site: Path) -> None:
                                    f"affichée{'s' if len(small) > 1 else ''} sur {total}")
     page.get_by_role("button", name="Effacer les filtres").click()
     page.get_by_label("Région", exact=True).select_option(label="Nouvelle-Aquitaine")
-    assert slugs_shown(page) == ["grandeville"]
+    in_region = cards_where(site, region="nouvelle-aquitaine")
+    assert "grandeville" in in_region and slugs_shown(page) == in_region
     page.get_by_label("Région", exact=True).select_option("")
     page.get_by_label("Pilier", exact=True).select_option(label="Santé")
     assert set(slugs_shown(page)) >= {"exempleville", "grandeville"}
