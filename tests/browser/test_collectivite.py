@@ -130,7 +130,9 @@ def test_saint_die_agents_persistence_export_and_other_pages(page, site_url, off
     page.wait_for_selector(f'{CHOSEN}[data-code="{town["code"]}"]')
     radios = page.locator('input[type=radio][name="vmi-agents"]')
     assert radios.evaluate_all("rs => rs.map(r => r.value)") == ["oui", "non", "nsp"]
+    page.evaluate("window.seen = []; document.addEventListener('vmi:collectivite', e => seen.push(e.detail.agents || ''))")
     page.locator('input[name="vmi-agents"][value="non"]').check()
+    assert page.evaluate("seen") == ["non"]  # other scripts hear of the answer
     answer(page, some_answers())
     reload_diagnostic(page)
     page.wait_for_selector(f'{CHOSEN}[data-code="{town["code"]}"]')

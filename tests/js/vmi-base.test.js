@@ -127,4 +127,9 @@ test('VMI.collectivite: the diagnosticâ€™s saved choice on any page, this pageâ€
   assert.deepEqual(events.map((e) => [e.type, e.detail]), [['vmi:collectivite', null]]);
   VMI.collectivite.set({ code: '00002', nom: '', type: 'commune' }); // not resolved yet: none
   assert.equal(VMI.collectivite.get(), null);
+  const page = Object.assign({}, saved);
+  VMI.collectivite.set(page);
+  page.agents = 'non'; // the diagnostic edits its state, then says so
+  VMI.collectivite.set(page);
+  assert.deepEqual(events.slice(-2).map((e) => e.detail.agents), ['oui', 'non']);
 });

@@ -120,7 +120,7 @@
       },
       set: function (value) {
         var before = JSON.stringify(collectivite.get());
-        chosen = value || null;
+        chosen = value ? JSON.parse(JSON.stringify(value)) : null; // a copy: later edits of value are a change
         if (JSON.stringify(collectivite.get()) !== before && win.CustomEvent) {
           doc.dispatchEvent(new win.CustomEvent('vmi:collectivite', { detail: collectivite.get() }));
         }
