@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from vmi.content.documents import library
 from vmi.model.models import PUBLIE_PAR
@@ -22,7 +21,7 @@ CASE_DOCUMENT = """\
     annee: 2019
     publie_par: ville
     licence: Licence Ouverte 2.0
-    fichier: bethune/cahier des charges.pdf
+    fichier: exempleville/cahier des charges.pdf
 """
 
 
@@ -30,54 +29,75 @@ def read(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
 
 
-def bethune_documents(project: Path) -> int:
-    """How many documents Béthune's front matter lists (the added one comes next)."""
-    text = (project / "content" / "cas" / "bethune.md").read_text(encoding="utf-8")
-    return len(yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))["documents"])
+EXEMPLEVILLE = """\
+---
+ville: Exempleville
+departement: Nord
+region: Hauts-de-France
+population:
+  habitants: 12000
+  annee: 2020
+  source: INSEE, population municipale
+demarche: Exempleville numérique
+annee: 2019
+resume: Une démarche d’exemple.
+piliers:
+  - habitat
+sources:
+  - titre: Site de la ville
+    url: https://exempleville.fr/
+documents:
+  - titre: Article d’essai sur la ville
+    type: article
+    publie_par: presse
+    editeur: Le Journal d’Exempleville
+    url: https://journal.example.org/article
+---
+
+Texte de la page.
+"""
 
 
 def add_case_document(project: Path, entry: str) -> None:
-    """Append ``entry`` to the ``documents`` list of Béthune's front matter."""
-    case = project / "content" / "cas" / "bethune.md"
-    text = case.read_text(encoding="utf-8")
-    end = text.index("\n---\n", 4) + 1
-    assert "documents:\n" in text[:end]
-    case.write_text(text[:end] + entry + text[end:], encoding="utf-8")
+    """A fictional case (never a real town: nothing is invented about one), whose
+    ``documents`` list gets ``entry`` after its own article."""
+    end = EXEMPLEVILLE.index("\n---\n", 4) + 1
+    (project / "content" / "cas" / "exempleville.md").write_text(
+        EXEMPLEVILLE[:end] + entry + EXEMPLEVILLE[end:], encoding="utf-8")
 
 
 def test_a_provided_file_is_copied_and_linked(project: Path, tmp_path: Path):
-    folder = project / "content" / "documents" / "bethune"
+    folder = project / "content" / "documents" / "exempleville"
     folder.mkdir(parents=True)
     (folder / "cahier des charges.pdf").write_bytes(PDF)
     add_case_document(project, CASE_DOCUMENT)
     site = tmp_path / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stderr
-    assert (site / "documents" / "bethune" / "cahier des charges.pdf").read_bytes() == PDF
-    case = read(site, "cas/bethune/index.html")
+    assert (site / "documents" / "exempleville" / "cahier des charges.pdf").read_bytes() == PDF
+    case = read(site, "cas/exempleville/index.html")
     section = case[case.index('id="vmi-documents"'):case.index('id="vmi-sources"')]
-    assert 'href="../../documents/bethune/cahier%20des%20charges.pdf"' in section
+    assert 'href="../../documents/exempleville/cahier%20des%20charges.pdf"' in section
     assert "Cahier des charges d’essai <span class=\"vmi-document__poids\">(PDF, 3\u00a0Ko)" \
         in section
     assert "Cahier des charges · 2019 · Licence\u00a0: Licence Ouverte 2.0" in section
     library = read(site, "bibliotheque/index.html")
-    assert 'href="../documents/bethune/cahier%20des%20charges.pdf"' in library
+    assert 'href="../documents/exempleville/cahier%20des%20charges.pdf"' in library
     index = json.loads(read(site, "search/search_index.json"))
     hits = [d["location"] for d in index["docs"] if "Cahier des charges d’essai" in d["title"]]
     assert hits == ["bibliotheque/#document-cahier-des-charges-d-essai"]
 
 
 def test_a_heavy_file_fails_the_strict_build(project: Path, tmp_path: Path):
-    folder = project / "content" / "documents" / "bethune"
+    folder = project / "content" / "documents" / "exempleville"
     folder.mkdir(parents=True)
     with (folder / "cahier des charges.pdf").open("wb") as handle:
         handle.truncate(11 * 1024 * 1024)
-    before = bethune_documents(project)
     add_case_document(project, CASE_DOCUMENT)
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "content/cas/bethune.md:" in result.stderr
-    assert f"documents[{before + 1}].fichier: fichier lourd (11,0\u00a0Mo)" in result.stderr
+    assert "content/cas/exempleville.md:" in result.stderr
+    assert "documents[2].fichier: fichier lourd (11,0\u00a0Mo)" in result.stderr
 
 
 def test_default_documents_are_in_the_case_page_and_the_search(site_dir: Path):
@@ -163,33 +183,6 @@ def test_each_document_says_who_published_it(site_dir: Path):
             assert html.escape(item.document.editeur, quote=False) in author
 
 
-EXEMPLEVILLE = """\
----
-ville: Exempleville
-departement: Nord
-region: Hauts-de-France
-population:
-  habitants: 12000
-  annee: 2020
-  source: INSEE, population municipale
-demarche: Exempleville numérique
-annee: 2019
-resume: Une démarche d’exemple.
-piliers:
-  - habitat
-sources:
-  - titre: Site de la ville
-    url: https://exempleville.fr/
-documents:
-  - titre: Article d’essai sur la ville
-    type: article
-    publie_par: presse
-    editeur: Le Journal d’Exempleville
-    url: https://journal.example.org/article
----
-
-Texte de la page.
-"""
 
 
 def test_a_press_document_is_not_credited_to_the_town(project: Path, tmp_path: Path):
