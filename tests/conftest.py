@@ -75,6 +75,19 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default content built once as the offline copy (VMI_HORS_LIGNE=true, what
+    `make offline` zips), for tests that only read it."""
+    base = tmp_path_factory.mktemp("hors-ligne")
+    project = copy_project(base / "projet")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("VMI_HORS_LIGNE", "true")
+        result = run_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
+@pytest.fixture(scope="session")
 def site_url(site_dir: Path):
     """Base URL (ending in ``/``) of the default site served on 127.0.0.1."""
     url, server = serve(site_dir)

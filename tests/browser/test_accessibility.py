@@ -8,12 +8,9 @@ checked: the French skip link, the switch that turns single-key shortcuts off (R
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from vmi.testing import ROOT, axe_violations, copy_project, run_build
+from vmi.testing import axe_violations
 
 PAGES = {
     "accueil": "",
@@ -81,25 +78,9 @@ def test_no_axe_violation_with_search_results(page, site_url, scheme):
     assert axe_violations(page) == []
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    """The copy for file:// that `make offline` builds (VMI_HORS_LIGNE=true)."""
-    if "VMI_HORS_LIGNE" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"):
-        pytest.skip("no offline build in mkdocs.yml (make offline) yet")
-    base = tmp_path_factory.mktemp("hors-ligne")
-    project = copy_project(base / "projet")
-    os.environ["VMI_HORS_LIGNE"] = "true"
-    try:
-        result = run_build(project, base / "site")
-    finally:
-        del os.environ["VMI_HORS_LIGNE"]
-    assert result.returncode == 0, result.stderr
-    return base / "site"
-
-
 @pytest.mark.parametrize("path", ["index.html", "cas/bethune.html", "diagnostic.html"])
-def test_no_axe_violation_offline(page, offline_site, path):
-    page.goto((offline_site / path).as_uri())
+def test_no_axe_violation_offline(page, offline_site_dir, path):
+    page.goto((offline_site_dir / path).as_uri())
     open_details(page)
     assert axe_violations(page) == []
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from vmi.content.loader import load_content
-from vmi.core.errors import ContentErrors
+from vmi.core.errors import ContentErrors, french_typography
 
 PILIERS = """\
 - id: habitat
@@ -76,30 +76,30 @@ def test_valid_content_gives_typed_objects(content: Path):
     assert "cas/exempleville.md" in loaded.generated_pages()
 
 
-def test_missing_field_points_at_the_mapping_that_lacks_it(content: Path):
-    edit_case(content, "  source: INSEE\n", "")
-    assert errors(content) == [
-        "content/cas/exempleville.md:4: population.source: champ obligatoire manquant"]
+# One edit of the valid case above, and the exact errors an editor then reads.
+CASE_EDITS = {
+    "champ obligatoire manquant": (("  source: INSEE\n", ""), [
+        "content/cas/exempleville.md:4: population.source: champ obligatoire manquant"]),
+    "champ inconnu, avec suggestion": (("departement:", "departemnt:"), [
+        "content/cas/exempleville.md:3: departemnt: champ inconnu ; vouliez-vous dire "
+        "« departement » ?"]),
+    "mauvais type": (("annee: 2019", "annee: deux mille dix-neuf"), [
+        "content/cas/exempleville.md:9: annee: doit être un nombre entier"]),
+    "pilier inconnu": (("piliers: [habitat]", "piliers: [habitat, logement]"), [
+        "content/cas/exempleville.md:11: piliers[2]: pilier inconnu « logement » "
+        "(connus : habitat, sante)"]),
+    "liste obligatoire vide": (("piliers: [habitat]", "piliers: []"), [
+        "content/cas/exempleville.md:11: piliers: la liste ne doit pas être vide"]),
+    "population nulle": (("habitants: 12000", "habitants: 0"), [
+        "content/cas/exempleville.md:5: population.habitants: doit être supérieur à 0"]),
+}
 
 
-def test_unknown_field_suggests_the_close_one(content: Path):
-    edit_case(content, "departement:", "departemnt:")
-    assert errors(content) == [
-        "content/cas/exempleville.md:3: departemnt: champ inconnu ; vouliez-vous dire "
-        "« departement » ?"]
-
-
-def test_wrong_type(content: Path):
-    edit_case(content, "annee: 2019", "annee: deux mille dix-neuf")
-    assert errors(content) == [
-        "content/cas/exempleville.md:9: annee: doit être un nombre entier"]
-
-
-def test_unknown_pillar(content: Path):
-    edit_case(content, "piliers: [habitat]", "piliers: [habitat, logement]")
-    assert errors(content) == [
-        "content/cas/exempleville.md:11: piliers[2]: pilier inconnu « logement » "
-        "(connus : habitat, sante)"]
+@pytest.mark.parametrize("case", sorted(CASE_EDITS))
+def test_one_mistake_in_a_case_one_located_error(content: Path, case: str):
+    (old, new), expected = CASE_EDITS[case]
+    edit_case(content, old, new)
+    assert errors(content) == [french_typography(e) for e in expected]  # « x » with NBSP
 
 
 def test_unknown_case_in_a_specificity(content: Path):
@@ -117,18 +117,6 @@ def test_empty_sources_and_bad_url_and_date(content: Path):
         "n’existe pas",
         "content/cas/exempleville.md:17: sources[1].url: adresse web attendue, commençant "
         "par http:// ou https://"]
-
-
-def test_empty_required_list(content: Path):
-    edit_case(content, "piliers: [habitat]", "piliers: []")
-    assert errors(content) == [
-        "content/cas/exempleville.md:11: piliers: la liste ne doit pas être vide"]
-
-
-def test_zero_population(content: Path):
-    edit_case(content, "habitants: 12000", "habitants: 0")
-    assert errors(content) == [
-        "content/cas/exempleville.md:5: population.habitants: doit être supérieur à 0"]
 
 
 def test_duplicate_pillar_id(content: Path):
