@@ -13,12 +13,15 @@ etapes:
   - page: cas/bethune
     section: {section}
     duree: 5 min
+  - page: themes/cybersecurite
+    section: Points de réussite
+    duree: 4 min
 """
 
 
 def test_a_section_a_case_page_does_not_have_stops_the_build_at_its_line(tmp_path: Path):
-    """A case's « Feuille de route » comes from its template: the build checks it, before
-    writing anything."""
+    """A case's « Feuille de route » and a thematic sheet's « Points de réussite » come from
+    their templates: the build checks sections against them, before writing anything."""
     project = copy_project(tmp_path / "projet")
     talk = project / "content" / "parcours" / "exemple.yml"
     talk.write_text(TALK.format(section="Feuille de route"), encoding="utf-8")
