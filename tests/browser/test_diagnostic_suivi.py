@@ -56,7 +56,7 @@ def test_change_since_the_last_assessment(page, site_url, tmp_path):
     answer(page, old)
     earlier = export_json(page, tmp_path)
     for axis in AXES:  # nothing imported: the change is empty
-        assert page.locator(f'[data-axe="{axis}"]').get_attribute("data-evolution") == ""
+        assert page.locator(f'.vmi-diag__res[data-axe="{axis}"]').get_attribute("data-evolution") == ""
     erase(page)
     current = {q.id: len(q.reponses) - 1 for q in DIAGNOSTIC.questions[:12]}
     current[DIAGNOSTIC.questions[13].id] = "nsp"
@@ -68,7 +68,7 @@ def test_change_since_the_last_assessment(page, site_url, tmp_path):
     assert any(c is None for c in changes.values()) and any(c for c in changes.values())
     rows = page.locator("#vmi-tableau-corps tr")
     for i, axis in enumerate(AXES):
-        card = page.locator(f'[data-axe="{axis}"]')
+        card = page.locator(f'.vmi-diag__res[data-axe="{axis}"]')
         assert card.get_attribute("data-evolution") == ("" if changes[axis] is None
                                                         else str(changes[axis])), axis
         assert rows.nth(i).locator("td").last.inner_text() == arrow(changes[axis])
@@ -82,7 +82,7 @@ def test_action_plan_is_saved_exported_and_printed(page, site_url, tmp_path):
     lowest = {q.id: [r.points for r in q.reponses].index(min(r.points for r in q.reponses))
               for q in DIAGNOSTIC.questions}
     answer(page, lowest)
-    buttons = page.locator("[data-ajouter-au-plan]")
+    buttons = page.locator("#vmi-recommandations [data-ajouter-au-plan]")  # the full list: no deadline set
     assert buttons.count() >= 2
     assert page.locator("[data-action]").count() == 0
     first_text = page.locator("#vmi-recommandations > ul > li").first.locator("div").inner_text()
@@ -157,7 +157,7 @@ def test_export_of_another_version_scores_only_what_still_matches(page, site_url
     now, before = expected(current), expected(matching)
     for axis in AXES:
         c = change(now, before, axis)
-        assert page.locator(f'[data-axe="{axis}"]').get_attribute("data-evolution") == \
+        assert page.locator(f'.vmi-diag__res[data-axe="{axis}"]').get_attribute("data-evolution") == \
             ("" if c is None else str(c)), axis
 
 

@@ -99,12 +99,12 @@ def test_an_export_of_the_previous_version_on_the_diagnostic(page, site_url, sit
     for axis in AXES:
         change = "" if "" in (now[axis][0], before[axis][0]) else \
             str(int(now[axis][0]) - int(before[axis][0]))
-        assert page.locator(f'[data-axe="{axis}"]').get_attribute("data-evolution") == change, \
+        assert page.locator(f'.vmi-diag__res[data-axe="{axis}"]').get_attribute("data-evolution") == change, \
             axis
     # The new axes had no answer in that export: no change is shown for them.
     for axis in {q.axe for q in DIAGNOSTIC.questions if q.id in appeared} - \
             {q.axe for q in DIAGNOSTIC.questions if q.id in kept}:
-        assert page.locator(f'[data-axe="{axis}"]').get_attribute("data-evolution") == ""
+        assert page.locator(f'.vmi-diag__res[data-axe="{axis}"]').get_attribute("data-evolution") == ""
 
 
 @pytest.fixture(scope="module")

@@ -33,6 +33,7 @@ from vmi.core.slugs import slugify
 from vmi.diagnostic.thresholds import thresholds_used
 from vmi.diagnostic.version import identity, question_fingerprint, recommendation_id
 from vmi.model.models import PUBLIE_PAR, Diagnostic, FicheThematique
+from vmi.site.priorities import priorities_data
 from vmi.territories.official import SIZE_BANDS, official_data
 
 QUIZ_TEMPLATE = "partials/vmi/quiz.html"
@@ -108,7 +109,7 @@ def plan_pages(content: Content, labels: dict[str, str] | None = None) -> list[G
     if content.diagnostic:
         # Sheets exist for the axes that have a file (see _theme_pages).
         sheets = frozenset(entry.slug for entry in content.themes)
-        pages += [_diagnostic_page(content.diagnostic, folder, sheets),
+        pages += [_diagnostic_page(content, folder, sheets),
                   _team_page(content.diagnostic, folder, sheets)]
     if (content.root / str(registry.OBLIGATIONS.source)).exists():
         kind = registry.OBLIGATIONS
@@ -279,15 +280,21 @@ def _library_page(content: Content, titles: dict[str, str],
                        piliers=[p for p in content.piliers if p.id in pillars]))
 
 
-def _diagnostic_page(diagnostic: Diagnostic, folder: str,
+def _diagnostic_page(content: Content, folder: str,
                      sheets: frozenset[str]) -> GeneratedPage:
     """The self-diagnosis: its introduction is the page's Markdown body, and its
-    recommendations link to pages, so its context is worked out at rendering time."""
+    recommendations link to pages, so its context is worked out at rendering time; the
+    results' priorities read obligations, funding and cases (priorities_data)."""
     kind = registry.DIAGNOSTIC
+    diagnostic = content.diagnostic
+    assert diagnostic is not None
+
+    def context(body: Markup, links: Links) -> dict[str, Any]:
+        return {**diagnostic_context(diagnostic, body, links, sheets),
+                "priorites_json": script_json(priorities_data(content, links))}
     return GeneratedPage(kind=kind, src_uri=kind.path, title=diagnostic.titre,
                          body=diagnostic.introduction, source=kind.source_of(folder),
-                         context=lambda body, links: diagnostic_context(diagnostic, body,
-                                                                        links, sheets))
+                         context=context)
 
 
 def _team_page(diagnostic: Diagnostic, folder: str, sheets: frozenset[str]) -> GeneratedPage:

@@ -116,7 +116,7 @@ def reload_diagnostic(page: Any) -> None:
 def shown_results(page: Any) -> dict[str, tuple[str, str]]:
     results = {}
     for axis in DIAGNOSTIC.axes:
-        element = page.locator(f'[data-axe="{axis.id}"]')
+        element = page.locator(f'.vmi-diag__res[data-axe="{axis.id}"]')
         assert element.count() == 1, axis.id
         results[axis.id] = (element.get_attribute("data-score"),
                             element.get_attribute("data-niveau"))

@@ -16,7 +16,7 @@
   function render(changedAxis) {
     var ctx = page.get(), data = ctx.data, state = ctx.state, root = ctx.root, results = Diagnostic.scoreAxes(data, state.answers),
       answered = Object.keys(state.answers).length, plural = answered > 1 ? 's' : '', priorities = Diagnostic.priorities(results, data.axes, 99),
-      tableBody = clear('vmi-tableau-corps'), weakest = clear('vmi-faible'), priorityList = clear('vmi-priorites'),
+      tableBody = clear('vmi-tableau-corps'), weakest = clear('vmi-faible'),
       recommendationsBox = clear('vmi-recommandations'), recommendations = el('ul');
     $('vmi-progression').value = answered;
     if (changedAxis !== null) {
@@ -25,7 +25,7 @@
     }
     $('vmi-date').textContent = Diagnostic.formatDate(state.date);
     data.axes.forEach(function (axis) {
-      var result = results[axis.id], target = data.niveaux[state.targets[axis.id]], card = root.querySelector('[data-axe="' + axis.id + '"]'),
+      var result = results[axis.id], target = data.niveaux[state.targets[axis.id]], card = root.querySelector('.vmi-diag__res[data-axe="' + axis.id + '"]'),
         row = append(tableBody, el('tr'));
       if (card) {
         card.setAttribute('data-score', result.score === null ? '' : result.score);
@@ -38,7 +38,7 @@
     });
     function axisLink(parent, id) { append(parent, el('a', { href: '#axe-' + id }, axisName(id))); append(parent, NBSP + ': ' + scoreText(results[id])); }
     if (priorities[0]) axisLink(weakest, priorities[0]); else weakest.textContent = 'Aucun axe n’est encore évalué.';
-    priorities.slice(0, 3).forEach(function (id) { axisLink(append(priorityList, el('li')), id); });
+    window.VMIDiagPriorites.render(results);
     Diagnostic.applicableRecommendations(data, results).forEach(function (recommendation) {
       var item = append(recommendations, el('li')), links = el('ul');
       append(item, el('strong', {}, axisName(recommendation.axe) + NBSP + ': '));

@@ -60,10 +60,10 @@
     history.replaceState(null, '', location.href.split('#')[0]);
   }
 
-  function addAction(recommendationId) {
+  function addAction(recommendationId, echeance) {
     var ctx = page.get(), recommendation = ctx.data.recommandations.filter(function (r) { return r.id === recommendationId; })[0];
     if (!recommendation) return;
-    ctx.state.plan = FollowUp.addAction(ctx.state.plan, recommendation);
+    ctx.state.plan = FollowUp.addAction(ctx.state.plan, recommendation, echeance);
     page.save(); render();
     page.showMessage('Action ajoutée au plan d’action (' + ctx.state.plan.length + ' action' + (ctx.state.plan.length > 1 ? 's' : '') + ').');
   }
@@ -72,7 +72,7 @@
     var ctx = page.get(), previous = ctx.previous, change = FollowUp.evolution(ctx.data, ctx.results, previous && previous.results),
       plan = ctx.state.plan = FollowUp.cleanPlan(ctx.state.plan), planned = {};
     ctx.data.axes.forEach(function (axis, i) {
-      var card = ctx.root.querySelector('[data-axe="' + axis.id + '"]'), row = $('vmi-tableau-corps').rows[i];
+      var card = ctx.root.querySelector('.vmi-diag__res[data-axe="' + axis.id + '"]'), row = $('vmi-tableau-corps').rows[i];
       card.setAttribute('data-evolution', change[axis.id] === null ? '' : change[axis.id]);
       if (previous) {
         append(card.querySelector('.vmi-diag__score'), ' · évolution' + NBSP + ': ' + FollowUp.evolutionText(change[axis.id]));

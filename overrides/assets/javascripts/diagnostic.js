@@ -12,11 +12,12 @@
   function showAlert(text) { $('vmi-alerte').textContent = text; }
   function showMessage(text) { $('vmi-message').textContent = text; }
 
-  // Scoring and the results view; the results are drawn as soon as they arrive.
+  // Scoring and the results view (with the six priorities); the results are drawn as soon as they arrive.
+  var RESULTS = ['diagnostic-core.js', 'priorites-core.js', 'diagnostic-priorites.js', 'diagnostic-resultats.js'];
   function withResults(fn) {
-    if (!resultsAsked) VMI.load(['diagnostic-core.js', 'diagnostic-resultats.js'], function () { render(); });
+    if (!resultsAsked) VMI.load(RESULTS, function () { render(); });
     resultsAsked = true;
-    VMI.load(['diagnostic-core.js', 'diagnostic-resultats.js'], fn);
+    VMI.load(RESULTS, fn);
   }
   // Then the follow-up tools: fn(followUp) once they are there.
   function withFollowUp(fn) {
@@ -97,7 +98,7 @@
       state = emptyState(); fillForm(); render(); showMessage('Vos réponses ont été effacées.');
       VMI.local.set(storageKey, null);
     } else if (/^vmi-export-/.test(id)) withFollowUp(function (followUp) { followUp.exporter(id); });
-    else if (recommendation) withFollowUp(function (followUp) { followUp.add(recommendation); });
+    else if (recommendation) withFollowUp(function (followUp) { followUp.add(recommendation, ev.target.getAttribute('data-echeance')); });
     else if (id === 'vmi-imprimer') withResults(print);
     else if (id === 'vmi-partager') withFollowUp(function (followUp) { followUp.share(); });
   }

@@ -204,10 +204,12 @@
         statut: STATUSES.some(function (status) { return status[0] === action.statut; }) ? action.statut : STATUSES[0][0] };
     });
   }
-  function addAction(plan, recommendation) {
+  // echeance (optional, YYYY-MM-DD): a priority comes with its deadline six months ahead.
+  function addAction(plan, recommendation, echeance) {
     plan = cleanPlan(plan);
     if (!plan.some(function (action) { return action.reco === recommendation.id; })) {
-      plan.push({ reco: recommendation.id, axe: recommendation.axe, texte: recommendation.texte, porteur: '', echeance: '',
+      plan.push({ reco: recommendation.id, axe: recommendation.axe, texte: recommendation.texte, porteur: '',
+        echeance: /^\d{4}-\d{2}-\d{2}$/.test(echeance) ? echeance : '',
         statut: STATUSES[0][0] });
     }
     return plan;

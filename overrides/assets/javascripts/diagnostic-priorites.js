@@ -1,0 +1,156 @@
+/* Self-diagnosis: « Vos priorités pour les six mois à venir » and « Ce que la loi demande »
+   in the results, drawn by diagnostic-resultats.js (render) and again when the collectivité
+   changes (event « vmi:collectivite »). Loaded with the results; needs diagnostic-core.js and
+   priorites-core.js; reads the page's JSON #vmi-priorites-data (obligations, open funding,
+   Aides-territoires searches, cases of each recommendation). */
+(function () {
+  'use strict';
+  var NBSP = '\u00a0', VMI = window.VMI, el = VMI.el, append = VMI.append, P = window.VMIPriorites, Diagnostic = window.VMIDiagnostic,
+    page = window.VMIDiagPage, json = null, last = null, APPLIES = {
+      oui: 'S’applique à votre collectivité.',
+      non: 'Ne s’applique pas à votre collectivité à sa taille.',
+      'si-50-agents': 'S’applique si votre collectivité compte au moins 50' + NBSP + 'agents (question laissée sans réponse ou «' + NBSP + 'je ne sais pas' + NBSP + '»).'
+    };
+
+  function $(id) { return document.getElementById(id); }
+  function clear(id) { var box = $(id); box.textContent = ''; return box; }
+  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'); }
+  // « 7 juin 2027 » for YYYY-MM-DD (the date part of the diagnostic's own formatting).
+  function day(iso) { var p = iso.split('-'); return Diagnostic.formatDate(new Date(+p[0], p[1] - 1, +p[2]).toISOString()).split(' à ')[0]; }
+  function data() {
+    var empty = { obligations: [], financements: [], aides_territoires: {}, cas: {}, reco_cas: {} };
+    if (!json) { try { json = Object.assign(empty, JSON.parse($('vmi-priorites-data').textContent)); } catch (e) { json = empty; } }
+    return json;
+  }
+  function axisName(ctx, id) { return ctx.data.axes.filter(function (axis) { return axis.id === id; })[0].nom; }
+  // The question and the answer as the form words them (the page's own labels).
+  function answerText(why) {
+    var input = document.querySelector('#vmi-diagnostic input[name="' + why.question + '"][value="' + why.answer + '"]'),
+      fieldset = input && input.closest('fieldset');
+    return input ? { question: fieldset.querySelector('legend').textContent, answer: input.parentNode.textContent } : null;
+  }
+  function quoted(text) { return '«' + NBSP + text + NBSP + '»'; }
+  function link(href, text, attributes) { attributes = attributes || {}; attributes.href = href; return el('a', attributes, text); }
+
+  function followUpDay(ctx) { return P.addMonths(new Date(ctx.state.date), 6); }
+
+  function render(results) {
+    var ctx = page.get(), d = data(), chosen = VMI.collectivite.get(), list = clear('vmi-priorites'), others = clear('vmi-autres-liste'),
+      recommendations = Diagnostic.applicableRecommendations(ctx.data, results),
+      picked = P.priorities(ctx.data, ctx.state, results, recommendations, d.obligations, chosen), deadline = followUpDay(ctx);
+    last = results;
+    picked.priorities.forEach(function (p) { priority(append(list, el('li', { 'data-priorite': p.recommendation.id, 'data-axe': p.recommendation.axe, 'class': 'vmi-priorite' })), p, ctx, chosen, deadline); });
+    $('vmi-priorites-vide').hidden = picked.priorities.length > 0;
+    $('vmi-priorites-cas').textContent = chosen
+      ? 'Pour chaque priorité, les démarches viennent des villes les plus proches de ' + chosen.nom + ' d’abord' + NBSP + ': même taille et même région, puis même taille, puis même région, puis les autres.'
+      : 'Choisissez votre collectivité plus haut pour voir d’abord les démarches de villes de même taille et de même région, et les financements auxquels elle peut prétendre.';
+    picked.others.forEach(function (p) {
+      var item = append(others, el('li'));
+      append(item, el('strong', {}, axisName(ctx, p.recommendation.axe) + NBSP + ': '));
+      append(item, p.recommendation.texte + ' ');
+      append(item, el('button', { type: 'button', 'class': 'md-button', 'data-ajouter-au-plan': p.recommendation.id, 'data-echeance': deadline }, 'Ajouter au plan d’action'));
+    });
+    $('vmi-autres').hidden = !picked.others.length;
+    $('vmi-autres-nombre').textContent = 'Voir les ' + picked.others.length + ' autre' + (picked.others.length > 1 ? 's pistes' : ' piste');
+    $('vmi-rappel-date').textContent = day(deadline);
+    $('vmi-rappel').hidden = false;
+    obligations(ctx, d, chosen);
+  }
+
+  function priority(item, p, ctx, chosen, deadline) {
+    var d = data(), r = p.recommendation, why = p.why && answerText(p.why), cases, best, schemes, aides, line;
+    // The heading is what to do first (several priorities may share an axis).
+    append(item, el('h4', { 'class': 'vmi-priorite__action' })).innerHTML = r.texte_html.replace(/^<p>|<\/p>$/g, ''); // safe HTML of the build
+    append(item, el('p', { 'class': 'vmi-priorite__axe' }, 'À faire d’abord, sur l’axe ' + quoted(axisName(ctx, r.axe)) + '.'));
+    line = append(item, el('p', {}, ''));
+    append(line, el('strong', {}, 'Pourquoi' + NBSP + ': '));
+    if (p.obligation) append(line, quoted(p.obligation.titre) + (p.obligation.statut === 'projet' ? ' (projet de loi, pas encore voté)' : '') + ', une obligation légale qui s’applique à votre collectivité' + NBSP + '; ');
+    append(line, why ? 'vous avez répondu ' + quoted(why.answer) + ' à ' + quoted(why.question) : 'le score de cet axe est loin du niveau visé.');
+    cases = P.byLikeness((d.reco_cas[r.id] || []).map(function (slug) { return Object.assign({ slug: slug }, d.cas[slug]); }), chosen, function (c) { return c; });
+    if (cases.length) {
+      line = append(item, el('p', {}, ''));
+      append(line, el('strong', {}, (cases.length > 1 ? 'Des villes qui l’ont fait' : 'Une ville qui l’a fait') + NBSP + ': '));
+      cases.forEach(function (c, i) {
+        var alike = P.LIKENESS[P.likeness(chosen, c)];
+        if (i) append(line, ', ');
+        append(line, link(c.href, c.ville, { 'data-cas': c.slug }));
+        if (alike) append(line, ' (' + alike + ')');
+      });
+      best = cases.filter(function (c) { return c.document; })[0];
+      if (best) {
+        line = append(item, el('p', {}, ''));
+        append(line, el('strong', {}, 'Document public' + NBSP + ': '));
+        append(line, link(best.document.href, best.document.titre));
+        append(line, ' (' + best.ville + ')');
+      }
+    }
+    schemes = P.funding(d.financements, r.axe, chosen);
+    line = append(item, el('p', {}, ''));
+    append(line, el('strong', {}, 'Financer' + NBSP + ': '));
+    schemes.forEach(function (scheme) {
+      var conditions = scheme.eligibilite.some(function (rule) { return rule.type === chosen.type && rule.condition; });
+      append(line, link(scheme.url, scheme.nom, { 'data-financement': scheme.id }));
+      append(line, (conditions ? ' (sous conditions)' : '') + (scheme.a_verifier ? ' (à vérifier)' : '') + ', ');
+    });
+    if (!chosen) append(line, 'choisissez votre collectivité pour voir les dispositifs auxquels elle peut prétendre. ');
+    else if (!schemes.length) append(line, 'aucun dispositif de notre liste pour votre collectivité sur cet axe. ');
+    aides = P.aidesLink(d.aides_territoires, r.axe, chosen);
+    if (aides) append(line, link(aides, 'chercher sur Aides-territoires', { 'class': 'vmi-priorite__aides' }));
+    append(item, el('button', { type: 'button', 'class': 'md-button', 'data-ajouter-au-plan': r.id, 'data-echeance': deadline },
+      'Ajouter au plan d’action (échéance' + NBSP + ': ' + day(deadline) + ')'));
+  }
+
+  // « Ce que la loi demande »: applicable first, with data-applicable; without a collectivité,
+  // the thresholds that exist.
+  function obligations(ctx, d, chosen) {
+    var box = clear('vmi-obligations'), seuils = { commune: {}, epci: {}, agents: {} };
+    d.obligations.forEach(function (o) {
+      if (o.concerne !== 'epci' && o.seuil_population) seuils.commune[o.seuil_population] = 1;
+      if (o.concerne !== 'commune' && o.seuil_population_epci) seuils.epci[o.seuil_population_epci] = 1;
+      if (o.seuil_agents) seuils.agents[o.seuil_agents] = 1;
+    });
+    function values(map, unit) { return Object.keys(map).map(Number).sort(function (a, b) { return a - b; }).map(function (n) { return number(n) + NBSP + unit; }).join(', '); }
+    $('vmi-obligations-intro').textContent = chosen
+      ? 'Pour ' + chosen.nom + ' (' + number(chosen.population) + NBSP + 'habitants), par les seuils de chaque texte' + NBSP + ': celles qui s’appliquent d’abord.'
+      : 'Choisissez votre collectivité plus haut pour savoir lesquelles s’appliquent. Les seuils en jeu' + NBSP + ': plus de ' + values(seuils.commune, 'habitants') +
+        ' pour les communes' + (Object.keys(seuils.epci).length ? ', plus de ' + values(seuils.epci, 'habitants') + ' pour les intercommunalités' : '') +
+        (Object.keys(seuils.agents).length ? '' + NBSP + '; au moins ' + values(seuils.agents, 'agents') + ' pour certaines' : '') + '.';
+    P.obligations(d.obligations, chosen).forEach(function (x) {
+      var o = x.obligation, attributes = { 'class': 'vmi-obligation', 'data-obligation': o.id, 'data-concerne': o.concerne,
+          'data-seuil-population': o.seuil_population, 'data-seuil-agents': o.seuil_agents || '', 'data-statut': o.statut },
+        card, stand = standing(ctx, o);
+      if (x.applicable) attributes['data-applicable'] = x.applicable;
+      card = append(box, el('article', attributes));
+      append(card, el('h4', {}, o.titre));
+      if (o.statut === 'projet') append(card, el('p', { 'class': 'vmi-obligation__projet' }, 'Projet de loi, pas encore voté' + NBSP + ': ce texte ne s’applique pas encore.'));
+      if (x.applicable || stand) append(card, el('p', { 'class': 'vmi-obligation__etat' }, (x.applicable ? APPLIES[x.applicable] + ' ' : '') + stand));
+      append(card, el('p', {}, o.explication));
+      if (o.a_verifier) append(card, el('p', {}, 'À vérifier' + NBSP + ': ' + o.a_verifier));
+      append(append(card, el('p')), link(o.url, 'En savoir plus sur ' + quoted(o.titre)));
+    });
+  }
+  // How the answers stand on an obligation's questions: « 1 réponse faible sur 2 ».
+  function standing(ctx, o) {
+    var answered = 0, low = 0;
+    ctx.data.questions.forEach(function (q) {
+      if (o.questions.indexOf(q.id) < 0 || typeof ctx.state.answers[q.id] !== 'number') return;
+      answered++; if (P.isLow(q, ctx.state.answers[q.id])) low++;
+    });
+    if (!o.questions.length) return '';
+    return 'Vos réponses' + NBSP + ': ' + (answered ? low + ' faible' + (low > 1 ? 's' : '') + ' sur ' + answered + ' question' + (answered > 1 ? 's' : '') + ' liée' + (answered > 1 ? 's' : '') : 'aucune des ' + o.questions.length + ' questions liées n’a de réponse') + '.';
+  }
+
+  // The follow-up six months after the diagnostic, as a calendar file made here.
+  function reminder() {
+    var ctx = page.get(), when = followUpDay(ctx), chosen = VMI.collectivite.get();
+    VMI.download('point-etape-diagnostic-' + when + '.ics', P.ics({
+      uid: 'point-etape-' + when + '-' + Date.now() + '@villes-moyennes-intelligentes', now: new Date(), day: when,
+      summary: 'Point d’étape de l’auto-diagnostic' + (chosen ? ' (' + chosen.nom + ')' : ''),
+      description: 'Six mois après l’auto-diagnostic du ' + day(ctx.state.date.slice(0, 10)) + ': refaire le questionnaire et revoir le plan d’action.'
+    }), 'text/calendar;charset=utf-8');
+  }
+  $('vmi-rappel-ics').addEventListener('click', reminder);
+  document.addEventListener('vmi:collectivite', function () { if (last) render(last); });
+
+  window.VMIDiagPriorites = { render: render };
+})();
