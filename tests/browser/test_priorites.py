@@ -165,3 +165,34 @@ def test_results_with_priorities_have_no_axe_violation(page, site_url, site_dir,
     answer(page, lowest(site_dir))
     page.locator("#vmi-autres summary").click()
     assert axe_violations(page) == []
+
+
+def test_summary_for_the_mayor_prints_on_one_a4_page(page, site_url, site_dir, places, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    open_diagnostic(page, site_url)
+    choose(page, places[2]["code"], "oui")
+    answer(page, lowest(site_dir))
+    first = page.locator("[data-priorite]").first
+    first.locator("[data-ajouter-au-plan]").click()
+    page.locator("[data-action] [data-champ=porteur]").first.fill("Directrice générale des services")
+    page.locator("[data-action] [data-champ=porteur]").first.dispatch_event("change")
+    page.evaluate("window.print = () => { window.printedAs = document.documentElement.dataset.impression; }")
+    page.locator("[data-imprimer-synthese]").click()
+    page.wait_for_function("window.printedAs !== undefined")
+    assert page.evaluate("window.printedAs") == "synthese"
+    page.emulate_media(media="print")
+    summary = page.locator("#vmi-synthese-maire")
+    assert summary.is_visible() and not page.locator(".md-container").is_visible()
+    text = summary.inner_text()
+    for part in ("Trois points forts", "Trois écarts à combler", "Six priorités", "Ce que la loi demande",
+                 "Directrice générale des services", "Point d’étape proposé le", "1\u00a0répondant"):
+        assert part in text, part
+    assert summary.locator("tbody tr").count() == page.locator("[data-priorite]").count()
+    assert summary.locator("svg").count() == 1
+    pdf = page.pdf(format="A4", print_background=True)
+    (tmp_path / "synthese.pdf").write_bytes(pdf)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    assert axe_violations(page) == []

@@ -149,8 +149,59 @@
       description: 'Six mois après l’auto-diagnostic du ' + day(ctx.state.date.slice(0, 10)) + ': refaire le questionnaire et revoir le plan d’action.'
     }), 'text/calendar;charset=utf-8');
   }
+  // « Imprimer la synthèse pour le maire »: one A4 page made of the results, printed alone
+  // (<html data-impression="synthese"> while printing; diagnostic.css hides the rest).
+  function summary() {
+    var ctx = page.get(), results = last || Diagnostic.scoreAxes(ctx.data, ctx.state.answers), chosen = VMI.collectivite.get(),
+      d = data(), plan = {}, picked, box = document.getElementById('vmi-synthese-maire'), grid, part, table, body, deadline = followUpDay(ctx),
+      scored = ctx.data.axes.filter(function (axis) { return results[axis.id].status === 'evalue'; });
+    (ctx.state.plan || []).forEach(function (action) { plan[action.reco] = action; });
+    picked = P.priorities(ctx.data, ctx.state, results, Diagnostic.applicableRecommendations(ctx.data, results), d.obligations, chosen).priorities;
+    if (box) box.remove();
+    box = append(document.body, el('section', { id: 'vmi-synthese-maire', 'class': 'vmi-synthese-maire', 'aria-label': 'Synthèse pour le maire' }));
+    append(box, el('h1', {}, 'Auto-diagnostic de la ville intelligente' + NBSP + ': synthèse pour le maire'));
+    append(box, el('p', {}, (chosen ? chosen.nom + ' · ' : '') + 'état au ' + Diagnostic.formatDate(ctx.state.date).split(' à ')[0] + ' · 1' + NBSP + 'répondant' + (ctx.state.nom ? ' (' + ctx.state.nom + ')' : '')));
+    grid = append(box, el('div', { 'class': 'vmi-synthese-maire__haut' }));
+    append(grid, document.querySelector('#vmi-radar svg').cloneNode(true)).removeAttribute('aria-labelledby');
+    part = append(grid, el('div'));
+    [['Trois points forts', scored.slice().sort(function (a, b) { return results[b.id].score - results[a.id].score; }).slice(0, 3).map(function (a) { return a.id; })],
+      ['Trois écarts à combler', Diagnostic.priorities(results, ctx.data.axes, 3)]].forEach(function (group) {
+      var list = el('ul');
+      append(part, el('h2', {}, group[0]));
+      group[1].forEach(function (id) { append(list, el('li', {}, axisName(ctx, id) + NBSP + ': ' + results[id].score + NBSP + '/' + NBSP + '100')); });
+      append(part, group[1].length ? list : el('p', {}, 'Aucun axe évalué.'));
+    });
+    append(box, el('h2', {}, 'Six priorités pour les six mois à venir'));
+    table = append(box, el('table'));
+    append(append(append(table, el('thead')), el('tr')), el('th', { scope: 'col' }, 'Action'));
+    ['Axe', 'Porteur', 'Échéance'].forEach(function (name) { append(table.tHead.rows[0], el('th', { scope: 'col' }, name)); });
+    body = append(table, el('tbody'));
+    picked.forEach(function (p) {
+      var row = append(body, el('tr')), action = plan[p.recommendation.id];
+      [p.recommendation.texte, axisName(ctx, p.recommendation.axe), action && action.porteur || 'à désigner',
+        day(action && action.echeance || deadline)].forEach(function (text) { append(row, el('td', {}, text)); });
+    });
+    append(box, el('h2', {}, 'Ce que la loi demande'));
+    part = append(box, el('ul', { 'class': 'vmi-synthese-maire__loi' }));
+    if (!chosen) append(box, el('p', {}, 'Collectivité non indiquée' + NBSP + ': les obligations dépendent de sa population et de ses effectifs.'));
+    else P.obligations(d.obligations, chosen).forEach(function (x) {
+      if (x.applicable === 'non') return;
+      append(part, el('li', {}, x.obligation.titre + (x.obligation.statut === 'projet' ? ' (projet de loi)' : '') +
+        (x.applicable === 'si-50-agents' ? ' (si 50' + NBSP + 'agents ou plus)' : '') + ' · ' + (standing(ctx, x.obligation) || 'aucune question liée.')));
+    });
+    append(box, el('p', { 'class': 'vmi-synthese-maire__suivi' }, 'Point d’étape proposé le ' + day(deadline) + ' (six mois après le diagnostic).'));
+    return box;
+  }
+  function printSummary() {
+    var html = document.documentElement;
+    summary();
+    html.setAttribute('data-impression', 'synthese');
+    window.addEventListener('afterprint', function done() { html.removeAttribute('data-impression'); window.removeEventListener('afterprint', done); });
+    window.print();
+  }
+
   $('vmi-rappel-ics').addEventListener('click', reminder);
   document.addEventListener('vmi:collectivite', function () { if (last) render(last); });
 
-  window.VMIDiagPriorites = { render: render };
+  window.VMIDiagPriorites = { render: render, summary: summary, printSummary: printSummary };
 })();

@@ -100,6 +100,7 @@
     } else if (/^vmi-export-/.test(id)) withFollowUp(function (followUp) { followUp.exporter(id); });
     else if (recommendation) withFollowUp(function (followUp) { followUp.add(recommendation, ev.target.getAttribute('data-echeance')); });
     else if (id === 'vmi-imprimer') withResults(print);
+    else if (ev.target.hasAttribute('data-imprimer-synthese')) withResults(function () { window.VMIDiagPriorites.printSummary(); });
     else if (id === 'vmi-partager') withFollowUp(function (followUp) { followUp.share(); });
   }
 
