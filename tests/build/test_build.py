@@ -120,20 +120,6 @@ def test_markup_in_content_is_shown_as_text(project: Path, tmp_path: Path):
     assert re.search(r"<title>[^<]*&lt;script&gt;", page)
 
 
-def test_invalid_content_fails_and_keeps_the_previous_site(project: Path, tmp_path: Path):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("ancien site")
-    (project / "content" / "cas" / "casse.md").write_text(
-        NEW_CASE.replace("piliers: [sante]", "piliers: [sante, inconnu]"))
-    result = run_build(project, site)
-    assert result.returncode == 1
-    assert "content/cas/casse.md:6: piliers[2]: pilier inconnu « inconnu »" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
-    assert (site / "index.html").read_text() == "ancien site"
-
-
 def test_make_build_keeps_the_previous_site_when_strict_mode_fails(project: Path):
     """Strict mode counts warnings at the very end; `make build` swaps site/ in only then."""
     for name in ("Makefile", "pyproject.toml", "constraints.txt"):
