@@ -126,6 +126,7 @@ documents:
     type: presentation
     annee: {annee}
     url: https://{slug}.example.org/feuille-de-route
+    publie_par: ville
     description: Document fictif, créé pour mesurer la construction du site.
 ---
 
