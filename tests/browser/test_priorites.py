@@ -196,3 +196,28 @@ def test_summary_for_the_mayor_prints_on_one_a4_page(page, site_url, site_dir, p
     (tmp_path / "synthese.pdf").write_bytes(pdf)
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
     assert axe_violations(page) == []
+
+
+def test_cases_sorted_by_likeness_to_the_chosen_collectivite(page, site_url, places):
+    place = places[2]  # 20,000 to 50,000 inhabitants
+    open_diagnostic(page, site_url)
+    page.goto(site_url + "cas/")
+    assert page.locator("[data-ressemblance]").is_hidden()  # nothing chosen yet: the file's order
+    open_diagnostic(page, site_url)
+    choose(page, place["code"], None)
+    region = page.locator("[data-collectivite]").inner_text()
+    page.goto(site_url + "cas/")
+    page.wait_for_selector("form[data-tri=ressemblance]")
+    slugs = page.locator("li[data-cas]").evaluate_all("ls => ls.map(l => l.dataset.cas)")
+    band = size_band(place["population"]).id
+
+    def rank(slug: str) -> int:
+        where = CONTENT.territoires[slug]
+        same_band = bool(where.taille) and where.taille.id == band
+        same_region = bool(where.region) and where.region in region
+        return 0 if same_band and same_region else 1 if same_band else 2 if same_region else 3
+    ranks = [rank(s) for s in slugs]
+    assert ranks == sorted(ranks) and 1 in ranks  # some case of the same band exists
+    assert page.locator("li[data-cas][hidden]").count() == 0  # sorted, nothing filtered out
+    assert "ressemblance" in page.locator("[data-ressemblance]").inner_text()
+    assert all(page.locator(f'li[data-cas="{s}"] .vmi-cas-liste__ressemblance').count() == (rank(s) < 3) for s in slugs)

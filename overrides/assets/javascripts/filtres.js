@@ -126,7 +126,32 @@
     apply(false);
   }
 
+  /* With a collectivité chosen on /diagnostic/ (VMI.collectivite), a list whose form has
+     data-filtres-ressemblance (/cas/) is sorted by likeness, selecting nothing: same size band
+     and region first, then same band, then same region (priorites-core.js, loaded only
+     then); its [data-ressemblance] note says so and each item says how it is alike. */
+  function sortByLikeness(form) {
+    var chosen = window.VMI.collectivite.get(), note = document.querySelector("[data-ressemblance]");
+    if (!chosen || !note) return;
+    window.VMI.load(["priorites-core.js"], function () {
+      var P = window.VMIPriorites, items = Array.prototype.slice.call(document.querySelectorAll(form.dataset.filtresItems));
+      function place(item) { return { taille: item.getAttribute("data-taille"), region: item.getAttribute("data-region") }; }
+      P.byLikeness(items, chosen, place).forEach(function (item) {
+        var alike = P.LIKENESS[P.likeness(chosen, place(item))], label = item.querySelector(".vmi-cas-liste__ressemblance");
+        if (label) label.remove();
+        if (alike) item.querySelector("h2").insertAdjacentElement("afterend", window.VMI.el("p", { "class": "vmi-cas-liste__ressemblance" },
+          alike.charAt(0).toUpperCase() + alike.slice(1) + " que " + chosen.nom));
+        item.parentNode.appendChild(item);
+      });
+      note.textContent = "Démarches rangées par ressemblance avec " + chosen.nom + " (choisie dans l’auto-diagnostic)\u00a0: " +
+        "même taille et même région d’abord, puis même taille, puis même région, puis les autres. Aucun filtre n’est appliqué.";
+      note.hidden = false;
+      form.setAttribute("data-tri", "ressemblance");
+    });
+  }
+
   window.VMI.start(function () {
     document.querySelectorAll("form[data-filtres]").forEach(initForm);
+    document.querySelectorAll("form[data-filtres-ressemblance]").forEach(sortByLikeness);
   });
 })();
