@@ -221,3 +221,32 @@ def test_cases_sorted_by_likeness_to_the_chosen_collectivite(page, site_url, pla
     assert page.locator("li[data-cas][hidden]").count() == 0  # sorted, nothing filtered out
     assert "ressemblance" in page.locator("[data-ressemblance]").inner_text()
     assert all(page.locator(f'li[data-cas="{s}"] .vmi-cas-liste__ressemblance').count() == (rank(s) < 3) for s in slugs)
+
+
+def test_summary_for_the_mayor_from_the_team_medians_on_one_a4_page(page, site_url, site_dir):
+    import io
+
+    from pypdf import PdfReader
+
+    from vmi.testing.diagnostic import identity, team_exports
+
+    page.goto(site_url + "diagnostic/equipe/")
+    page.locator("[data-synthese-import]").set_input_files(team_exports(identity(site_dir)))
+    page.wait_for_selector("#vmi-syn[data-repondants='3']")
+    page.evaluate("window.print = () => { window.printedAs = document.documentElement.dataset.impression; }")
+    page.locator("[data-imprimer-synthese]").click()
+    page.wait_for_selector("#vmi-synthese-maire", state="attached")
+    page.locator("html[data-impression=synthese]").wait_for(state="attached")
+    assert page.evaluate("window.printedAs") == "synthese"
+    page.emulate_media(media="print")
+    summary = page.locator("#vmi-synthese-maire")
+    text = summary.inner_text()
+    assert "3\u00a0répondants (médianes de l’équipe)" in text
+    for part in ("Trois points forts", "Trois écarts à combler", "Six priorités", "Point d’étape proposé le"):
+        assert part in text, part
+    assert 1 <= summary.locator("tbody tr").count() <= 6 and summary.locator("svg").count() == 1
+    pdf = page.pdf(format="A4", print_background=True)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    # The team page's own print view already has a heading-order finding (its « Répondants »
+    # h3), without the summary: left to that page's owner.
+    assert [v for v in axe_violations(page) if "#vmi-syn-repondants-titre" not in v] == []

@@ -110,7 +110,7 @@ def plan_pages(content: Content, labels: dict[str, str] | None = None) -> list[G
         # Sheets exist for the axes that have a file (see _theme_pages).
         sheets = frozenset(entry.slug for entry in content.themes)
         pages += [_diagnostic_page(content, folder, sheets),
-                  _team_page(content.diagnostic, folder, sheets)]
+                  _team_page(content, folder, sheets)]
     if (content.root / str(registry.OBLIGATIONS.source)).exists():
         kind = registry.OBLIGATIONS
         pages.append(GeneratedPage(kind=kind, src_uri=kind.path, title=titles[kind.key],
@@ -288,25 +288,29 @@ def _diagnostic_page(content: Content, folder: str,
     kind = registry.DIAGNOSTIC
     diagnostic = content.diagnostic
     assert diagnostic is not None
-
-    def context(body: Markup, links: Links) -> dict[str, Any]:
-        return {**diagnostic_context(diagnostic, body, links, sheets),
-                "priorites_json": script_json(priorities_data(content, links))}
     return GeneratedPage(kind=kind, src_uri=kind.path, title=diagnostic.titre,
                          body=diagnostic.introduction, source=kind.source_of(folder),
-                         context=context)
+                         context=functools.partial(_with_priorities, content, sheets))
 
 
-def _team_page(diagnostic: Diagnostic, folder: str, sheets: frozenset[str]) -> GeneratedPage:
-    """The team synthesis: the questionnaire's questions and the data its script reads."""
+def _with_priorities(content: Content, sheets: frozenset[str], body: Markup,
+                     links: Links) -> dict[str, Any]:
+    """The questionnaire's context plus what the priorities and the mayor's page read."""
+    assert content.diagnostic is not None
+    return {**diagnostic_context(content.diagnostic, body, links, sheets),
+            "priorites_json": script_json(priorities_data(content, links))}
+
+
+def _team_page(content: Content, folder: str, sheets: frozenset[str]) -> GeneratedPage:
+    """The team synthesis: the questionnaire's questions and the data its script reads
+    (with the priorities' data, for the mayor's page of team medians)."""
     kind = registry.SYNTHESE
     return GeneratedPage(kind=kind, src_uri=kind.path, title="Synthèse d’équipe",
                          source=kind.source_of(folder),
                          description="Réunir les exports de plusieurs répondants de "
                          "l’auto-diagnostic, sans serveur : médiane, écarts, questions à "
                          "discuter.",
-                         context=lambda body, links: diagnostic_context(diagnostic, body,
-                                                                        links, sheets))
+                         context=functools.partial(_with_priorities, content, sheets))
 
 
 def _parcours_pages(content: Content, titles: dict[str, str]) -> list[GeneratedPage]:

@@ -151,8 +151,12 @@
   }
   // « Imprimer la synthèse pour le maire »: one A4 page made of the results, printed alone
   // (<html data-impression="synthese"> while printing; diagnostic.css hides the rest).
-  function summary() {
-    var ctx = page.get(), results = last || Diagnostic.scoreAxes(ctx.data, ctx.state.answers), chosen = VMI.collectivite.get(),
+  // input (the team page's; this page's by default): { data, state: { answers, targets, date,
+  // plan, nom }, results, respondents, radar (an <svg>), chosen }.
+  function summary(input) {
+    var ctx = input || { data: page.get().data, state: page.get().state, results: last || Diagnostic.scoreAxes(page.get().data, page.get().state.answers),
+        respondents: 1, radar: document.querySelector('#vmi-radar svg'), chosen: VMI.collectivite.get() },
+      results = ctx.results, chosen = ctx.chosen,
       d = data(), plan = {}, picked, box = document.getElementById('vmi-synthese-maire'), grid, part, table, body, deadline = followUpDay(ctx),
       scored = ctx.data.axes.filter(function (axis) { return results[axis.id].status === 'evalue'; });
     (ctx.state.plan || []).forEach(function (action) { plan[action.reco] = action; });
@@ -160,9 +164,9 @@
     if (box) box.remove();
     box = append(document.body, el('section', { id: 'vmi-synthese-maire', 'class': 'vmi-synthese-maire', 'aria-label': 'Synthèse pour le maire' }));
     append(box, el('h1', {}, 'Auto-diagnostic de la ville intelligente' + NBSP + ': synthèse pour le maire'));
-    append(box, el('p', {}, (chosen ? chosen.nom + ' · ' : '') + 'état au ' + Diagnostic.formatDate(ctx.state.date).split(' à ')[0] + ' · 1' + NBSP + 'répondant' + (ctx.state.nom ? ' (' + ctx.state.nom + ')' : '')));
+    append(box, el('p', {}, (chosen ? chosen.nom + ' · ' : '') + 'état au ' + Diagnostic.formatDate(ctx.state.date).split(' à ')[0] + ' · ' + ctx.respondents + NBSP + 'répondant' + (ctx.respondents > 1 ? 's (médianes de l’équipe)' : '') + (ctx.state.nom ? ' (' + ctx.state.nom + ')' : '')));
     grid = append(box, el('div', { 'class': 'vmi-synthese-maire__haut' }));
-    append(grid, document.querySelector('#vmi-radar svg').cloneNode(true)).removeAttribute('aria-labelledby');
+    if (ctx.radar) append(grid, ctx.radar.cloneNode(true)).removeAttribute('aria-labelledby');
     part = append(grid, el('div'));
     [['Trois points forts', scored.slice().sort(function (a, b) { return results[b.id].score - results[a.id].score; }).slice(0, 3).map(function (a) { return a.id; })],
       ['Trois écarts à combler', Diagnostic.priorities(results, ctx.data.axes, 3)]].forEach(function (group) {
@@ -192,15 +196,18 @@
     append(box, el('p', { 'class': 'vmi-synthese-maire__suivi' }, 'Point d’étape proposé le ' + day(deadline) + ' (six mois après le diagnostic).'));
     return box;
   }
-  function printSummary() {
+  function printSummary(input) {
     var html = document.documentElement;
-    summary();
+    if (!styled) return sheet.addEventListener('load', function () { printSummary(input); });
+    summary(input);
     html.setAttribute('data-impression', 'synthese');
     window.addEventListener('afterprint', function done() { html.removeAttribute('data-impression'); window.removeEventListener('afterprint', done); });
     window.print();
   }
 
-  $('vmi-rappel-ics').addEventListener('click', reminder);
+  var styled = false, sheet = append(document.head, el('link', { rel: 'stylesheet', href: document.currentScript.src.replace(/javascripts\/[^/]*$/, 'stylesheets/a-la-demande/synthese-maire.css') }));
+  sheet.addEventListener('load', function () { styled = true; });
+  if ($('vmi-rappel-ics')) $('vmi-rappel-ics').addEventListener('click', reminder);
   document.addEventListener('vmi:collectivite', function () { if (last) render(last); });
 
   window.VMIDiagPriorites = { render: render, summary: summary, printSummary: printSummary };

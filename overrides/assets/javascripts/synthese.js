@@ -200,6 +200,29 @@
     } else if (id === 'vmi-syn-export-json') download('.json', Synthesis.toJSON(data, sources, synthesis), 'application/json');
     else if (id === 'vmi-syn-export-csv') download('.csv', Synthesis.toCSV(data, sources, synthesis), 'text/csv;charset=utf-8');
     else if (id === 'vmi-syn-imprimer') print();
+    else if (id === 'vmi-syn-imprimer-synthese') forTheMayor();
+  }
+  // « Imprimer la synthèse pour le maire » (diagnostic-priorites.js) from the team's medians: the
+  // median score of each axis, for each question the median answer by points (the lower of two).
+  function forTheMayor() {
+    withSynthesis(function () {
+      VMI.load(['priorites-core.js', 'diagnostic-priorites.js'], function () {
+        var people = Synthesis.persons(sources), results = {}, answers = {}, named = people.filter(function (p) { return p.state.collectivite; })[0];
+        synthesis = synthesis || Synthesis.aggregate(data, sources);
+        data.axes.forEach(function (axis) {
+          var median = synthesis.axes[axis.id].mediane;
+          results[axis.id] = { score: median, status: median === null ? 'non-evalue' : 'evalue' };
+        });
+        data.questions.forEach(function (question) {
+          var given = people.map(function (p) { return p.state.answers[question.id]; }).filter(function (a) { return typeof a === 'number'; })
+            .sort(function (a, b) { return question.points[a] - question.points[b]; });
+          if (given.length) answers[question.id] = given[Math.floor((given.length - 1) / 2)];
+        });
+        window.VMIDiagPriorites.printSummary({ data: data, results: results, respondents: people.length,
+          state: { answers: answers, targets: {}, date: new Date().toISOString() }, radar: document.querySelector('#vmi-syn-radar svg'),
+          chosen: named ? named.state.collectivite : VMI.collectivite.get() });
+      });
+    });
   }
   // A respondent's name or role edited in the table.
   function onInput(ev) {
