@@ -73,7 +73,14 @@
   var saved = window.__md_get("__palette");
   var start = saved && typeof saved.index === "number" ? saved.index : buttons.findIndex(
     function (button) { return matchMedia(button.getAttribute("data-md-color-media")).matches; });
+  /* This script is deferred: the page may already be painted in the light colours. Its
+     links and buttons would then fade for 125 ms from dark text on the new dark background
+     (contrast under 4.5:1 while it lasts); at start-up the colours change at once. */
+  var root = document.documentElement;
+  root.setAttribute("data-vmi-sans-transition", "");
   apply(Math.max(0, Math.min(start, buttons.length - 1)));
+  getComputedStyle(document.body).color;  // the new colours are computed without transitions
+  requestAnimationFrame(function () { root.removeAttribute("data-vmi-sans-transition"); });
 
   box.addEventListener("click", function (event) {
     var index = buttons.indexOf(event.target.closest("button"));
