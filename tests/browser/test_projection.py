@@ -220,3 +220,22 @@ def test_diagnostic_one_question_per_slide_then_results(page, site_url):
         shown.append(page.locator("#vmi-radar").is_visible())
     assert any(shown)  # the radar is on the results' slides
     assert page.locator(".vmi-qr").is_visible()
+
+
+def test_button_leaves_a_long_title_whole_on_a_phone(page, site_url):
+    """On a phone the button does not squeeze the title: no word of it breaks across lines."""
+    page.set_viewport_size({"width": 412, "height": 823})
+    page.goto(site_url + "themes/cybersecurite/")
+    page.locator(".vmi-forum__bouton").wait_for()
+    split = page.evaluate("""() => {
+        const text = document.querySelector('.md-typeset h1').firstChild;
+        const range = document.createRange(), split = [];
+        for (const match of text.data.matchAll(/\\S+/g)) {
+            range.setStart(text, match.index);
+            range.setEnd(text, match.index + match[0].length);
+            const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            if (tops.size > 1) split.push(match[0]);
+        }
+        return split;
+    }""")
+    assert split == []
