@@ -80,3 +80,11 @@ def test_page_is_in_navigation_and_search(site_dir: Path):
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any(doc["location"].startswith("obligations/") and "NIS" in doc["text"]
                for doc in index["docs"])
+
+
+def test_computed_lines_keep_a_no_break_space_before_double_punctuation(cards):
+    """French typography in what the template composes (« … habitants ; toutes les
+    intercommunalités »): an ordinary space there lets « ; » or « : » start a line."""
+    for oid, (_, inner) in cards.items():
+        text = re.sub(r"<[^>]+>", "", inner)
+        assert not re.search(r"[ \t\n][;:!?](?!\S)", text), (oid, text)
