@@ -4,7 +4,8 @@
  * table rows (the header repeats)... Text first shrinks a little, never below 2.2 % of
  * the screen height (vmi.css). Every guess is measured on the screen itself: the article
  * is laid out as a slide by hiding what is not on it.
- * VMI.projection.fitter(article) gives layOut (the slides), display (show one) and fits.
+ * VMI.projection.fitter(article, options) gives layOut (the slides), display (show one)
+ * and fits.
  * Loaded before projection.js, which runs the mode.
  */
 (function () {
@@ -65,9 +66,10 @@
       if (el.classList.contains('vmi-forum')) return;
       var first = el.firstElementChild;
       if (el.tagName === 'H1' && !group.heading) { group.heading = el; return; }
-      if (el.tagName === 'H2') { group = section(el.id, el, []); list.push(group); return; }
+      if (el.tagName === 'H2') { group = section(el.id, el, []); group.joins = true; list.push(group); return; }
       if (el.tagName === 'SECTION' && first && first.tagName === 'H2') {
         list.push(section(first.id, first, [el]));
+        list[list.length - 1].joins = true;
         group = section('', null, []); // blocks after the section: their own slide
         list.push(group);
         return;
@@ -86,7 +88,7 @@
   function pieces(el) {
     var tag = el.tagName;
     // what is not drawn (an empty note, a noscript) would make a piece of its own: a title alone
-    var kids = Array.prototype.filter.call(el.children, function (k) { return k.getClientRects().length > 0; });
+    var kids = Array.prototype.filter.call(el.children, isDrawn);
     if (WHOLE.test(tag)) return null;
     if (tag === 'FORM' && el.hasAttribute('data-quiz')) return null; // a quiz and its button stay together
     if (tag === 'TABLE') return tableRows(el);
@@ -100,6 +102,8 @@
     var inner = also.length && kids.length ? pieces(kids[0]) : null; // a titled box around one list (a case's facts)
     return inner ? { also: also.concat(inner.also), parts: inner.parts } : null;
   }
+  /* A box of its own on screen, or the list of a grid of cards (`display: contents`). */
+  function isDrawn(el) { return el.getClientRects().length > 0 || getComputedStyle(el).display === 'contents'; }
   function tableRows(table) {
     var head = table.tHead ? [table.tHead] : [];
     var rows = [];
@@ -156,7 +160,7 @@
       var height = u.box.bottom - (cur.length ? cur[0].box.top : u.box.top) + alsoHeight(sec, u);
       if (height <= room) { cur.push(u); continue; }
       var tall = u.box.bottom - u.box.top;
-      var parts = (tall > room || tall > window.innerHeight / 3) && splitUnit(u);
+      var parts = (tall > room || (fillsBetter(cur, u, room) && !isCard(u))) && splitUnit(u);
       if (parts) { queue = parts.concat(queue); continue; }
       var next = cur.length > 1 && isTitle(cur[cur.length - 1]) ? [cur.pop()] : []; // a heading goes with what follows
       if (cur.length) out.push(cur);
@@ -164,6 +168,22 @@
     }
     if (cur.length) out.push(cur);
     return out;
+  }
+
+  /* A big block (a third of the screen) that does not fit under what the slide already
+     has is split to fill it while the slide is less than half full; otherwise it opens
+     the next slide whole (a table stays in one piece when it can). */
+  function fillsBetter(cur, u, room) {
+    var used = cur.length ? u.box.top - cur[0].box.top : 0;
+    return u.box.bottom - u.box.top > window.innerHeight / 3 && used < room / 2;
+  }
+
+  /* An item of a grid or a flex row (a case's card) moves whole to the next slide rather
+     than be split, unless it is taller than a slide. */
+  function isCard(u) {
+    var box = u.length === 1 ? u[0].parentElement : null;
+    while (box && getComputedStyle(box).display === 'contents') box = box.parentElement;
+    return !!box && /grid|flex/.test(getComputedStyle(box).display);
   }
 
   /* What a slide shows: the section's heading, then each unit and what it brings along. */
@@ -175,7 +195,8 @@
 
   /* ---- The fitter of one article: shows candidate slides and measures them -------- */
 
-  function fitter(article) {
+  /* options.apart: sections never share a slide. */
+  function fitter(article, options) {
     function unhide() { each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), function (el) { el.classList.remove(HIDE, UNSEEN); }); }
 
     /* Show exactly `keep` (and what they contain): every other branch of the article is hidden. */
@@ -204,6 +225,10 @@
       return false;
     }
     function fits() { return !tooTall() && !tooWide(); }
+    /* What is shown ends above the middle of the screen. */
+    function halfEmpty(keep) {
+      return keep.every(function (el) { return el.getBoundingClientRect().bottom < window.innerHeight / 2; });
+    }
     function tryShow(sec, units, scale, continued) { display(keepOf(sec, units), scale, continued, sec.heading); return fits(); }
 
     /* The first scale of `scales` at which `units` fit on one slide, or 0. */
@@ -254,28 +279,58 @@
         scale = SMALLEST[SMALLEST.length - 1];
         while (list[n].length > 1 && (tryShow(sec, list[n], scale, continued), tooTall())) defer();
       }
-      fill(sec, list[n], list[n + 1], scale, continued);
+      fill(sec, list, n, scale, continued);
       // a heading opens the next slide rather than closing this one alone
-      while (list[n].length > 1 && isTitle(list[n][list[n].length - 1]) && list[n + 1] && list[n + 1].length) defer();
+      var more = list.slice(n + 1).some(function (g) { return g.length > 0; });
+      while (more && list[n].length > 1 && isTitle(list[n][list[n].length - 1])) defer();
       return { units: list[n], scale: scale };
     }
 
-    /* The guess may leave room: what comes next in the section joins this slide while it
+    /* The guesses may leave room: what comes next in the section joins slide n while it
        still fits (a table already too wide at every size only has to fit in height). On a
        slide in smaller type, only more of the same block (rows of its table) joins. */
-    function fill(sec, units, next, scale, continued) {
-      if (!next || !next.length) return; // most sections are one slide: no layout for nothing
+    function fill(sec, list, n, scale, continued) {
+      var units = list[n];
+      if (n + 1 >= list.length) return; // most sections are one slide: no layout for nothing
       var wideAnyway = (tryShow(sec, units, scale, continued), tooWide());
-      while (next.length && (scale === 1 || sameBlock(units[units.length - 1], next[0]))) {
-        units.push(next.shift());
-        tryShow(sec, units, scale, continued);
-        if (!tooTall() && (wideAnyway || !tooWide())) continue;
-        next.unshift(units.pop());
-        return;
+      var split = null; // where a block was split to fill this slide, and into how many parts
+      for (var k = n + 1; k < list.length; k++) {
+        var next = list[k];
+        while (next.length && (scale === 1 || sameBlock(units[units.length - 1], next[0]))) {
+          units.push(next.shift());
+          tryShow(sec, units, scale, continued);
+          if (!tooTall() && (wideAnyway || !tooWide())) continue;
+          var last = units.pop();
+          var parts = splitUnit(last); // while it is on screen: pieces of what is hidden are not drawn
+          tryShow(sec, units, scale, continued);
+          if (!parts || !halfEmpty(keepOf(sec, units))) {
+            next.unshift(last);
+            if (split && split.parts > 2 && units.length - split.at === 1) next.unshift(units.pop()); // no lone first row
+            return;
+          }
+          split = { at: units.length, parts: parts.length };
+          next.unshift.apply(next, parts); // a slide less than half full takes a part of it
+        }
+        if (next.length) return;
       }
     }
 
-    /* Every slide of the article: {id, section, keep, scale, suite, heading, title}. */
+    /* A short section joins the slide before it when both fit there whole, in type a
+       little smaller at most (to three quarters): a slide uses its screen. Only a page's
+       h2 sections join (not its opening, nor the axes and questions of /diagnostic/).
+       The scale of the joined slide, or 0. */
+    function joinScale(prev, sec, fitted) {
+      if (!prev || !prev.joins || !sec.joins || fitted.length !== 1 || (options && options.apart)) return 0;
+      var keep = prev.keep.concat(keepOf(sec, fitted[0].units));
+      var scales = SCALES.concat(SMALLEST[0]).filter(function (s) { return s <= Math.min(prev.scale, fitted[0].scale); });
+      for (var i = 0; i < scales.length; i++) {
+        display(keep, scales[i], false, null);
+        if (fits()) return scales[i];
+      }
+      return 0;
+    }
+
+    /* Every slide of the article: {id, sections, keep, scale, suite, heading, title}. */
     function layOut() {
       var form = article.querySelector('#vmi-diagnostic');
       var list = form ? diagnosticSections(article, form) : pageSections(article);
@@ -290,18 +345,28 @@
       });
       var slides = [];
       list.forEach(function (sec, k) {
-        fitSection(sec, guesses[k]).forEach(function (fit, n) { slides.push(slideOf(sec, fit, n)); });
+        var fitted = fitSection(sec, guesses[k]);
+        var prev = slides[slides.length - 1];
+        var scale = joinScale(prev, sec, fitted);
+        if (scale) join(prev, sec, fitted[0], scale);
+        else fitted.forEach(function (fit, n) { slides.push(slideOf(sec, fit, n)); });
       });
       return slides;
     }
+    function nameOf(sec) { return sec.name || title(sec.heading) || document.title.split(' - ')[0]; }
     function slideOf(sec, fit, n) {
       var base = sec.id;
-      var name = sec.name || title(sec.heading) || document.title.split(' - ')[0];
       return {
         id: n ? (base ? base + '--' : '') + 'suite-' + (n + 1) : base,
-        section: base, keep: keepOf(sec, fit.units), scale: fit.scale, suite: n > 0, heading: sec.heading,
-        title: name + (n ? ' (suite)' : '')
+        sections: [base], keep: keepOf(sec, fit.units), scale: fit.scale, suite: n > 0, heading: sec.heading, joins: !!sec.joins,
+        title: nameOf(sec) + (n ? ' (suite)' : '')
       };
+    }
+    function join(slide, sec, fit, scale) {
+      slide.scale = scale;
+      slide.sections.push(sec.id);
+      slide.keep = slide.keep.concat(keepOf(sec, fit.units));
+      slide.title += ' · ' + nameOf(sec);
     }
 
     /* A copy of the slide on screen, without what it hides nor the forum's tools. */

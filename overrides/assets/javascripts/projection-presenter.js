@@ -25,7 +25,7 @@
       var next = slides[deck.current() + 1];
       return {
         vmi: 'etat', page: document.title, numero: deck.current() + 1, total: slides.length, titre: s.title,
-        diapo: deck.copyShown('script').innerHTML, notes: notesFor(s.section),
+        diapo: deck.copyShown('script').innerHTML, notes: s.sections.map(notesFor).join(''),
         suivante: next ? next.title : deck.nextPageTitle(),
         parcours: deck.parcours() ? deck.parcours().info() : null
       };

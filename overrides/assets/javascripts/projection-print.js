@@ -28,6 +28,12 @@
       return page;
     }
 
+    /* A length in vh (vmi.css) as the pixels it measures on the screen. */
+    function inPixels(name) {
+      var value = getComputedStyle(root).getPropertyValue(name);
+      root.style.setProperty(name, (parseFloat(value) * window.innerHeight / 100) + 'px');
+    }
+
     /* This page's sheets, in a book not yet in the page. */
     function book() {
       var keep = deck.current();
@@ -45,7 +51,7 @@
       var qr = document.querySelector('.vmi-qr');
       root.style.fontSize = getComputedStyle(root).fontSize;
       if (qr) root.style.setProperty('--vmi-qr', qr.getBoundingClientRect().width + 'px');
-      root.style.setProperty('--vmi-plancher', (0.022 * window.innerHeight) + 'px');
+      ['--vmi-plancher', '--vmi-texte'].forEach(inPixels); // shares of the screen, not of the sheet
       var whole = deck.sheets && deck.sheets();
       var pages = whole ? VMI.el('div', { 'class': 'vmi-impression' }) : book();
       if (whole) {
@@ -74,7 +80,7 @@
     function unprint() {
       Array.prototype.forEach.call(document.querySelectorAll('.vmi-impression'), function (el) { el.remove(); });
       root.removeAttribute('data-vmi-impression');
-      ['font-size', '--vmi-qr', '--vmi-plancher'].forEach(function (p) { root.style.removeProperty(p); });
+      ['font-size', '--vmi-qr', '--vmi-plancher', '--vmi-texte'].forEach(function (p) { root.style.removeProperty(p); });
     }
 
     window.addEventListener('beforeprint', function () { // after forum.js has written the links' addresses

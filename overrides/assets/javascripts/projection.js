@@ -67,7 +67,9 @@
     var at = deck.slides[deck.current];
     var keepAt = at && at.keep[at.keep.length - 1];
     var article = $('article.md-content__inner');
-    deck.fitter = article ? VMI.projection.fitter(article) : null;
+    // a parcours step made of one section shows that section alone: it shares no slide
+    var apart = !!(deck.talk && deck.talk.step.section);
+    deck.fitter = article ? VMI.projection.fitter(article, { apart: apart }) : null;
     deck.slides = deck.fitter ? deck.fitter.layOut() : [];
     if (deck.talk) deck.slides = deck.talk.only(deck.slides);
     for (var i = 0; keepAt && i < deck.slides.length; i++) if (deck.slides[i].keep.indexOf(keepAt) >= 0) return i;
@@ -128,6 +130,7 @@
     root.removeAttribute('data-parcours');
     root.style.removeProperty('--vmi-echelle');
     VMI.session.set('vmi-projection', null);
+    setQuiet(false);
     setParam(false);
     deck.talk = null;
     if (deck.fitter) deck.fitter.unhide();
@@ -190,7 +193,7 @@
     parcours: function () { return deck.talk; },
     sheets: function () { return deck.printed || null; },
     show: function (index) { show(index, false); },
-    go: go
+    go: function (step) { setQuiet(true); go(step); } // the presenter's clicker
   };
   var presenter = VMI.projection.presenter(view);
   var printer = VMI.projection.printer(view);
@@ -235,6 +238,25 @@
     if (to) to.focus();
   }
 
+  /* ---- The buttons: out of the way while the presenter talks ------------------------ */
+
+  /* A slide moved by the keyboard or a clicker fades « Quitter la projection » and « Vue
+     de l’animateur » (vmi.css); the mouse moving or a focus in the forum's tools brings
+     them back. Browsers also send mousemove when the page changes under a still pointer:
+     only a new position counts. */
+  var pointer = { x: -1, y: -1 };
+  function setQuiet(on) {
+    if (on) root.setAttribute('data-vmi-discret', ''); else root.removeAttribute('data-vmi-discret');
+  }
+  function pointerMoved(ev) {
+    if (ev.screenX === pointer.x && ev.screenY === pointer.y) return;
+    pointer.x = ev.screenX;
+    pointer.y = ev.screenY;
+    setQuiet(false);
+  }
+  window.addEventListener('mousemove', pointerMoved, { passive: true });
+  document.addEventListener('focusin', function (ev) { if (ev.target.closest && ev.target.closest('.vmi-forum')) setQuiet(false); });
+
   /* ---- Keys ------------------------------------------------------------------------ */
 
   function isControl(el) { return !!(el && el.closest && el.closest('input, button, select, textarea, summary, a[href], [contenteditable]')); }
@@ -269,6 +291,7 @@
     }
     if (!step || VMI.isTyping(el) || (isControl(el) && !/^Page/.test(ev.key))) return;
     stop(ev);
+    setQuiet(true);
     go(step);
   }
 
