@@ -1,7 +1,7 @@
 """Web benchmark: Lighthouse scores and first-visit weight, served compressed.
 
 Builds the site, serves it gzip-compressed on 127.0.0.1 (as any real host would), then
-for the home page, a case study and the diagnostic:
+for the home page, a case study, the diagnostic, the obligations, a thematic sheet and a talk:
 
 - runs Lighthouse 12.2.3 (mobile) in Debian's Chromium, several times (``--runs``, 5 by
   default): the median of the four category scores, their range when runs differ, and
@@ -36,7 +36,9 @@ LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PAGES = {"Accueil": "", "Démarches": "cas/", "Démarche (Béthune)": "cas/bethune/",
          "Auto-diagnostic": "diagnostic/",
-         "Synthèse d’équipe": "diagnostic/equipe/"}
+         "Synthèse d’équipe": "diagnostic/equipe/", "Obligations": "obligations/",
+         "Fiche thématique (cybersécurité)": "themes/cybersecurite/",
+         "Parcours (forum de 45 minutes)": "parcours/forum-45-minutes/"}
 # First-visit budgets in KB (gzipped), from the « budgets » issue.
 BUDGETS = {"": 90, "diagnostic/": 110}
 OWN_BUDGET = 15
