@@ -82,6 +82,8 @@ def test_action_plan_is_saved_exported_and_printed(page, site_url, tmp_path):
     lowest = {q.id: [r.points for r in q.reponses].index(min(r.points for r in q.reponses))
               for q in DIAGNOSTIC.questions}
     answer(page, lowest)
+    # The full list is folded under the six priorities: one click opens it.
+    page.locator("#vmi-recommandations-bloc > summary").click()
     buttons = page.locator("#vmi-recommandations [data-ajouter-au-plan]")  # the full list: no deadline set
     assert buttons.count() >= 2
     assert page.locator("[data-action]").count() == 0
