@@ -6,9 +6,11 @@ official package itself, the agents question, persistence, export, share link, t
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 import pytest
+from playwright.sync_api import expect
 
 from vmi.territories.browser_list import MIN_POPULATION
 from vmi.territories.extract import DEFAULT_PACKAGE_DIR, edition
@@ -165,6 +167,8 @@ def test_share_link_with_a_known_then_an_unknown_code(page, site_url, official):
     page.locator(f'[data-collectivite-option="{town["code"]}"]').click()
     page.locator('input[name="vmi-agents"][value="oui"]').check()
     page.locator("#vmi-partager").click()
+    # Sharing is loaded at its first use: the link is written once its script has run.
+    expect(page.locator("#vmi-lien")).to_have_value(re.compile(r"&c="))
     link = page.locator("#vmi-lien").input_value()
     assert link.endswith(f"&c={town['code']}&a=oui")
     fresh = page.context.browser.new_context(locale="fr-FR").new_page()
@@ -175,7 +179,7 @@ def test_share_link_with_a_known_then_an_unknown_code(page, site_url, official):
         unknown = link.replace(f"&c={town['code']}", "&c=00000")
         fresh.goto(site_url + "diagnostic/")  # a new address: the hash alone would not reload
         fresh.goto(unknown)
-        fresh.wait_for_function("document.getElementById('vmi-alerte').textContent.includes('inconnue')")
+        expect(fresh.locator("#vmi-alerte")).to_contain_text("inconnue")  # no eval: the page's CSP forbids it
         alert = fresh.locator("#vmi-alerte").inner_text()
         assert "00000" in alert and "les réponses sont chargées" in alert
         checked = fresh.locator("#vmi-diagnostic input[type=radio]:checked").evaluate_all(
