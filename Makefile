@@ -131,7 +131,7 @@ test-python: $(VENV)/.test-installed node_modules/.installed
 fuzz: $(VENV)/.test-installed node_modules/.installed
 	@$(BIN)/python tests/fuzz.py
 	@VMI_FUZZ_PROFILE=fuzz node --test --test-reporter=spec tests/js/diagnostic-fuzz.test.js \
-	  tests/js/synthese-fuzz.test.js tests/js/territory-fuzz.test.js tests/js/priorites-fuzz.test.js
+	  tests/js/synthesis-fuzz.test.js tests/js/territory-fuzz.test.js tests/js/priorities-fuzz.test.js
 
 # The suite without Chromium: tests/unit (no build), tests/build (builds and commands)
 # and the few build checks that sit beside browser tests in tests/browser.

@@ -28,7 +28,7 @@ PAGES = ["cas/bethune/", "diagnostic/equipe/", "a-propos/", ""]
 
 # One slide: its section and how far down the screen its content reaches.
 SHOT = """() => {
-  const slide = VMIProjection.slides()[VMIProjection.current()];
+  const slide = VMI.projection.slides()[VMI.projection.current()];
   const article = document.querySelector('article');
   let bottom = 0;
   for (const el of article.querySelectorAll('*')) {
@@ -55,12 +55,12 @@ def measure(page, url: str, path: str, exports: list | None) -> tuple[int, float
         page.wait_for_selector('#vmi-syn:not([data-repondants="0"])')
     page.keyboard.press("p")
     page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")
-    count = page.evaluate("VMIProjection.slides().length")
+    count = page.evaluate("VMI.projection.slides().length")
     shots = []
     for i in range(count):
         shots.append(page.evaluate(SHOT))
         if i < count - 1:
-            page.evaluate("VMIProjection.next()")
+            page.evaluate("VMI.projection.next()")
     inner = [s["fill"] for s, after in zip(shots, shots[1:])
              if section_of(s["id"]) == section_of(after["id"])]
     page.keyboard.press("Escape")

@@ -73,7 +73,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         (folder / f"{entry.slug}.js").write_text(
-            f"(window.VMIParcours=window.VMIParcours||{{}})[{json.dumps(entry.slug)}]={text};\n",
+            f"(VMI.parcoursPlans=VMI.parcoursPlans||{{}})[{json.dumps(entry.slug)}]={text};\n",
             encoding="utf-8")
 
 

@@ -115,7 +115,7 @@ def visible_anchors(page) -> list[str]:
         "titles => titles.map(h => h.id)")
 
 
-# What the page should show, worked out from the content layer (not from filtres.js):
+# What the page should show, worked out from the content layer (not from filters.js):
 # every document in library order, and the anchors a filter keeps.
 ITEMS = library(project_content())
 ALL = [item.anchor for item in ITEMS]

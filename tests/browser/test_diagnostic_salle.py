@@ -25,8 +25,8 @@ LOW, HIGH = POINTS.index(min(POINTS)), POINTS.index(max(POINTS))
 def on_slide(page, slide: str) -> None:
     """Wait until projection shows the slide ``slide`` (the id in the address)."""
     page.wait_for_function(
-        """id => window.VMIProjection && VMIProjection.slides().length > 0 &&
-                (VMIProjection.slides()[VMIProjection.current()] || {}).id === id""",
+        """id => window.VMI.projection && VMI.projection.slides().length > 0 &&
+                (VMI.projection.slides()[VMI.projection.current()] || {}).id === id""",
         arg=slide)
 
 
@@ -53,7 +53,7 @@ def vote(page, question: str, choice: str, hands: int) -> None:
     for _ in range(3):
         if field.is_visible():
             break
-        page.evaluate("VMIProjection.next()")
+        page.evaluate("VMI.projection.next()")
     field.fill(str(hands))
     page.wait_for_function(
         """([key, q, c, n]) => {
@@ -93,7 +93,7 @@ def test_show_of_hands_in_projection_is_kept_as_the_room_synthesis(page, site_ur
     page.reload()
     page.locator(f'[data-salle-question="{SPLIT.id}"]').wait_for(state="attached")
     assert page.locator(f'input[data-salle="{SPLIT.id}"]').nth(HIGH).input_value() == "6"
-    page.evaluate("VMIProjection.leave()")  # outside projection, no vote fields
+    page.evaluate("VMI.projection.leave()")  # outside projection, no vote fields
     page.wait_for_function("() => !document.documentElement.hasAttribute('data-mode')")
     assert page.locator("input[data-salle]").count() > 0
     assert not any(page.locator("input[data-salle]").nth(i).is_visible()
@@ -115,8 +115,8 @@ def test_reloading_on_the_room_slide_keeps_that_slide(page, site_url, size):
     }""", [ROOM_KEY, every])
     go_to_slide(page, "vmi-salle")
     page.reload()
-    page.wait_for_function("""() => window.VMIProjection &&
-        VMIProjection.slides().some(s => s.id.startsWith('vmi-salle--suite'))""")
+    page.wait_for_function("""() => window.VMI.projection &&
+        VMI.projection.slides().some(s => s.id.startsWith('vmi-salle--suite'))""")
     on_slide(page, "vmi-salle")
     assert page.locator(f'[data-salle-question="{SPLIT.id}"]').is_visible()
     assert page.evaluate("location.hash") == "#vmi-salle"
@@ -158,7 +158,7 @@ def test_room_vote_exported_then_joined_to_the_team_synthesis(page, site_url, tm
     assert link.get_attribute("href") == page.locator("#vmi-lien-equipe").get_attribute("href")
 
     # imported as a previous result on /diagnostic/, it is refused, saying where it goes
-    page.evaluate("VMIProjection.leave()")
+    page.evaluate("VMI.projection.leave()")
     page.set_input_files("#vmi-import", room)
     page.locator("#vmi-alerte").filter(has_text="vote de la salle").wait_for()
     assert "synthèse d’équipe" in page.locator("#vmi-alerte").inner_text()

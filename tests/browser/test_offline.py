@@ -127,7 +127,7 @@ def test_projection_over_file(page, offline_root, request_log):
     page.goto(start + "?projection")
     assert page.evaluate("document.documentElement.dataset.mode") == "projection"
     assert page.locator(".vmi-qr").get_attribute("data-qr").endswith("/a-propos/")
-    slides = page.evaluate("VMIProjection.slides().length")
+    slides = page.evaluate("VMI.projection.slides().length")
     following = page.locator("link[rel=next]").evaluate("l => l.href")
     for _ in range(slides - 1):
         page.keyboard.press("PageDown")

@@ -79,9 +79,9 @@ def screen(context):
     return page
 
 
-STATE = """() => window.VMIProjection && document.documentElement.dataset.mode === 'projection'
-  ? [location.href, Number(new URLSearchParams(location.search).get('etape')), VMIProjection.current(),
-     VMIProjection.slides().length, document.documentElement.dataset.parcours || '']
+STATE = """() => window.VMI.projection && document.documentElement.dataset.mode === 'projection'
+  ? [location.href, Number(new URLSearchParams(location.search).get('etape')), VMI.projection.current(),
+     VMI.projection.slides().length, document.documentElement.dataset.parcours || '']
   : null"""
 
 
@@ -143,7 +143,7 @@ def test_clicker_runs_through_the_steps_forward_and_back_and_survives_a_reload(s
         now = press(page, FORWARD[len(forward) % 3])
         forward.append((now[1], now[2], now[3]))
         if now[1] == 2:
-            assert page.evaluate("() => VMIProjection.slides()[VMIProjection.current()].titre").startswith(SECTION)
+            assert page.evaluate("() => VMI.projection.slides()[VMI.projection.current()].titre").startswith(SECTION)
         assert len(forward) < 120
     for before, after in zip(forward, forward[1:]):
         assert (after[:2] == (before[0], before[1] + 1)

@@ -36,7 +36,7 @@ def test_printing_during_projection_prints_the_slides(page, site_url):
     """One slide per landscape page (the PDF itself: test_projection_rooms.py)."""
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(site_url + "a-propos/?projection")
-    slides = page.evaluate("VMIProjection.slides().length")
+    slides = page.evaluate("VMI.projection.slides().length")
     printed(page, page.url)
     sheets = page.locator(".vmi-impression__diapo")
     assert sheets.count() == slides

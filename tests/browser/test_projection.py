@@ -1,7 +1,7 @@
 """Projection mode in a real browser: entering, slides driven by clicker keys, leaving.
 
 The pages' headings, links and slides are read from the DOM and from projection.js
-(``VMIProjection.slides()``), so content edits do not break these tests; they need a
+(``VMI.projection.slides()``), so content edits do not break these tests; they need a
 page with at least three h2 sections (« À propos ») and one of at least four slides (a
 case: short sections may share a slide). Fitting slides to the screen, the presenter
 window and printing: test_projection_rooms.py.
@@ -39,7 +39,7 @@ def fragment(page) -> str:
 
 
 def slide_ids(page) -> list[str]:
-    return page.evaluate("VMIProjection.slides().map(s => s.id)")
+    return page.evaluate("VMI.projection.slides().map(s => s.id)")
 
 
 def test_query_parameter_projects_the_page(page, site_url):
@@ -123,10 +123,10 @@ def test_reload_keeps_the_slide(page, site_url):
     page.keyboard.press("PageDown")
     page.keyboard.press("PageDown")
     slide = fragment(page)
-    shown = page.evaluate("VMIProjection.current()")
+    shown = page.evaluate("VMI.projection.current()")
     page.reload()
     assert mode(page) == "projection" and fragment(page) == slide
-    assert page.evaluate("VMIProjection.current()") == shown
+    assert page.evaluate("VMI.projection.current()") == shown
 
 
 def test_last_slide_leads_to_next_page_and_back(page, site_url):
@@ -134,7 +134,7 @@ def test_last_slide_leads_to_next_page_and_back(page, site_url):
     last = slide_ids(page)[-1]
     following = page.locator("link[rel=next]").evaluate("l => l.href")
     page.goto(site_url + PAGE + "?projection#" + last)
-    assert page.evaluate("VMIProjection.current()") == len(slide_ids(page)) - 1
+    assert page.evaluate("VMI.projection.current()") == len(slide_ids(page)) - 1
     page.keyboard.press("PageDown")
     page.wait_for_url(following + "?projection")
     assert mode(page) == "projection"
@@ -142,7 +142,7 @@ def test_last_slide_leads_to_next_page_and_back(page, site_url):
     page.keyboard.press("PageUp")
     page.wait_for_url(re.compile(re.escape(site_url + PAGE) + r"\?projection#"))
     assert fragment(page) == "#" + last
-    assert page.evaluate("VMIProjection.current()") == len(slide_ids(page)) - 1
+    assert page.evaluate("VMI.projection.current()") == len(slide_ids(page)) - 1
 
 
 def test_button_toggles_projection(page, site_url):
@@ -212,7 +212,7 @@ def test_diagnostic_one_question_per_slide_then_results(page, site_url):
     assert visible_fieldsets(page) == []
     assert page.locator("#vmi-resultats-titre").is_visible()
     shown = [page.locator("#vmi-radar").is_visible()]
-    while page.evaluate("VMIProjection.current()") < len(ids) - 1 and not any(shown):
+    while page.evaluate("VMI.projection.current()") < len(ids) - 1 and not any(shown):
         page.keyboard.press("PageDown")
         shown.append(page.locator("#vmi-radar").is_visible())
     assert any(shown)  # the radar is on the results' slides

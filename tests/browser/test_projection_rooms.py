@@ -136,7 +136,7 @@ def site_pages(site: Path) -> list[str]:
 
 
 def slide_count(page) -> int:
-    return page.evaluate("VMIProjection.slides().length")
+    return page.evaluate("VMI.projection.slides().length")
 
 
 def drawn_late(page) -> None:
@@ -159,7 +159,7 @@ def step_through(page, url: str) -> tuple[list[str], list[dict]]:
     page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")  # projection.js loaded
     count = slide_count(page)
     # the clicker's keys are tested elsewhere: here each call measures, then moves on
-    step = f"last => {{ const shot = ({MEASURE})(); if (!last) VMIProjection.next(); return shot; }}"
+    step = f"last => {{ const shot = ({MEASURE})(); if (!last) VMI.projection.next(); return shot; }}"
     shots = [page.evaluate(step, i == count - 1) for i in range(count)]
     slides = slides_info(page)
     for shot, after in zip(shots, slides[1:] + [{"suite": False}]):
@@ -204,7 +204,7 @@ def test_every_slide_of_every_page_fits(browser, long_site, long_url, width, hei
 
 
 def slides_info(page) -> list[dict]:
-    return page.evaluate("VMIProjection.slides()")
+    return page.evaluate("VMI.projection.slides()")
 
 
 def test_long_section_is_split_at_block_boundaries(page, long_url):
@@ -218,7 +218,7 @@ def test_long_section_is_split_at_block_boundaries(page, long_url):
     saw_rows = 0
     for n, part in enumerate(parts):
         page.goto(long_url + LONG_PAGE + "?projection#" + part["id"])
-        assert page.evaluate("VMIProjection.current()") == slides.index(part)  # the fragment names the slide
+        assert page.evaluate("VMI.projection.current()") == slides.index(part)  # the fragment names the slide
         title = page.locator(f"[id='{heading}']")
         assert title.is_visible()
         suffix = title.evaluate("h => getComputedStyle(h, '::after').content")
@@ -269,7 +269,7 @@ def test_team_synthesis_slides_are_filled_and_end_on_content(page, long_site, lo
     page.keyboard.press("p")
     page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")
     count = slide_count(page)
-    step = f"last => {{ const shot = ({SLIDE_CONTENT})(); if (!last) VMIProjection.next(); return shot; }}"
+    step = f"last => {{ const shot = ({SLIDE_CONTENT})(); if (!last) VMI.projection.next(); return shot; }}"
     shots = [page.evaluate(step, i == count - 1) for i in range(count)]
     assert [s["text"] for s in shots if re.fullmatch(r"H[2-6]", s["last"])] == []
     respondents = [s["rows"][0] for s in shots if s["rows"] and s["rows"][0]]
@@ -285,7 +285,7 @@ def test_resize_fits_again_and_keeps_the_place(page, long_url):
     page.goto(long_url + LONG_PAGE + "?projection")
     big = slide_count(page)
     page.set_viewport_size({"width": 1024, "height": 768})
-    page.wait_for_function(f"() => VMIProjection.slides().length > {big}")
+    page.wait_for_function(f"() => VMI.projection.slides().length > {big}")
     assert page.locator("article h1").is_visible()
 
 
@@ -309,15 +309,15 @@ def presenter_session(page, start: str) -> None:
     view.locator("[data-presentateur]").wait_for()
     view.locator("[data-notes]", has_text="quelle étape").wait_for()
     assert "Un atelier très long" in view.locator("[data-diapo]").inner_text()
-    following = slides_info(page)[page.evaluate("VMIProjection.current()") + 1]["titre"]
+    following = slides_info(page)[page.evaluate("VMI.projection.current()") + 1]["titre"]
     assert view.locator("[data-suivante]").inner_text() == following
     assert re.fullmatch(r"Temps écoulé \d+:\d\d · il est \d+ h \d\d", view.locator("[data-chrono]").inner_text())
     chrono = view.locator("[data-ecoule]").inner_text()
     view.wait_for_function(f"() => document.querySelector('[data-ecoule]').textContent !== '{chrono}'", timeout=3000)
     # the clicker in the presenter window moves the room's slide
-    before = page.evaluate("VMIProjection.current()")
+    before = page.evaluate("VMI.projection.current()")
     view.keyboard.press("PageDown")
-    page.wait_for_function(f"() => VMIProjection.current() === {before + 1}")
+    page.wait_for_function(f"() => VMI.projection.current() === {before + 1}")
     view.locator("[data-numero]", has_text=f"Diapositive {before + 2} sur").wait_for()
     assert "quelle étape" in notes_of(view)  # a section's notes show on each of its slides
     # and the room's clicker moves the presenter view
@@ -327,7 +327,7 @@ def presenter_session(page, start: str) -> None:
     assert "quelle étape" not in notes_of(view)
     # the buttons too
     view.get_by_role("button", name="Diapositive suivante").click()
-    page.wait_for_function(f"() => VMIProjection.current() === {before}")
+    page.wait_for_function(f"() => VMI.projection.current() === {before}")
     # notes are not on the page, in any mode
     assert page.locator("text=quelle étape").count() == 0
     view.close()
@@ -349,7 +349,7 @@ def test_p_loads_the_projection_code_over_file(page, long_offline):
     page.goto((long_offline / "a-propos.html").as_uri())
     page.evaluate("sessionStorage.clear()")
     page.reload()
-    assert page.evaluate("typeof VMIProjection") == "undefined"
+    assert page.evaluate("typeof VMI.projection") == "undefined"
     page.keyboard.press("p")
     page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")
     assert slide_count(page) > 3
@@ -415,12 +415,12 @@ def test_overview_lists_the_slides_and_jumps(page, long_url):
     page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
     assert not overview.is_visible()
-    assert page.evaluate("VMIProjection.current()") == 2
+    assert page.evaluate("VMI.projection.current()") == 2
     assert page.evaluate("location.hash") == "#" + slides[2]["id"]
     page.keyboard.press("o")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("Escape")
-    assert page.evaluate("VMIProjection.current()") == 2
+    assert page.evaluate("VMI.projection.current()") == 2
     assert page.evaluate("document.documentElement.dataset.mode") == "projection"
 
 
@@ -489,7 +489,7 @@ def test_buttons_fade_with_the_clicker_and_return_with_the_mouse_or_focus(page, 
     settled(page, "1")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused in ("Quitter la projection", "Vue de l’animateur")
-    assert page.evaluate("VMIProjection.current()") == 3
+    assert page.evaluate("VMI.projection.current()") == 3
 
 
 # ---- Accessibility -------------------------------------------------------------------

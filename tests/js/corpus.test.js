@@ -10,9 +10,9 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.js');
-// Exports, imports and share links live in suivi-core.js (loaded on first use).
-const FollowUp = require('../../overrides/assets/javascripts/suivi-core.js');
-const Synthesis = require('../../overrides/assets/javascripts/synthese-core.js');
+// Exports, imports and share links live in followup-core.js (loaded on first use).
+const FollowUp = require('../../overrides/assets/javascripts/followup-core.js');
+const Synthesis = require('../../overrides/assets/javascripts/synthesis-core.js');
 
 const CORPUS = path.join(__dirname, '..', 'corpus', 'navigateur');
 const data = JSON.parse(fs.readFileSync(path.join(CORPUS, 'questionnaire.json'), 'utf8'));

@@ -5,8 +5,8 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.js');
-// Exports, imports and share links live in suivi-core.js (loaded on first use).
-const FollowUp = require('../../overrides/assets/javascripts/suivi-core.js');
+// Exports, imports and share links live in followup-core.js (loaded on first use).
+const FollowUp = require('../../overrides/assets/javascripts/followup-core.js');
 const Fuzzing = require('./fuzzing.js');
 const { fc } = Fuzzing;
 

@@ -7,8 +7,8 @@ const assert = require('node:assert/strict');
 const Territories = require('../../overrides/assets/javascripts/territory-core.js');
 const list = require('../../overrides/assets/javascripts/territory-list.js');
 const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.js');
-const FollowUp = require('../../overrides/assets/javascripts/suivi-core.js');
-const Synthesis = require('../../overrides/assets/javascripts/synthese-core.js');
+const FollowUp = require('../../overrides/assets/javascripts/followup-core.js');
+const Synthesis = require('../../overrides/assets/javascripts/synthesis-core.js');
 
 const index = Territories.build(list);
 const rows = list.communes.split('\n').filter(Boolean).map((line) => line.split('|'));

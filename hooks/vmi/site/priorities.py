@@ -4,7 +4,7 @@ The obligations, open funding schemes and Aides-territoires searches of
 ``vmi.content.obligations.browser_data``, plus, for each recommendation, the cases its
 ``liens`` name, and for each such case its size band, region and first public web
 document: the browser sorts them by likeness to the chosen collectivité
-(``priorites-core.js``). Band and region come from the case's resolved territory, never
+(``priorities-core.js``). Band and region come from the case's resolved territory, never
 computed again here.
 """
 

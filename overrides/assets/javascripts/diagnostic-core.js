@@ -1,11 +1,11 @@
-/* Self-diagnosis: the scoring, pure logic without the DOM (window.VMIDiagnostic, or a Node module). */
-(function (root) {
+/* Self-diagnosis: the scoring, pure logic without the DOM (VMI.diagnostic, or a Node module).
+   Like every *-core.js: in the browser it joins the namespace of vmi.js; in Node (tests/js/,
+   bench/) it exports itself, over a namespace of its own built by vmi.js over no window. */
+(function (VMI) {
   'use strict';
-  var STATE_VERSION = 1, NBSP = '\u00a0';
-  function isObject(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
+  var STATE_VERSION = 1, NBSP = VMI.NBSP, isObject = VMI.isObject, quoted = VMI.quoted;
   function isIndex(v, length) { return typeof v === 'number' && v % 1 === 0 && v >= 0 && v < length; }
   function fail(message) { throw new Error(message); }
-  function quoted(text) { return '«' + NBSP + text + NBSP + '»'; }
   var MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
     'novembre', 'décembre'];
 
@@ -17,7 +17,7 @@
     if (isNaN(date)) return iso;
     day = date.getDate() === 1 ? '1er' : String(date.getDate());
     return day + NBSP + MONTHS[date.getMonth()] + ' ' + date.getFullYear() + ' à ' +
-      ('0' + date.getHours()).slice(-2) + ':' + ('0' + date.getMinutes()).slice(-2);
+      String(date.getHours()).padStart(2, '0') + ':' + String(date.getMinutes()).padStart(2, '0');
   }
   function byId(list) { var map = Object.create(null); list.forEach(function (item) { map[item.id] = item; }); return map; }
 
@@ -74,7 +74,7 @@
   }
 
   // A clean state {v, answers, targets, notes, date, nom?, role?, plan?}, or an Error with a
-  // French message. The plan is kept as it is: suivi-core.js cleans it when it reads it.
+  // French message. The plan is kept as it is: followup-core.js cleans it when it reads it.
   function validateState(data, o) {
     if (!isObject(o)) fail('Les données ne sont pas un état de l’auto-diagnostic.');
     if (o.v !== STATE_VERSION) fail('Version de données non prise en charge.');
@@ -124,5 +124,6 @@
     scoreAxes: scoreAxes, levelFor: levelFor, levelIndex: levelIndex, weakestAxis: weakestAxis, priorities: priorities,
     applicableRecommendations: applicableRecommendations, validateState: validateState, formatDate: formatDate
   };
-  if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMIDiagnostic = api;
-})(this);
+  VMI.diagnostic = api;
+  if (typeof module === 'object') module.exports = api;
+})(typeof module === 'object' ? require('./vmi.js')({}) : window.VMI);

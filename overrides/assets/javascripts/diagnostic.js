@@ -1,19 +1,18 @@
 /* Self-diagnosis: the page's controller. Scoring and the results view (diagnostic-core.js,
-   diagnostic-resultats.js) load at the first answer, when the results come near the screen
-   or when answers are saved; exports, imports and the action plan (diagnostic-suivi.js,
-   with suivi-core.js) at their first use: a first visit does not pay for them. */
+   diagnostic-results.js) load at the first answer, when the results come near the screen
+   or when answers are saved; exports, imports and the action plan (diagnostic-followup.js,
+   with followup-core.js) at their first use: a first visit does not pay for them. */
 (function () {
   'use strict';
-  var NBSP = '\u00a0', ANSWERS_KEPT = ' Vos réponses actuelles sont conservées.', VMI = window.VMI,
+  var VMI = window.VMI, NBSP = VMI.NBSP, $ = VMI.byId, ANSWERS_KEPT = ' Vos réponses actuelles sont conservées.',
     data, root, state, results, previous, canSave, storageKey, questionnaire, resultsAsked = false;
 
-  function $(id) { return document.getElementById(id); }
   function emptyState() { return { v: 1, answers: {}, targets: {}, notes: {}, date: new Date().toISOString() }; }
   function showAlert(text) { $('vmi-alerte').textContent = text; }
   function showMessage(text) { $('vmi-message').textContent = text; }
 
   // Scoring and the results view (with the six priorities); the results are drawn as soon as they arrive.
-  var RESULTS = ['diagnostic-core.js', 'priorites-core.js', 'diagnostic-priorites.js', 'diagnostic-resultats.js'];
+  var RESULTS = ['diagnostic-core.js', 'priorities-core.js', 'diagnostic-priorities.js', 'diagnostic-results.js'];
   function withResults(fn) {
     if (!resultsAsked) VMI.load(RESULTS, function () { render(); });
     resultsAsked = true;
@@ -21,7 +20,7 @@
   }
   // Then the follow-up tools: fn(followUp) once they are there.
   function withFollowUp(fn) {
-    withResults(function () { VMI.load(['suivi-core.js', 'diagnostic-suivi.js'], function () { fn(window.VMISuiviPage); }); });
+    withResults(function () { VMI.load(['followup-core.js', 'diagnostic-followup.js'], function () { fn(VMI.diagnosticFollowUp); }); });
   }
   function save() {
     state.date = new Date().toISOString();
@@ -43,7 +42,7 @@
         state = JSON.parse(saved);
         if (state.questionnaire && state.questionnaire.version !== questionnaire.version) {
           state = emptyState(); withFollowUp(function (followUp) { followUp.migrate(saved); });
-        } else state = window.VMIDiagnostic.validateState(data, state);
+        } else state = VMI.diagnostic.validateState(data, state);
         if (state.plan) withFollowUp(function () {});
       } catch (e) {
         state = emptyState();
@@ -61,7 +60,7 @@
   function withTerritory(fn) { VMI.load(['territory-core.js', 'territory-search.js'], fn); }
   function showTerritory() {
     VMI.collectivite.set(state.collectivite && state.collectivite.nom ? state.collectivite : null);
-    if (state.collectivite || window.VMITerritorySearch) withTerritory(function () { window.VMITerritorySearch.update(); });
+    if (state.collectivite || VMI.territorySearch) withTerritory(function () { VMI.territorySearch.update(); });
   }
   function fillForm() {
     showTerritory();
@@ -100,15 +99,15 @@
     } else if (/^vmi-export-/.test(id)) withFollowUp(function (followUp) { followUp.exporter(id); });
     else if (recommendation) withFollowUp(function (followUp) { followUp.add(recommendation, ev.target.getAttribute('data-echeance')); });
     else if (id === 'vmi-imprimer') withResults(print);
-    else if (ev.target.hasAttribute('data-imprimer-synthese')) withResults(function () { window.VMIDiagPriorites.printSummary(); });
+    else if (ev.target.hasAttribute('data-imprimer-synthese')) withResults(function () { VMI.diagnosticPriorities.printSummary(); });
     else if (id === 'vmi-partager') withFollowUp(function (followUp) { followUp.share(); });
   }
 
   // changedAxis: named in the progress line; null: the progress line is left as it is.
   function render(changedAxis) {
-    if (!window.VMIDiagResultats) return withResults(function () { render(changedAxis); });
-    results = window.VMIDiagResultats.render(changedAxis);
-    if (window.VMISuiviPage) window.VMISuiviPage.render();
+    if (!VMI.diagnosticResults) return withResults(function () { render(changedAxis); });
+    results = VMI.diagnosticResults.render(changedAxis);
+    if (VMI.diagnosticFollowUp) VMI.diagnosticFollowUp.render();
   }
 
   function init() {
@@ -123,7 +122,7 @@
     data.questions.forEach(function (question) { questionnaire.questions[question.id] = question.h; });
     loadSaved(function () {
       fillForm();
-      if (window.VMIDiagResultats) render();
+      if (VMI.diagnosticResults) render();
       fromHash();
       // Projection (projection.js sets <html data-mode>): the room's show of hands.
       new MutationObserver(whenProjected).observe(document.documentElement, { attributes: true, attributeFilter: ['data-mode'] });
@@ -140,9 +139,9 @@
       root.setAttribute('data-vmi-init', ''); // ready (tests wait for it)
     });
   }
-  // What diagnostic-resultats.js and diagnostic-suivi.js need of this page. previous: an
+  // What diagnostic-results.js and diagnostic-followup.js need of this page. previous: an
   // earlier result imported for comparison, { state, results }, never mixed with the answers.
-  window.VMIDiagPage = {
+  VMI.diagnosticPage = {
     get: function () { return { data: data, state: state, results: results, previous: previous, root: root }; },
     set: function (newState, newPrevious) {
       if (newState) { state = newState; fillForm(); save(); }

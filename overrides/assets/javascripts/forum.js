@@ -10,7 +10,7 @@
   'use strict';
   var VMI = window.VMI;
 
-  function loaded() { return !!window.VMIProjection; }
+  function loaded() { return !!VMI.projection; }
 
   /* `enter`: then project this page (projection.js enters by itself for `?projection` or
      a projection still on). */
@@ -18,7 +18,7 @@
     var talk = /(?:^|[?&])parcours=([a-z0-9-]+)(?:&|$)/.exec(location.search); // a parcours' plan, before its reader
     var plan = talk ? ['../parcours/' + talk[1] + '.js', 'projection-parcours.js'] : ['projection-parcours.js'];
     VMI.load(['projection-fit.js', 'projection-presenter.js', 'projection-print.js'].concat(plan, ['projection.js']), function () {
-      if (enter && document.documentElement.getAttribute('data-mode') !== 'projection') window.VMIProjection.enter();
+      if (enter && document.documentElement.getAttribute('data-mode') !== 'projection') VMI.projection.enter();
     });
   }
 
@@ -34,9 +34,8 @@
      (file://), read from the page's QR code. */
   function onlineUrl(href) {
     var qr = document.querySelector('[data-qr]');
-    var config = document.getElementById('__config');
-    if (location.protocol !== 'file:' || !qr || !config) return href;
-    var base = new URL((JSON.parse(config.textContent).base || '.') + '/', location.href).href;
+    if (location.protocol !== 'file:' || !qr) return href;
+    var base = VMI.siteUrl('');
     var path = function (u) { return u.split(/[?#]/)[0].slice(base.length).replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/'); };
     if (href.indexOf(base) !== 0) return href;
     var here = path(location.href);

@@ -4,7 +4,7 @@
  * table rows (the header repeats)... Text first shrinks a little, never below 2.2 % of
  * the screen height (vmi.css). Every guess is measured on the screen itself: the article
  * is laid out as a slide by hiding what is not on it.
- * VMI.projection.fitter(article, options) gives layOut (the slides), display (show one)
+ * VMI.projectionParts.fitter(article, options) gives layOut (the slides), display (show one)
  * and fits.
  * Loaded before projection.js, which runs the mode.
  */
@@ -382,6 +382,6 @@
     };
   }
 
-  VMI.projection = VMI.projection || {};
-  VMI.projection.fitter = fitter;
+  VMI.projectionParts = VMI.projectionParts || {};
+  VMI.projectionParts.fitter = fitter;
 })();

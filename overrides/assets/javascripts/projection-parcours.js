@@ -2,8 +2,8 @@
  * /parcours/<slug>/). The address says where the talk is: `?projection&parcours=<slug>&
  * etape=<n>` (steps from 1), the slide in the fragment as usual, so the clicker, a reload
  * and the back button keep working. The plan is a classic script written by the build
- * (assets/parcours/<slug>.js, loaded by forum.js just before this file: no fetch, it
- * works over file://). VMI.projection.parcours() gives the talk under way, or null:
+ * (assets/parcours/<slug>.js, setting VMI.parcoursPlans[slug], loaded by forum.js just before this file: no fetch, it
+ * works over file://). VMI.projectionParts.parcours() gives the talk under way, or null:
  * which slides of this page belong to the step (a section step: only that section's),
  * the page before or after this step, and what the presenter window shows.
  * Loaded before projection.js.
@@ -21,16 +21,11 @@
     return String(text || '').replace(/’/g, "'").replace(/¶/g, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE')
       .normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
   }
-  function siteUrl(path) {
-    var config = document.getElementById('__config');
-    var base = config ? JSON.parse(config.textContent).base || '.' : '.';
-    return new URL(base + '/' + path, location.href).href;
-  }
 
   /* The talk under way, or null outside one (or with an unknown slug or step). */
   function parcours() {
     var slug = param('parcours');
-    var plan = slug && window.VMIParcours && window.VMIParcours[slug];
+    var plan = slug && VMI.parcoursPlans && VMI.parcoursPlans[slug];
     var index = parseInt(param('etape'), 10) - 1;
     if (!plan || !(index >= 0 && index < plan.etapes.length)) return null;
     var step = plan.etapes[index];
@@ -46,7 +41,7 @@
     function beyond(direction) {
       var other = plan.etapes[index + direction];
       if (!other) return null;
-      return { url: siteUrl(other.page), title: (direction > 0 ? 'Étape suivante : ' : 'Étape précédente : ') + other.titre, params: address(index + direction) };
+      return { url: VMI.siteUrl(other.page), title: (direction > 0 ? 'Étape suivante : ' : 'Étape précédente : ') + other.titre, params: address(index + direction) };
     }
     function address(at) { return 'parcours=' + encodeURIComponent(slug) + '&etape=' + (at + 1); }
     /* The plan and where the talk is, for the presenter window. */
@@ -84,7 +79,7 @@
         var frame = VMI.el('iframe', { title: 'Préparation de l’impression', 'aria-hidden': 'true', tabindex: '-1', 'class': 'vmi-impression-cadre' });
         frame.style.width = window.innerWidth + 'px';
         frame.style.height = window.innerHeight + 'px';
-        frame.src = siteUrl(other.page) + '?projection&' + address(i) + '&impression';
+        frame.src = VMI.siteUrl(other.page) + '?projection&' + address(i) + '&impression';
         frames.push(frame);
         document.body.appendChild(frame);
       });
@@ -97,12 +92,10 @@
       slug: slug, index: index, step: step, plan: plan, only: only, beyond: beyond, info: info,
       gather: gather, printing: printing, send: send,
       params: function () { return address(index); },
-      isParam: function (p) { return /^(parcours|etape)(=|$)/.test(p); },
-      siteUrl: siteUrl
+      isParam: function (p) { return /^(parcours|etape)(=|$)/.test(p); }
     };
   }
 
-  VMI.projection = VMI.projection || {};
-  VMI.projection.parcours = parcours;
-  VMI.projection.parcoursKey = key;
+  VMI.projectionParts = VMI.projectionParts || {};
+  VMI.projectionParts.parcours = parcours;
 })();

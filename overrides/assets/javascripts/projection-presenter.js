@@ -1,7 +1,7 @@
-/* Projection, presenter window: presentateur.html (run by presentateur.js) asks the
+/* Projection, presenter window: presentateur.html (run by presenter-window.js) asks the
  * projected page for its slide every second and sends the clicker's keys back, both by
  * postMessage, which works between a script-opened window and its opener over http://
- * and file:// alike. VMI.projection.presenter(deck) gives open() and tell(); the deck
+ * and file:// alike. VMI.projectionParts.presenter(deck) gives open() and tell(); the deck
  * (projection.js) says what is on screen and moves.
  * Loaded before projection.js.
  */
@@ -37,10 +37,7 @@
       }
     }
     function open() {
-      var config = document.getElementById('__config');
-      var base = config ? JSON.parse(config.textContent).base || '.' : '.';
-      var url = new URL(base + '/presentateur.html', location.href).href;
-      link.window = window.open(url, 'vmi-presentateur', 'popup,width=1000,height=700') || link.window;
+      link.window = window.open(VMI.siteUrl('presentateur.html'), 'vmi-presentateur', 'popup,width=1000,height=700') || link.window;
     }
     function heard(ev) {
       var data = ev.data;
@@ -57,6 +54,6 @@
     return { open: open, tell: tell };
   }
 
-  VMI.projection = VMI.projection || {};
-  VMI.projection.presenter = presenter;
+  VMI.projectionParts = VMI.projectionParts || {};
+  VMI.projectionParts.presenter = presenter;
 })();

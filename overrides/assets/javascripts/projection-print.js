@@ -1,6 +1,6 @@
 /* Projection, print: in projection, one slide per page. Each slide is copied into a box
  * the size of the screen, zoomed to an A4 landscape page (vmi.css, named page `diapo`):
- * the printout is what the room saw, slide by slide. VMI.projection.printer(deck) listens
+ * the printout is what the room saw, slide by slide. VMI.projectionParts.printer(deck) listens
  * to the browser's print events; the deck (projection.js) shows the slides one by one.
  * In a parcours, the deck may hand over the sheets of every step instead (deck.sheets(),
  * gathered by projection-parcours.js), numbered here over the whole talk; sheets() gives
@@ -91,6 +91,6 @@
     return { sheets: sheets };
   }
 
-  VMI.projection = VMI.projection || {};
-  VMI.projection.printer = printer;
+  VMI.projectionParts = VMI.projectionParts || {};
+  VMI.projectionParts.printer = printer;
 })();

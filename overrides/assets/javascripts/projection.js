@@ -16,7 +16,7 @@
   var PREV = { PageUp: 1, ArrowLeft: 1, ArrowUp: 1 };
   /* The projected page: its fitter (projection-fit.js), slides and the one on screen. */
   var deck = {
-    talk: VMI.projection.parcours(), // a parcours under way (projection-parcours.js), or null
+    talk: VMI.projectionParts.parcours(), // a parcours under way (projection-parcours.js), or null
     fitter: null,
     slides: [],
     current: 0,
@@ -26,7 +26,7 @@
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function isOn() { return root.getAttribute('data-mode') === 'projection'; }
-  function $(selector) { return document.querySelector(selector); }
+  function find(selector) { return document.querySelector(selector); }
 
   function setUrl(search, hash) {
     try { history.replaceState(history.state, '', location.pathname + search + hash); } catch (e) { /* file:// may refuse */ }
@@ -66,10 +66,10 @@
   function buildSlides() {
     var at = deck.slides[deck.current];
     var keepAt = at && at.keep[at.keep.length - 1];
-    var article = $('article.md-content__inner');
+    var article = find('article.md-content__inner');
     // a parcours step made of one section shows that section alone: it shares no slide
     var apart = !!(deck.talk && deck.talk.step.section);
-    deck.fitter = article ? VMI.projection.fitter(article, { apart: apart }) : null;
+    deck.fitter = article ? VMI.projectionParts.fitter(article, { apart: apart }) : null;
     deck.slides = deck.fitter ? deck.fitter.layOut() : [];
     if (deck.talk) deck.slides = deck.talk.only(deck.slides);
     for (var i = 0; keepAt && i < deck.slides.length; i++) if (deck.slides[i].keep.indexOf(keepAt) >= 0) return i;
@@ -94,7 +94,7 @@
     var s = deck.slides[deck.current];
     deck.fitter.display(s);
     s.fitted = deck.fitter.fits();
-    var counter = $('.vmi-forum__diapo');
+    var counter = find('.vmi-forum__diapo');
     if (counter) counter.textContent = 'Diapositive ' + (deck.current + 1) + ' sur ' + deck.slides.length;
     if (updateUrl) setUrl(location.search, s.id ? '#' + s.id : '');
     window.scrollTo(0, 0);
@@ -102,9 +102,9 @@
   }
 
   function render() {
-    var button = $('.vmi-forum__bouton');
-    var counter = $('.vmi-forum__diapo');
-    var notes = $('.vmi-forum__presentateur');
+    var button = find('.vmi-forum__bouton');
+    var counter = find('.vmi-forum__diapo');
+    var notes = find('.vmi-forum__presentateur');
     if (button) button.textContent = isOn() ? 'Quitter la projection' : 'Projeter cette page';
     if (counter) counter.hidden = !isOn();
     if (notes) notes.hidden = !isOn();
@@ -195,13 +195,13 @@
     show: function (index) { show(index, false); },
     go: function (step) { setQuiet(true); go(step); } // the presenter's clicker
   };
-  var presenter = VMI.projection.presenter(view);
-  var printer = VMI.projection.printer(view);
+  var presenter = VMI.projectionParts.presenter(view);
+  var printer = VMI.projectionParts.printer(view);
 
   /* A parcours prints whole: every step's sheets are gathered first (hidden frames, see
      projection-parcours.js), then the browser's print dialog opens. */
   function printTalk() {
-    var counter = $('.vmi-forum__diapo');
+    var counter = find('.vmi-forum__diapo');
     if (counter) counter.textContent = 'Préparation de l’impression de toute l’intervention…';
     root.removeAttribute('data-impression-prete');
     deck.talk.gather(function (sheets) {
@@ -228,7 +228,7 @@
       button.addEventListener('click', function () { closeOverview(); show(i, true); });
       VMI.append(VMI.append(list, VMI.el('li')), button);
     });
-    $('.vmi-forum').appendChild(box);
+    find('.vmi-forum').appendChild(box);
     list.children[deck.current].firstChild.focus();
   }
   function moveInOverview(step) {
@@ -303,7 +303,8 @@
   });
   window.addEventListener('resize', function () { if (isOn()) refit(); });
 
-  window.VMIProjection = {
+  /* The mode's controls, for other scripts and the tests (set once this file has run). */
+  VMI.projection = {
     enter: function () { enter(false); },
     leave: leave,
     next: function () { go(1); },
@@ -321,9 +322,9 @@
   }
 
   VMI.start(function () {
-    var button = $('.vmi-forum__bouton');
-    var notes = $('.vmi-forum__presentateur');
-    var main = $('article.md-content__inner');
+    var button = find('.vmi-forum__bouton');
+    var notes = find('.vmi-forum__presentateur');
+    var main = find('article.md-content__inner');
     if (button) {
       button.hidden = false;
       button.addEventListener('click', function () { if (isOn()) leave(); else enter(false); });

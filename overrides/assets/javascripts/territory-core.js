@@ -3,7 +3,7 @@
    Pure logic without the DOM (VMI.territories, or a Node module). Loaded with the field's script
    when the field is first used. Size bands are never computed here: each row carries the one
    that territories.size_band gave it at `make territoires`. */
-(function (root) {
+(function (VMI) {
   'use strict';
   var LIMIT = 8, WORDS = { st: 'saint', ste: 'sainte' };
 
@@ -96,5 +96,6 @@
   }
 
   var api = { fold: fold, build: build, search: search, snapshot: snapshot, LIMIT: LIMIT };
-  if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMI.territories = api;
-})(this);
+  VMI.territories = api;
+  if (typeof module === 'object') module.exports = api;
+})(typeof module === 'object' ? require('./vmi.js')({}) : window.VMI);

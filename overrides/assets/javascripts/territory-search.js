@@ -6,11 +6,9 @@
    saved with the answers (state.collectivite, agents inside) and published by VMI.collectivite. */
 (function () {
   'use strict';
-  var VMI = window.VMI, Territories = VMI.territories, page = window.VMIDiagPage, el = VMI.el, append = VMI.append,
-    NBSP = '\u00a0', index = null, waiting = [], shown = [], active = -1, said, zone, field, list, status;
+  var VMI = window.VMI, Territories = VMI.territories, page = VMI.diagnosticPage, el = VMI.el, append = VMI.append,
+    $ = VMI.byId, NBSP = VMI.NBSP, quoted = VMI.quoted, number = VMI.formatNumber, index = null, waiting = [], shown = [], active = -1, said, zone, field, list, status;
 
-  function $(id) { return document.getElementById(id); }
-  function number(value) { return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'); }
 
   // The official list, read once; fn(index) then runs.
   function withList(fn) {
@@ -140,9 +138,9 @@
         state.collectivite = Territories.snapshot(index, entry, pending.agents);
       } else {
         delete state.collectivite;
-        page.showAlert('La collectivité du lien (code ' + '«' + NBSP + pending.code + NBSP + '»' + ') est inconnue des données officielles ' +
+        page.showAlert('La collectivité du lien (code ' + quoted(pending.code) + ') est inconnue des données officielles ' +
           '(édition ' + index.edition + ')' + NBSP + ': les réponses sont chargées, choisissez votre collectivité dans le champ ' +
-          '«' + NBSP + 'Votre collectivité' + NBSP + '».');
+          quoted('Votre collectivité') + '.');
       }
       page.save();
       VMI.collectivite.set(state.collectivite || null);
@@ -180,7 +178,7 @@
   });
   document.addEventListener('vmi:collectivite', draw);
   // diagnostic.js calls update() when the answers change as a whole (a share link, « Effacer »).
-  window.VMITerritorySearch = { update: function () { draw(); check(); } };
-  window.VMITerritorySearch.update();
+  VMI.territorySearch = { update: function () { draw(); check(); } };
+  VMI.territorySearch.update();
   if (document.activeElement === field || field.value) withList(suggest);
 })();

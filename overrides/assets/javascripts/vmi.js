@@ -11,6 +11,13 @@
   'use strict';
   var SVG = /^(svg|title|polygon|path|line|text|tspan|circle)$/;
   var SHORTCUTS_OFF = 'vmi-shortcuts-off';
+  var NBSP = '\u00a0';
+
+  /* Small helpers of every script (and of the *-core.js files in Node): French quotes with
+     their no-break spaces, thousands grouped by a narrow no-break space. */
+  function quoted(text) { return '«' + NBSP + text + NBSP + '»'; }
+  function formatNumber(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'); }
+  function isObject(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
 
   function base(win) {
     var doc = win.document || {};
@@ -97,6 +104,16 @@
     }
 
     function searchOpen() { var box = doc.getElementById('__search'); return !!(box && box.checked); }
+    function byId(id) { return doc.getElementById(id); }
+    /* The element of that id, emptied. */
+    function clear(id) { var node = byId(id); node.textContent = ''; return node; }
+    /* The address of a page of the site (path from its root), from any page: Material writes
+       the site's root, relative to the page, in the JSON of #__config. */
+    function siteUrl(path) {
+      var config = byId('__config');
+      var root = config ? JSON.parse(config.textContent).base || '.' : '.';
+      return new win.URL(root + '/' + path, win.location.href).href;
+    }
 
     /* VMI.collectivite — the collectivité chosen on /diagnostic/ (« Votre collectivité »), for
        every page. get() returns null or { code (INSEE code of a commune, SIREN of an EPCI), nom,
@@ -130,11 +147,13 @@
     return {
       start: start, local: local, session: storage('sessionStorage'), isTyping: isTyping,
       shortcutsOn: shortcutsOn, setShortcutsOn: setShortcutsOn, searchOpen: searchOpen,
-      el: el, append: append, download: download, load: load, collectivite: collectivite
+      el: el, append: append, download: download, load: load, collectivite: collectivite,
+      byId: byId, clear: clear, siteUrl: siteUrl,
+      NBSP: NBSP, quoted: quoted, formatNumber: formatNumber, isObject: isObject
     };
   }
 
-  if (typeof module !== 'undefined' && module.exports) { module.exports = base; return; }
+  if (typeof module === 'object') { module.exports = base; return; }
   var VMI = window.VMI = base(window);
 
   /* Material and the projection bind single keys (s, f, n, p, /…). Turned off, they are

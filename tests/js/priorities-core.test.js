@@ -1,9 +1,9 @@
 'use strict';
-// The decision part of the results (priorites-core.js): which obligations apply, the six
+// The decision part of the results (priorities-core.js): which obligations apply, the six
 // priorities, look-alike cases, eligible funding and the follow-up calendar file.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const P = require('../../overrides/assets/javascripts/priorites-core.js');
+const P = require('../../overrides/assets/javascripts/priorities-core.js');
 const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.js');
 const { data } = require('./donnees.js');
 

@@ -1,8 +1,8 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const FollowUp = require('../../overrides/assets/javascripts/suivi-core.js');
-const Synthesis = require('../../overrides/assets/javascripts/synthese-core.js');
+const FollowUp = require('../../overrides/assets/javascripts/followup-core.js');
+const Synthesis = require('../../overrides/assets/javascripts/synthesis-core.js');
 const { data, frenchError } = require('./donnees.js');
 
 const exportText = (answers, extra = {}) => FollowUp.toJSON(data, { date: '2026-03-0' + (extra.jour || 1) + 'T10:00:00.000Z', answers, ...extra });

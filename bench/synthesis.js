@@ -1,9 +1,9 @@
 'use strict';
 // Team synthesis: computing time for 30 respondents (reading the 30 JSON exports, duplicates,
 // aggregation), on a questionnaire the size of ours (7 axes, 34 questions, 5 answers).
-// Usage: node bench/synthese.js [respondents]; target: under 50 ms for 30.
-const FollowUp = require('../overrides/assets/javascripts/suivi-core.js');
-const Synthesis = require('../overrides/assets/javascripts/synthese-core.js');
+// Usage: node bench/synthesis.js [respondents]; target: under 50 ms for 30.
+const FollowUp = require('../overrides/assets/javascripts/followup-core.js');
+const Synthesis = require('../overrides/assets/javascripts/synthesis-core.js');
 
 const people = Number(process.argv[2] || 30), AXES = 7, QUESTIONS = 34;
 const data = {

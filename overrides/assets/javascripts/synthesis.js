@@ -1,25 +1,23 @@
 /* Team synthesis: the page's controller. Files are read in the browser (FileReader):
-   nothing is sent. The computing scripts (diagnostic-core.js, suivi-core.js,
-   synthese-core.js) load at the first import only: a first visit does not pay for them. */
+   nothing is sent. The computing scripts (diagnostic-core.js, followup-core.js,
+   synthesis-core.js) load at the first import only: a first visit does not pay for them. */
 (function () {
   'use strict';
-  var NBSP = '\u00a0', VMI = window.VMI, el = VMI.el, append = VMI.append,
-    Synthesis, // window.VMISynthese once the computing scripts are loaded
+  var VMI = window.VMI, NBSP = VMI.NBSP, el = VMI.el, append = VMI.append, $ = VMI.byId, clear = VMI.clear,
+    Synthesis, // VMI.synthesis once the computing scripts are loaded
     data, // the questionnaire, embedded in the page
     sources = [], // respondents and rooms' votes, in the order added
     synthesis, // the last aggregate of sources
     page, // #vmi-syn
     territories; // the official list of collectivités, once read (territory-core.js)
 
-  function $(id) { return document.getElementById(id); }
-  function clear(id) { var node = $(id); node.textContent = ''; return node; }
   function attributeValue(value) { return value === null ? '' : String(value); }
   function shownValue(value) { return value === null ? 'non évalué' : value; }
   function questionText(id) { return $('vmi-syn-q-' + id).textContent.trim(); }
 
   // The computing scripts, loaded at the first import.
   function withSynthesis(fn) {
-    VMI.load(['diagnostic-core.js', 'suivi-core.js', 'synthese-core.js'], function () { Synthesis = window.VMISynthese; fn(); });
+    VMI.load(['diagnostic-core.js', 'followup-core.js', 'synthesis-core.js'], function () { Synthesis = VMI.synthesis; fn(); });
   }
 
   // Sources read (files, then links), added in order, then drawn once.
@@ -127,7 +125,7 @@
       list = append(parent, el('ul'));
       ids.forEach(function (id) { append(list, el('li', {}, questionText(id) + detail(id))); });
     }
-    function dontKnowCount(id) { return ' (' + synthesis.questions[id].nsp + NBSP + '«' + NBSP + 'Je ne sais pas' + NBSP + '»)'; }
+    function dontKnowCount(id) { return ' (' + synthesis.questions[id].nsp + NBSP + VMI.quoted('Je ne sais pas') + ')'; }
     data.axes.forEach(function (axis) {
       axisGroup(discuss, axis, synthesis.aDiscuter, spread);
       axisGroup(check, axis, synthesis.aVerifier, dontKnowCount);
@@ -202,11 +200,11 @@
     else if (id === 'vmi-syn-imprimer') print();
     else if (id === 'vmi-syn-imprimer-synthese') forTheMayor();
   }
-  // « Imprimer la synthèse pour le maire » (diagnostic-priorites.js) from the team's medians: the
+  // « Imprimer la synthèse pour le maire » (diagnostic-priorities.js) from the team's medians: the
   // median score of each axis, for each question the median answer by points (the lower of two).
   function forTheMayor() {
     withSynthesis(function () {
-      VMI.load(['priorites-core.js', 'diagnostic-priorites.js'], function () {
+      VMI.load(['priorities-core.js', 'diagnostic-priorities.js'], function () {
         var people = Synthesis.persons(sources), results = {}, answers = {}, named = people.filter(function (p) { return p.state.collectivite; })[0];
         synthesis = synthesis || Synthesis.aggregate(data, sources);
         data.axes.forEach(function (axis) {
@@ -218,7 +216,7 @@
             .sort(function (a, b) { return question.points[a] - question.points[b]; });
           if (given.length) answers[question.id] = given[Math.floor((given.length - 1) / 2)];
         });
-        window.VMIDiagPriorites.printSummary({ data: data, results: results, respondents: people.length,
+        VMI.diagnosticPriorities.printSummary({ data: data, results: results, respondents: people.length,
           state: { answers: answers, targets: {}, date: new Date().toISOString() }, radar: document.querySelector('#vmi-syn-radar svg'),
           chosen: named ? named.state.collectivite : VMI.collectivite.get() });
       });

@@ -2,7 +2,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.js');
-const FollowUp = require('../../overrides/assets/javascripts/suivi-core.js');
+const FollowUp = require('../../overrides/assets/javascripts/followup-core.js');
 const { data, frenchError } = require('./donnees.js');
 
 // The same questionnaire in a later version: g2 changed, d2 removed, d3 added.

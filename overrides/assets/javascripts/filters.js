@@ -9,6 +9,7 @@
    Filters can come from the address (?pilier=sante&taille=20000-50000&couts=couts). */
 (function () {
   "use strict";
+  var VMI = window.VMI;
 
   /* What a control asks for: a select's choice, a checked box's value, or "" (anything). */
   function wanted(control) {
@@ -32,7 +33,7 @@
 
   function countText(shown, total, nouns) {
     var noun = function (n) { return n > 1 ? nouns[1] : nouns[0]; };
-    if (!shown) return (nouns[2] || "Aucun résultat") + " ne correspond à ces filtres\u00a0: modifiez-les ou effacez-les.";
+    if (!shown) return (nouns[2] || "Aucun résultat") + " ne correspond à ces filtres" + VMI.NBSP + ": modifiez-les ou effacez-les.";
     if (shown === total) return total + " " + noun(total);
     return shown + " " + noun(shown) + " sur " + total;
   }
@@ -128,29 +129,29 @@
 
   /* With a collectivité chosen on /diagnostic/ (VMI.collectivite), a list whose form has
      data-filtres-ressemblance (/cas/) is sorted by likeness, selecting nothing: same size band
-     and region first, then same band, then same region (priorites-core.js, loaded only
+     and region first, then same band, then same region (priorities-core.js, loaded only
      then); its [data-ressemblance] note says so and each item says how it is alike. */
   function sortByLikeness(form) {
-    var chosen = window.VMI.collectivite.get(), note = document.querySelector("[data-ressemblance]");
+    var chosen = VMI.collectivite.get(), note = document.querySelector("[data-ressemblance]");
     if (!chosen || !note) return;
-    window.VMI.load(["priorites-core.js"], function () {
-      var P = window.VMIPriorites, items = Array.prototype.slice.call(document.querySelectorAll(form.dataset.filtresItems));
+    VMI.load(["priorities-core.js"], function () {
+      var P = VMI.priorities, items = Array.prototype.slice.call(document.querySelectorAll(form.dataset.filtresItems));
       function place(item) { return { taille: item.getAttribute("data-taille"), region: item.getAttribute("data-region") }; }
       P.byLikeness(items, chosen, place).forEach(function (item) {
         var alike = P.LIKENESS[P.likeness(chosen, place(item))], label = item.querySelector(".vmi-cas-liste__ressemblance");
         if (label) label.remove();
-        if (alike) item.querySelector("h2").insertAdjacentElement("afterend", window.VMI.el("p", { "class": "vmi-cas-liste__ressemblance" },
+        if (alike) item.querySelector("h2").insertAdjacentElement("afterend", VMI.el("p", { "class": "vmi-cas-liste__ressemblance" },
           alike.charAt(0).toUpperCase() + alike.slice(1) + " que " + chosen.nom));
         item.parentNode.appendChild(item);
       });
-      note.textContent = "Démarches rangées par ressemblance avec " + chosen.nom + " (choisie dans l’auto-diagnostic)\u00a0: " +
+      note.textContent = "Démarches rangées par ressemblance avec " + chosen.nom + " (choisie dans l’auto-diagnostic)" + VMI.NBSP + ": " +
         "même taille et même région d’abord, puis même taille, puis même région, puis les autres. Aucun filtre n’est appliqué.";
       note.hidden = false;
       form.setAttribute("data-tri", "ressemblance");
     });
   }
 
-  window.VMI.start(function () {
+  VMI.start(function () {
     document.querySelectorAll("form[data-filtres]").forEach(initForm);
     document.querySelectorAll("form[data-filtres-ressemblance]").forEach(sortByLikeness);
   });

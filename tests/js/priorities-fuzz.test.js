@@ -1,10 +1,10 @@
 'use strict';
-// Properties of the decision part of the results (priorites-core.js) over any questionnaire,
+// Properties of the decision part of the results (priorities-core.js) over any questionnaire,
 // any saved state and any collectivité: never more than six priorities, nothing lost or
 // repeated, an applicability among the three values, an .ics whose lines all fit 75 octets.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const P = require('../../overrides/assets/javascripts/priorites-core.js');
+const P = require('../../overrides/assets/javascripts/priorities-core.js');
 const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.js');
 const Fuzzing = require('./fuzzing.js');
 const { fc } = Fuzzing;

@@ -1,20 +1,18 @@
 /* Self-diagnosis: « Vos priorités pour les six mois à venir » and « Ce que la loi demande »
-   in the results, drawn by diagnostic-resultats.js (render) and again when the collectivité
+   in the results, drawn by diagnostic-results.js (render) and again when the collectivité
    changes (event « vmi:collectivite »). Loaded with the results; needs diagnostic-core.js and
-   priorites-core.js; reads the page's JSON #vmi-priorites-data (obligations, open funding,
+   priorities-core.js; reads the page's JSON #vmi-priorites-data (obligations, open funding,
    Aides-territoires searches, cases of each recommendation). */
 (function () {
   'use strict';
-  var NBSP = '\u00a0', VMI = window.VMI, el = VMI.el, append = VMI.append, P = window.VMIPriorites, Diagnostic = window.VMIDiagnostic,
-    page = window.VMIDiagPage, json = null, last = null, APPLIES = {
+  var VMI = window.VMI, NBSP = VMI.NBSP, el = VMI.el, append = VMI.append, $ = VMI.byId, clear = VMI.clear,
+    quoted = VMI.quoted, number = VMI.formatNumber, P = VMI.priorities, Diagnostic = VMI.diagnostic,
+    page = VMI.diagnosticPage, json = null, last = null, APPLIES = {
       oui: 'S’applique à votre collectivité.',
       non: 'Ne s’applique pas à votre collectivité à sa taille.',
-      'si-50-agents': 'S’applique si votre collectivité compte au moins 50' + NBSP + 'agents (question laissée sans réponse ou «' + NBSP + 'je ne sais pas' + NBSP + '»).'
+      'si-50-agents': 'S’applique si votre collectivité compte au moins 50' + NBSP + 'agents (question laissée sans réponse ou ' + quoted('je ne sais pas') + ').'
     };
 
-  function $(id) { return document.getElementById(id); }
-  function clear(id) { var box = $(id); box.textContent = ''; return box; }
-  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'); }
   // « 7 juin 2027 » for YYYY-MM-DD (the date part of the diagnostic's own formatting).
   function day(iso) { var p = iso.split('-'); return Diagnostic.formatDate(new Date(+p[0], p[1] - 1, +p[2]).toISOString()).split(' à ')[0]; }
   function data() {
@@ -29,7 +27,6 @@
       fieldset = input && input.closest('fieldset');
     return input ? { question: fieldset.querySelector('legend').textContent, answer: input.parentNode.textContent } : null;
   }
-  function quoted(text) { return '«' + NBSP + text + NBSP + '»'; }
   function link(href, text, attributes) { attributes = attributes || {}; attributes.href = href; return el('a', attributes, text); }
 
   function followUpDay(ctx) { return P.addMonths(new Date(ctx.state.date), 6); }
@@ -157,7 +154,7 @@
     var ctx = input || { data: page.get().data, state: page.get().state, results: last || Diagnostic.scoreAxes(page.get().data, page.get().state.answers),
         respondents: 1, radar: document.querySelector('#vmi-radar svg'), chosen: VMI.collectivite.get() },
       results = ctx.results, chosen = ctx.chosen,
-      d = data(), plan = {}, picked, box = document.getElementById('vmi-synthese-maire'), grid, part, table, body, deadline = followUpDay(ctx),
+      d = data(), plan = {}, picked, box = $('vmi-synthese-maire'), grid, part, table, body, deadline = followUpDay(ctx),
       scored = ctx.data.axes.filter(function (axis) { return results[axis.id].status === 'evalue'; });
     (ctx.state.plan || []).forEach(function (action) { plan[action.reco] = action; });
     picked = P.priorities(ctx.data, ctx.state, results, Diagnostic.applicableRecommendations(ctx.data, results), d.obligations, chosen).priorities;
@@ -210,5 +207,5 @@
   if ($('vmi-rappel-ics')) $('vmi-rappel-ics').addEventListener('click', reminder);
   document.addEventListener('vmi:collectivite', function () { if (last) render(last); });
 
-  window.VMIDiagPriorites = { render: render, summary: summary, printSummary: printSummary };
+  VMI.diagnosticPriorities = { render: render, summary: summary, printSummary: printSummary };
 })();

@@ -14,8 +14,8 @@
   var started = Date.now();
   var shown = '';
 
-  function $(selector) { return document.querySelector(selector); }
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function find(selector) { return document.querySelector(selector); }
+  function pad(n) { return String(n).padStart(2, '0'); }
   function post(message) {
     var opener = window.opener;
     if (opener && !opener.closed) opener.postMessage(message, '*');
@@ -29,9 +29,9 @@
   function tick() {
     var s = Math.floor((Date.now() - started) / 1000);
     var now = new Date();
-    $('[data-ecoule]').textContent = (s >= 3600 ? Math.floor(s / 3600) + ':' + pad(Math.floor(s / 60) % 60) : Math.floor(s / 60)) + ':' + pad(s % 60);
-    $('[data-heure]').textContent = now.getHours() + ' h ' + pad(now.getMinutes());
-    if (!window.opener || window.opener.closed) $('[data-numero]').textContent = 'La page projetée est fermée : ouvrez cette vue depuis la projection (touche n).';
+    find('[data-ecoule]').textContent = (s >= 3600 ? Math.floor(s / 3600) + ':' + pad(Math.floor(s / 60) % 60) : Math.floor(s / 60)) + ':' + pad(s % 60);
+    find('[data-heure]').textContent = now.getHours() + ' h ' + pad(now.getMinutes());
+    if (!window.opener || window.opener.closed) find('[data-numero]').textContent = 'La page projetée est fermée : ouvrez cette vue depuis la projection (touche n).';
     post({ vmi: 'presentateur' });
     timing();
   }
@@ -51,7 +51,7 @@
     return box.content;
   }
   function notes(html) {
-    var box = $('[data-notes]');
+    var box = find('[data-notes]');
     box.textContent = '';
     if (html) box.appendChild(preview(html));
     else box.innerHTML = '<p>Pas de note pour cette diapositive.</p>';
@@ -76,7 +76,7 @@
     return sum;
   }
   function timing() {
-    var box = $('[data-temps-parcours]');
+    var box = find('[data-temps-parcours]');
     if (!talk || !box) return;
     var plan = talk.plan;
     var step = plan.etapes[talk.step];
@@ -93,7 +93,7 @@
     box.appendChild(document.createTextNode('.'));
   }
   function showPlan(info) {
-    var box = $('[data-parcours-vue]');
+    var box = find('[data-parcours-vue]');
     if (!info) { talk = null; box.hidden = true; return; }
     var now = Date.now();
     // Opened mid-talk: the talk is taken as on time where it stands.
@@ -104,8 +104,8 @@
     timing();
     if (drawn) return; // the same step: only the time moves
     box.hidden = false;
-    $('#vmi-p-parcours').textContent = 'Plan\u00a0: ' + info.titre;
-    var list = $('[data-plan]');
+    find('#vmi-p-parcours').textContent = 'Plan\u00a0: ' + info.titre;
+    var list = find('[data-plan]');
     list.textContent = '';
     info.etapes.forEach(function (step, i) {
       var item = list.appendChild(document.createElement('li'));
@@ -114,7 +114,7 @@
       if (i === info.etape) item.setAttribute('aria-current', 'step');
       item.textContent = step.titre + (step.section ? ', «\u00a0' + step.section + '\u00a0»' : '') + ' · ' + step.duree_fr;
     });
-    var notesBox = $('[data-notes-etape]');
+    var notesBox = find('[data-notes-etape]');
     notesBox.textContent = '';
     if (info.notes) {
       notesBox.appendChild(document.createElement('h3')).textContent = 'Notes de l’étape';
@@ -125,12 +125,12 @@
   function show(state) {
     showPlan(state.parcours && typeof state.parcours === 'object' && Array.isArray(state.parcours.etapes) ? state.parcours : null);
     document.title = 'Vue de l’animateur : ' + state.titre;
-    $('[data-numero]').textContent = 'Diapositive ' + state.numero + ' sur ' + state.total + ' : ' + state.titre;
-    $('[data-suivante]').textContent = state.suivante;
+    find('[data-numero]').textContent = 'Diapositive ' + state.numero + ' sur ' + state.total + ' : ' + state.titre;
+    find('[data-suivante]').textContent = state.suivante;
     var key = state.page + '\n' + state.numero + '\n' + state.diapo + '\n' + state.notes;
     if (key === shown) return;
     shown = key;
-    var slide = $('[data-diapo]');
+    var slide = find('[data-diapo]');
     slide.textContent = '';
     slide.appendChild(preview(String(state.diapo || '')));
     notes(String(state.notes || ''));
@@ -140,7 +140,7 @@
     var data = ev.data;
     if (!data || typeof data !== 'object' || !trusted(ev)) return;
     if (data.vmi === 'etat') show(data);
-    else if (data.vmi === 'hors-projection') $('[data-numero]').textContent = 'La page « ' + data.page + ' » n’est pas projetée.';
+    else if (data.vmi === 'hors-projection') find('[data-numero]').textContent = 'La page « ' + data.page + ' » n’est pas projetée.';
   });
   window.addEventListener('keydown', function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;

@@ -1,13 +1,13 @@
 'use strict';
-// Properties of the team synthesis (synthese-core.js) and of matching questionnaire versions
-// (suivi-core.js): any list of files and pasted links gives, for each, a counted respondent
+// Properties of the team synthesis (synthesis-core.js) and of matching questionnaire versions
+// (followup-core.js): any list of files and pasted links gives, for each, a counted respondent
 // or a French message naming it; never an exception, never a synthesis whose figures do not
 // follow counted answers.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.js');
-const FollowUp = require('../../overrides/assets/javascripts/suivi-core.js');
-const Synthesis = require('../../overrides/assets/javascripts/synthese-core.js');
+const FollowUp = require('../../overrides/assets/javascripts/followup-core.js');
+const Synthesis = require('../../overrides/assets/javascripts/synthesis-core.js');
 const Fuzzing = require('./fuzzing.js');
 const { fc } = Fuzzing;
 

@@ -1,17 +1,15 @@
 /* Self-diagnosis, exchanges and follow-up: export and import (JSON, CSV), questionnaire
    versions, the change since a previous result, the action plan. Pure logic without the DOM
-   (window.VMISuivi, or a Node module); needs diagnostic-core.js.
+   (VMI.followUp, or a Node module); needs diagnostic-core.js.
    Loaded only when needed: at the first export, import or action. */
-(function (root) {
+(function (VMI) {
   'use strict';
-  var Diagnostic = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
-    EXPORT_FORMAT = 'vmi-diagnostic', ROOM_FORMAT = 'vmi-salle', NBSP = '\u00a0',
+  var Diagnostic = VMI.diagnostic || require('./diagnostic-core.js'),
+    EXPORT_FORMAT = 'vmi-diagnostic', ROOM_FORMAT = 'vmi-salle', NBSP = VMI.NBSP, isObject = VMI.isObject, quoted = VMI.quoted,
     NOT_AN_EXPORT = 'Le fichier importé n’est pas un export de l’auto-diagnostic.',
     BAD_LINK = 'Le lien de partage est incomplet ou abîmé.',
     // An action's statuses: [id, label], the first one for a new action.
     STATUSES = [['a-faire', 'À faire'], ['en-cours', 'En cours'], ['fait', 'Fait']];
-  function isObject(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
-  function quoted(text) { return '«' + NBSP + text + NBSP + '»'; }
   // Errors carry a kind the team synthesis sorts its messages by.
   function fail(message, kind) { var error = new Error(message); error.kind = kind || 'etranger'; throw error; }
   function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
@@ -299,5 +297,6 @@
     roomJSON: roomJSON, readRoom: readRoom, roomSize: roomSize,
     cleanPlan: cleanPlan, addAction: addAction, planCSV: planCSV, statusLabel: statusLabel, STATUSES: STATUSES
   };
-  if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISuivi = api;
-})(this);
+  VMI.followUp = api;
+  if (typeof module === 'object') module.exports = api;
+})(typeof module === 'object' ? require('./vmi.js')({}) : window.VMI);

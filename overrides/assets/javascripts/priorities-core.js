@@ -1,9 +1,9 @@
 /* From diagnosis to decision: which obligations apply to the chosen collectivité, the six
    priorities for six months, look-alike cases, eligible funding, the follow-up .ics. Pure
-   logic without the DOM (window.VMIPriorites, or a Node module); loaded with the results, never
+   logic without the DOM (VMI.priorities, or a Node module); loaded with the results, never
    on a first visit. Size bands come from the collectivité (VMI.collectivite) and from the
    build (each case's band): nothing here computes one. */
-(function (root) {
+(function (VMI) {
   'use strict';
   var MAX = 6, AGENTS = 'si-50-agents';
 
@@ -110,9 +110,8 @@
     var year = date.getFullYear(), month = date.getMonth() + months, day = date.getDate(), last;
     year += Math.floor(month / 12); month = ((month % 12) + 12) % 12;
     last = new Date(year, month + 1, 0).getDate();
-    return year + '-' + pad(month + 1) + '-' + pad(Math.min(day, last));
+    return [year, month + 1, Math.min(day, last)].map(function (n) { return String(n).padStart(2, '0'); }).join('-');
   }
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
 
   // An RFC 5545 calendar with one all-day event: CRLF line ends, lines folded at 75 octets
   // (UTF-8, never inside a character), text escaped. day: YYYY-MM-DD; now: a Date (DTSTAMP, UTC).
@@ -138,5 +137,6 @@
 
   var api = { applies: applies, obligations: obligations, isLow: isLow, priorities: priorities, likeness: likeness, LIKENESS: LIKENESS,
     byLikeness: byLikeness, funding: funding, aidesLink: aidesLink, addMonths: addMonths, ics: ics, MAX: MAX };
-  if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMIPriorites = api;
-})(this);
+  VMI.priorities = api;
+  if (typeof module === 'object') module.exports = api;
+})(typeof module === 'object' ? require('./vmi.js')({}) : window.VMI);

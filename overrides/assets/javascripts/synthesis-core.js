@@ -1,12 +1,11 @@
 /* Team synthesis: several self-diagnosis exports brought together without a server. Pure
-   logic without the DOM (window.VMISynthese, or a Node module); needs diagnostic-core.js and
-   suivi-core.js. */
-(function (root) {
+   logic without the DOM (VMI.synthesis, or a Node module); needs diagnostic-core.js and
+   followup-core.js. */
+(function (VMI) {
   'use strict';
-  var Diagnostic = root.VMIDiagnostic || (typeof require === 'function' && require('./diagnostic-core.js')),
-    FollowUp = root.VMISuivi || (typeof require === 'function' && require('./suivi-core.js')),
-    NBSP = '\u00a0';
-  function quoted(text) { return '«' + NBSP + text + NBSP + '»'; }
+  var Diagnostic = VMI.diagnostic || require('./diagnostic-core.js'),
+    FollowUp = VMI.followUp || require('./followup-core.js'),
+    NBSP = VMI.NBSP, quoted = VMI.quoted;
 
   // Median of integers; for an even count, the mean of the middle two, halves rounded up.
   function median(values) {
@@ -170,5 +169,6 @@
   var api = { median: median, fromFile: fromFile, fromLink: fromLink, addSources: addSources, aggregate: aggregate,
     territoryMessages: territoryMessages, namesTerritory: namesTerritory,
     displayName: displayName, persons: persons, rooms: rooms, roomSize: FollowUp.roomSize, toJSON: toJSON, toCSV: toCSV };
-  if (typeof module !== 'undefined' && module.exports) module.exports = api; else root.VMISynthese = api;
-})(this);
+  VMI.synthesis = api;
+  if (typeof module === 'object') module.exports = api;
+})(typeof module === 'object' ? require('./vmi.js')({}) : window.VMI);

@@ -1,12 +1,11 @@
 /* Self-diagnosis, follow-up: exports, import of an earlier result (change per axis,
    questionnaire versions) and the action plan. Loaded by diagnostic.js at first use;
-   needs suivi-core.js. */
+   needs followup-core.js. */
 (function () {
   'use strict';
-  var FollowUp = window.VMISuivi, page = window.VMIDiagPage, VMI = window.VMI, el = VMI.el, append = VMI.append,
-    NBSP = '\u00a0', planShown = '', votes, votedOn;
+  var VMI = window.VMI, FollowUp = VMI.followUp, page = VMI.diagnosticPage, el = VMI.el, append = VMI.append,
+    $ = VMI.byId, NBSP = VMI.NBSP, quoted = VMI.quoted, planShown = '', votes, votedOn;
 
-  function $(id) { return document.getElementById(id); }
   // Files are named after the date of what they hold (last answer, last vote).
   function download(file, date, text, type) {
     VMI.download(file.replace('@', (date || new Date().toISOString()).slice(0, 10)), text, type);
@@ -21,7 +20,7 @@
 
   // An earlier result: compared with the current one, never mixed with the answers.
   function imported(text) {
-    var data = page.get().data, Diagnostic = window.VMIDiagnostic, read, changes;
+    var data = page.get().data, Diagnostic = VMI.diagnostic, read, changes;
     try { read = FollowUp.readExport(data, text); } catch (e) { return page.showAlert(e.message + page.ANSWERS_KEPT); }
     changes = FollowUp.describeChanges(data, read.changes);
     page.showAlert('');
@@ -163,7 +162,7 @@
     drawRoom();
     // The vote fields lengthen every question: lay the slides out again at once, on the
     // slide the address names (after a reload, the one the presenter was on).
-    if (window.VMIProjection && document.documentElement.getAttribute('data-mode') === 'projection') window.VMIProjection.enter();
+    if (VMI.projection && document.documentElement.getAttribute('data-mode') === 'projection') VMI.projection.enter();
   }
   function onVote(ev) {
     var field = ev.target, id = field.getAttribute('data-salle'), question, hands = +field.value;
@@ -182,9 +181,9 @@
     // projection.js lays its slides out again on a change: the summary then has its place.
     setTimeout(function () { ctx.root.dispatchEvent(new Event('change', { bubbles: true })); }, 0);
     append(box, el('h2', { id: 'vmi-salle-titre' }, 'Synthèse de la salle'));
-    if (!voted.length) return append(box, el('p', {}, 'Aucun vote saisi pour l’instant' + NBSP + ': en projection, chaque question a sa ligne «' + NBSP + 'Vote de la salle' + NBSP + '».'));
+    if (!voted.length) return append(box, el('p', {}, 'Aucun vote saisi pour l’instant' + NBSP + ': en projection, chaque question a sa ligne ' + quoted('Vote de la salle') + '.'));
     append(box, el('p', {}, voted.length + ' question' + (voted.length > 1 ? 's' : '') + ' votée' + (voted.length > 1 ? 's' : '') + ' · ' +
-      summary.aDiscuter.length + ' à discuter · ' + summary.aVerifier.length + ' à vérifier (plusieurs «' + NBSP + 'Je ne sais pas' + NBSP + '»).'));
+      summary.aDiscuter.length + ' à discuter · ' + summary.aVerifier.length + ' à vérifier (plusieurs ' + quoted('Je ne sais pas') + ').'));
     paragraph = append(box, el('p', { 'class': 'vmi-diag__salle-boutons' }));
     append(paragraph, el('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-exporter' }, 'Exporter le vote (JSON)'));
     append(paragraph, el('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-effacer' }, 'Effacer le vote de la salle'));
@@ -206,7 +205,7 @@
     return legend.textContent.trim();
   }
 
-  window.VMISuiviPage = { room: room, share: share, fromHash: fromHash, render: render, imported: imported, migrate: migrate, add: addAction, exporter: exporter };
+  VMI.diagnosticFollowUp = { room: room, share: share, fromHash: fromHash, render: render, imported: imported, migrate: migrate, add: addAction, exporter: exporter };
   $('vmi-plan').addEventListener('click', onPlan);
   $('vmi-plan').addEventListener('input', onPlan);
   render();

@@ -3,11 +3,9 @@
    when answers are saved; needs diagnostic-core.js. */
 (function () {
   'use strict';
-  var NBSP = '\u00a0', SERIES = ['actuel', 'cible', 'import'], Diagnostic = window.VMIDiagnostic, page = window.VMIDiagPage,
-    el = window.VMI.el, append = window.VMI.append;
+  var VMI = window.VMI, NBSP = VMI.NBSP, SERIES = ['actuel', 'cible', 'import'], Diagnostic = VMI.diagnostic,
+    page = VMI.diagnosticPage, el = VMI.el, append = VMI.append, $ = VMI.byId, clear = VMI.clear;
 
-  function $(id) { return document.getElementById(id); }
-  function clear(id) { var box = $(id); box.textContent = ''; return box; }
   function fixed(n) { return n.toFixed(1); }
   function axisName(id) { return page.get().data.axes.filter(function (axis) { return axis.id === id; })[0].nom; }
   function scoreText(result) { return result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100, ' + result.niveau; }
@@ -38,7 +36,7 @@
     });
     function axisLink(parent, id) { append(parent, el('a', { href: '#axe-' + id }, axisName(id))); append(parent, NBSP + ': ' + scoreText(results[id])); }
     if (priorities[0]) axisLink(weakest, priorities[0]); else weakest.textContent = 'Aucun axe n’est encore évalué.';
-    window.VMIDiagPriorites.render(results);
+    VMI.diagnosticPriorities.render(results);
     Diagnostic.applicableRecommendations(data, results).forEach(function (recommendation) {
       var item = append(recommendations, el('li')), links = el('ul');
       append(item, el('strong', {}, axisName(recommendation.axe) + NBSP + ': '));
@@ -112,5 +110,5 @@
     return lines;
   }
 
-  window.VMIDiagResultats = { render: render };
+  VMI.diagnosticResults = { render: render };
 })();
