@@ -1,26 +1,16 @@
 """Privacy: no page asks another origin for anything, before or after interaction.
 
 Requests are recorded in the browser (Material makes some only at run time: fonts,
-polyfills, the forge's API), on every page of the sitemap, then while searching,
-answering the diagnostic and projecting. Requests to other origins are refused and
+polyfills, the forge's API) while searching, answering the diagnostic and projecting
+(every page of the sitemap: ``test_every_page.py``). Requests to other origins are refused and
 reported; connection hints (preconnect, dns-prefetch, preload…) are checked too.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
-from vmi.testing.browser import site_pages
-
-LOCAL_SCHEMES = ("data:", "blob:", "about:")
-HINTS = ("preconnect", "dns-prefetch", "preload", "prefetch", "modulepreload", "prerender")
-
-
-def origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+from vmi.testing.browser import is_foreign
 
 
 @pytest.fixture
@@ -30,33 +20,13 @@ def request_log(context, site_url) -> list[str]:
     def refuse(route):
         seen.append(route.request.url)
         route.abort()
-    context.route(lambda url: origin(url) != origin(site_url) and not url.startswith(LOCAL_SCHEMES), refuse)
+    context.route(lambda url: is_foreign(url, site_url), refuse)
     context.on("request", lambda request: seen.append(request.url))
     return seen
 
 
 def foreign(log: list[str], site_url: str) -> list[str]:
-    return sorted({u for u in log if origin(u) != origin(site_url) and not u.startswith(LOCAL_SCHEMES)})
-
-
-def foreign_hints(page, site_url: str) -> list[str]:
-    hrefs = page.evaluate("""rels => [...document.querySelectorAll('link[rel]')]
-        .filter(l => l.rel.split(/\\s+/).some(r => rels.includes(r.toLowerCase()))).map(l => l.href)""",
-                          list(HINTS))
-    return [h for h in hrefs if origin(h) != origin(site_url)]
-
-
-def test_every_page_stays_on_the_site(page, site_dir, site_url, request_log):
-    pages = site_pages(site_dir, site_url)
-    assert len(pages) >= 8
-    for url in pages:
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        assert foreign_hints(page, site_url) == [], url
-        if page.locator("article abbr").count():  # tooltips are built on hover
-            page.locator("article abbr").first.hover()
-    assert any(u.endswith(".css") for u in request_log)  # the log does record requests
-    assert foreign(request_log, site_url) == []
+    return sorted({u for u in log if is_foreign(u, site_url)})
 
 
 def test_search_stays_on_the_site(page, site_url, request_log):

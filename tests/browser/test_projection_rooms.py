@@ -149,10 +149,12 @@ def drawn_late(page) -> None:
 
 
 def step_through(page, url: str) -> tuple[list[str], list[dict]]:
-    """Marks the page's blocks outside projection, then projects it and measures each slide."""
+    """Marks the page's blocks outside projection, then projects it and measures each slide.
+    The tab's session storage (projection on, current slide) is emptied before leaving the
+    previous page: each page starts as a first visit, with one load."""
+    if page.url.startswith("http"):
+        page.evaluate("sessionStorage.clear()")
     page.goto(url)
-    page.evaluate("sessionStorage.clear()")
-    page.reload()
     drawn_late(page)
     total = page.evaluate(MARK_BLOCKS)
     page.keyboard.press("p")

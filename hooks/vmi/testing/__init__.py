@@ -76,13 +76,23 @@ def vmi_command() -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    headers_sent: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_sent.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve ``directory`` on 127.0.0.1 (a free port): its base URL, ending in ``/``."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, headers: dict[str, str] | None = None
+          ) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve ``directory`` on 127.0.0.1 (a free port), adding ``headers`` to every
+    response (as a host configured for the site would): its base URL, ending in ``/``."""
+    quiet = type("Handler", (_QuietHandler,), {"headers_sent": dict(headers or {})})
+    handler = functools.partial(quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server

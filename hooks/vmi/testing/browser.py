@@ -1,13 +1,16 @@
 """What several browser tests read from a page: every page of the built site, and the
-Content-Security-Policy violations the page itself recorded."""
+Content-Security-Policy violations the page itself recorded; one walk through every page
+that the policy and privacy tests share."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 # An init script: violations are collected before any script of the page runs.
 LISTEN = """window.vmiViolations = [];
@@ -39,6 +42,69 @@ def site_pages(site_dir: Path, site_url: str) -> list[str]:
     assert locs
     public = min(locs, key=len)  # the home page: the sitemap's own site_url
     return [site_url + loc[len(public):] for loc in locs] + [site_url + "404.html"]
+
+
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+# Connection hints that would reach another site before any click.
+HINTS = ("preconnect", "dns-prefetch", "preload", "prefetch", "modulepreload", "prerender")
+FOREIGN_HINTS = """rels => [...document.querySelectorAll('link[rel]')]
+    .filter(l => l.rel.split(/\\s+/).some(r => rels.includes(r.toLowerCase()))).map(l => l.href)"""
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def is_foreign(url: str, site_url: str) -> bool:
+    """A request that would leave the site (``data:`` and ``blob:`` stay in the page)."""
+    return origin(url) != origin(site_url) and not url.startswith(LOCAL_SCHEMES)
+
+
+@dataclass
+class Visit:
+    """What one page showed during the walk."""
+
+    violations: list[dict]
+    foreign_hints: list[str]
+    policy_header: str | None
+
+
+@dataclass
+class Walk:
+    """Every page of a site visited once: per address, what it showed; every request made."""
+
+    site_url: str
+    pages: dict[str, Visit] = field(default_factory=dict)
+    requests: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        return sorted({u for u in self.requests if is_foreign(u, self.site_url)})
+
+
+def walk_site(context: Any, site_dir: Path, site_url: str) -> Walk:
+    """Visit every page of the sitemap (and the 404 page) as a reader would, glossary
+    tooltips included (built on hover), in ``context``; requests to other sites are
+    recorded and refused."""
+    walk = Walk(site_url)
+
+    def refuse(route: Any) -> None:
+        walk.requests.append(route.request.url)
+        route.abort()
+    context.add_init_script(LISTEN)
+    context.route(lambda url: is_foreign(url, site_url), refuse)
+    context.on("request", lambda request: walk.requests.append(request.url))
+    page = context.new_page()
+    for url in site_pages(site_dir, site_url):
+        response = page.goto(url)
+        page.wait_for_load_state("networkidle")
+        if page.locator("article abbr").count():
+            page.locator("article abbr").first.hover()
+        hints = [h for h in page.evaluate(FOREIGN_HINTS, list(HINTS)) if is_foreign(h, site_url)]
+        walk.pages[url] = Visit(violations(page), hints,
+                                response.headers.get("content-security-policy"))
+    page.close()
+    return walk
 
 
 # A team of two: the first answer of every question in a file, the last in a share link.
