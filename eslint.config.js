@@ -21,6 +21,19 @@ module.exports = [
       ...js.configs.recommended.rules,
       // `catch (e) {}` where storage may be refused: the error itself is not needed.
       "no-unused-vars": ["error", { caughtErrors: "none" }],
+      // Block-scoped declarations (ES2015, in every browser we support): `const` for a name
+      // that never changes, so `let` says which ones do; one name per declaration.
+      "no-var": "error",
+      "prefer-const": "error",
+      "one-var": ["error", "never"],
+      "no-shadow": "error",
+      // The Python line length (ruff's line-length in pyproject.toml).
+      "max-len": ["error", { code: 110, ignoreUrls: true }],
+      // A function that takes more than a dozen paths does more than one job: split it.
+      complexity: ["error", 12],
+      eqeqeq: ["error", "always", { null: "ignore" }],
+      // Each script keeps its names in its own function; what it shares goes on window.VMI.
+      "no-implicit-globals": "error",
     },
   },
   {

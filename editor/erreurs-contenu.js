@@ -4,12 +4,13 @@
    page without the block, and the alert is gone. Runs after vmi.js (window.VMI). */
 (function () {
   "use strict";
-  var VMI = window.VMI, el = VMI.el, append = VMI.append;
+  const VMI = window.VMI;
+  const { el, append } = VMI;
 
   function draw(report) {
-    var box = el("div", { "class": "vmi-erreurs-contenu", "data-erreurs-contenu": "", role: "alert" });
+    const box = el("div", { "class": "vmi-erreurs-contenu", "data-erreurs-contenu": "", role: "alert" });
     append(box, el("p", { "class": "vmi-erreurs-contenu__titre" }, report.titre));
-    var list = append(box, el("ul", { "class": "vmi-erreurs-contenu__liste" }));
+    const list = append(box, el("ul", { "class": "vmi-erreurs-contenu__liste" }));
     report.erreurs.forEach(function (line) {
       append(append(list, el("li")), el("code", {}, line));
     });
@@ -20,15 +21,15 @@
   }
 
   function show() {
-    var block = document.querySelector("script[data-vmi-erreurs-contenu]");
+    const block = document.querySelector("script[data-vmi-erreurs-contenu]");
     if (!block || document.querySelector("[data-erreurs-contenu]")) return;
-    var report;
+    let report;
     try {
       report = JSON.parse(block.textContent);
     } catch (error) {
       return;
     }
-    var box = draw(report);
+    const box = draw(report);
     function dismiss() {
       box.remove();
       document.removeEventListener("keydown", onKey, true);

@@ -1,24 +1,26 @@
 /* Names that Decap CMS leaves out or writes in English (axe: button-name, aria-command-name,
-   aria-input-field-name, frame-title, one main landmark). React redraws the editor at will: a MutationObserver
+   aria-input-field-name, frame-title,
+     one main landmark). React redraws the editor at will: a MutationObserver
    names each new control as it appears. */
 (function () {
   "use strict";
 
-  var ENGLISH = { Collapse: "Replier", Expand: "Déplier", Strikethrough: "Barré" };
+  const ENGLISH = { Collapse: "Replier", Expand: "Déplier", Strikethrough: "Barré" };
 
   function name(node, label) {
     if (node.getAttribute("aria-label") !== label) node.setAttribute("aria-label", label);
   }
 
   function fieldLabel(node) {
-    var box = node.closest("[class*='ControlContainer']");
-    var label = box && box.querySelector("label");
+    const box = node.closest("[class*='ControlContainer']");
+    const label = box && box.querySelector("label");
     return label ? label.textContent.trim() : "Texte";
   }
 
   function listControls(bar) {
-    var buttons = bar.querySelectorAll(":scope > button");
-    if (buttons.length > 0 && !buttons[0].textContent.trim()) name(buttons[0], "Replier ou déplier cet élément");
+    const buttons = bar.querySelectorAll(":scope > button");
+    if (buttons.length > 0 && !buttons[0].textContent.trim()) name(buttons[0],
+      "Replier ou déplier cet élément");
     if (buttons.length > 1 && !buttons[buttons.length - 1].textContent.trim()) {
       name(buttons[buttons.length - 1], "Supprimer cet élément");
     }
@@ -28,12 +30,12 @@
   }
 
   function landmark() {
-    var frame = document.getElementById("vmi-cadre");
+    const frame = document.getElementById("vmi-cadre");
     if (!frame) return;
     if (frame.querySelector("#nc-root main")) frame.removeAttribute("role");
     else if (frame.getAttribute("role") !== "main") frame.setAttribute("role", "main");
-    var own = frame.querySelector(":scope > h1");
-    var other = document.querySelector("#nc-root h1");
+    const own = frame.querySelector(":scope > h1");
+    const other = document.querySelector("#nc-root h1");
     if (own && own.hidden !== Boolean(other)) own.hidden = Boolean(other);  // one h1
   }
 
@@ -44,11 +46,11 @@
       name(editor, fieldLabel(editor) + " (Markdown)");
     });
     root.querySelectorAll("[aria-label]").forEach(function (node) {
-      var french = ENGLISH[node.getAttribute("aria-label")];
+      const french = ENGLISH[node.getAttribute("aria-label")];
       if (french) node.setAttribute("aria-label", french);
     });
     root.querySelectorAll("[title]").forEach(function (node) {
-      var french = ENGLISH[node.getAttribute("title")];
+      const french = ENGLISH[node.getAttribute("title")];
       if (french) node.setAttribute("title", french);
     });
     document.querySelectorAll("body > canvas:not([aria-hidden])").forEach(function (bar) {
@@ -59,7 +61,7 @@
     });
   }
 
-  var pending = false;
+  let pending = false;
   new MutationObserver(function () {
     if (pending) return;
     pending = true;
@@ -68,5 +70,5 @@
       fix(document.body);
     });
   }).observe(document.documentElement, { childList: true, subtree: true, attributes: true,
-                                         attributeFilter: ["aria-label", "title"] });
+    attributeFilter: ["aria-label", "title"] });
 })();

@@ -3,8 +3,11 @@
    needs followup-core.js. */
 (function () {
   'use strict';
-  var VMI = window.VMI, FollowUp = VMI.followUp, page = VMI.diagnosticPage, el = VMI.el, append = VMI.append,
-    $ = VMI.byId, NBSP = VMI.NBSP, quoted = VMI.quoted, planShown = '', votes, votedOn;
+  const VMI = window.VMI;
+  const { followUp: FollowUp, diagnosticPage: page, el, append, byId: $, NBSP, quoted } = VMI;
+  let planShown = '';
+  let votes;
+  let votedOn;
 
   // Files are named after the date of what they hold (last answer, last vote).
   function download(file, date, text, type) {
@@ -12,46 +15,66 @@
   }
 
   function exporter(id) {
-    var ctx = page.get(), state = ctx.state;
-    if (id === 'vmi-export-json') download('autodiagnostic-@.json', state.date, FollowUp.toJSON(ctx.data, state), 'application/json');
-    else if (id === 'vmi-export-csv') download('autodiagnostic-@.csv', state.date, FollowUp.toCSV(ctx.data, state, ctx.results), 'text/csv;charset=utf-8');
-    else if (id === 'vmi-export-plan') download('plan-action-@.csv', state.date, FollowUp.planCSV(ctx.data, state.plan), 'text/csv;charset=utf-8');
+    const ctx = page.get();
+    const state = ctx.state;
+    if (id === 'vmi-export-json') download('autodiagnostic-@.json', state.date,
+      FollowUp.toJSON(ctx.data, state), 'application/json');
+    else if (id === 'vmi-export-csv') download('autodiagnostic-@.csv', state.date,
+      FollowUp.toCSV(ctx.data, state, ctx.results), 'text/csv;charset=utf-8');
+    else if (id === 'vmi-export-plan') download('plan-action-@.csv', state.date,
+      FollowUp.planCSV(ctx.data, state.plan), 'text/csv;charset=utf-8');
   }
 
   // An earlier result: compared with the current one, never mixed with the answers.
   function imported(text) {
-    var data = page.get().data, Diagnostic = VMI.diagnostic, read, changes;
-    try { read = FollowUp.readExport(data, text); } catch (e) { return page.showAlert(e.message + page.ANSWERS_KEPT); }
-    changes = FollowUp.describeChanges(data, read.changes);
+    const data = page.get().data;
+    const Diagnostic = VMI.diagnostic;
+    let read;
+    try {
+      read = FollowUp.readExport(data, text);
+    } catch (e) { return page.showAlert(e.message + page.ANSWERS_KEPT); }
+    const changes = FollowUp.describeChanges(data, read.changes);
     page.showAlert('');
     page.set(null, { state: read.state, results: Diagnostic.scoreAxes(data, read.state.answers) });
-    page.showMessage('Résultat du ' + Diagnostic.formatDate(read.state.date) + ' importé' + NBSP + ': il apparaît en tirets courts sur le graphique, ' +
+    page.showMessage('Résultat du ' + Diagnostic.formatDate(read.state.date) + ' importé' + NBSP +
+      ': il apparaît en tirets courts sur le graphique, ' +
       'et l’évolution de chaque axe dans le tableau.' + (changes ? ' ' + changes : ''));
   }
 
   // Answers saved with an earlier version of the questionnaire.
   function migrate(saved) {
-    var data = page.get().data, object = JSON.parse(saved), read;
+    const data = page.get().data;
+    const object = JSON.parse(saved);
+    let read;
     object.format = 'vmi-diagnostic';
     try { read = FollowUp.readExport(data, JSON.stringify(object)); } catch (e) {
       return page.showAlert('Vos réponses enregistrées n’ont pas pu être relues' + NBSP + ': ' + e.message);
     }
     page.set(read.state);
-    page.showAlert(FollowUp.describeChanges(data, read.changes).replace('depuis cet export', 'depuis votre dernière visite'));
+    page.showAlert(FollowUp.describeChanges(data, read.changes).replace('depuis cet export',
+      'depuis votre dernière visite'));
   }
 
   // Share link: answers and targets in the address (not the notes).
   function share() {
-    var ctx = page.get(), field = $('vmi-lien'), url = location.href.split('#')[0] + '#r=' + FollowUp.encodeShare(ctx.data, ctx.state);
+    const ctx = page.get();
+    const field = $('vmi-lien');
+    const url = location.href.split('#')[0] + '#r=' + FollowUp.encodeShare(ctx.data, ctx.state);
     field.value = url;
     $('vmi-lien-zone').hidden = false; field.focus(); field.select();
     page.showMessage('Lien de partage prêt ci-dessous.');
-    if (navigator.clipboard) navigator.clipboard.writeText(url).then(function () { page.showMessage('Lien copié dans le presse-papiers.'); }, function () {});
+    if (navigator.clipboard) navigator.clipboard.writeText(url).then(function () {
+      page.showMessage('Lien copié dans le presse-papiers.');
+    }, function () {});
   }
   function fromHash() {
-    var ctx = page.get(), match = /^#r=(.*)$/.exec(location.hash), shared;
+    const ctx = page.get();
+    const match = /^#r=(.*)$/.exec(location.hash);
+    let shared;
     if (!match) return;
-    try { shared = FollowUp.decodeShare(ctx.data, match[1]); } catch (e) { return page.showAlert(e.message + page.ANSWERS_KEPT); }
+    try {
+      shared = FollowUp.decodeShare(ctx.data, match[1]);
+    } catch (e) { return page.showAlert(e.message + page.ANSWERS_KEPT); }
     ctx.state.answers = shared.answers; ctx.state.targets = shared.targets;
     if (shared.collectivite) ctx.state.collectivite = shared.collectivite; // checked by territory-search.js
     page.set(ctx.state);
@@ -60,77 +83,109 @@
   }
 
   function addAction(recommendationId, echeance) {
-    var ctx = page.get(), recommendation = ctx.data.recommandations.filter(function (r) { return r.id === recommendationId; })[0];
+    const ctx = page.get();
+    const recommendation = ctx.data.recommandations.filter(function (r) {
+      return r.id === recommendationId;
+    })[0];
     if (!recommendation) return;
     ctx.state.plan = FollowUp.addAction(ctx.state.plan, recommendation, echeance);
     page.save(); render();
-    page.showMessage('Action ajoutée au plan d’action (' + ctx.state.plan.length + ' action' + (ctx.state.plan.length > 1 ? 's' : '') + ').');
+    page.showMessage('Action ajoutée au plan d’action (' + ctx.state.plan.length + ' action' +
+      (ctx.state.plan.length > 1 ? 's' : '') + ').');
   }
 
   function render() {
-    var ctx = page.get(), previous = ctx.previous, change = FollowUp.evolution(ctx.data, ctx.results, previous && previous.results),
-      plan = ctx.state.plan = FollowUp.cleanPlan(ctx.state.plan), planned = {};
+    const ctx = page.get();
+    const previous = ctx.previous;
+    const change = FollowUp.evolution(ctx.data, ctx.results, previous && previous.results);
+    const plan = ctx.state.plan = FollowUp.cleanPlan(ctx.state.plan);
+    const planned = {};
     ctx.data.axes.forEach(function (axis, i) {
-      var card = ctx.root.querySelector('.vmi-diag__res[data-axe="' + axis.id + '"]'), row = $('vmi-tableau-corps').rows[i];
+      const card = ctx.root.querySelector('.vmi-diag__res[data-axe="' + axis.id + '"]');
+      const row = $('vmi-tableau-corps').rows[i];
       card.setAttribute('data-evolution', change[axis.id] === null ? '' : change[axis.id]);
       if (previous) {
-        append(card.querySelector('.vmi-diag__score'), ' · évolution' + NBSP + ': ' + FollowUp.evolutionText(change[axis.id]));
+        append(card.querySelector('.vmi-diag__score'), ' · évolution' + NBSP + ': ' +
+          FollowUp.evolutionText(change[axis.id]));
         append(row, el('td', {}, FollowUp.evolutionText(change[axis.id])));
       }
     });
     $('vmi-col-evolution').hidden = !previous;
     plan.forEach(function (action) { planned[action.reco] = 1; });
     [].forEach.call(ctx.root.querySelectorAll('[data-ajouter-au-plan]'), function (button) {
-      if (planned[button.getAttribute('data-ajouter-au-plan')]) { button.disabled = true; button.textContent = '✓ Dans le plan d’action'; }
+      if (planned[button.getAttribute('data-ajouter-au-plan')]) {
+        button.disabled = true;
+        button.textContent = '✓ Dans le plan d’action';
+      }
     });
-    if (JSON.stringify(plan.map(function (action) { return action.reco; })) !== planShown) drawPlan(ctx, plan);
+    if (JSON.stringify(plan.map(function (action) {
+      return action.reco;
+    })) !== planShown) drawPlan(ctx, plan);
   }
 
   // The plan's table, drawn again only when actions come or go: typing in its fields
   // never loses the cursor.
   function drawPlan(ctx, plan) {
-    var body = $('vmi-plan-corps'), names = {};
+    const body = $('vmi-plan-corps');
+    const names = {};
     planShown = JSON.stringify(plan.map(function (action) { return action.reco; }));
     ctx.data.axes.forEach(function (axis) { names[axis.id] = axis.nom; });
     body.textContent = '';
     $('vmi-plan').hidden = !plan.length;
     plan.forEach(function (action, i) {
-      var row = append(body, el('tr', { 'data-action': action.reco })), rowId = 'vmi-action-' + i, status, cell, heading;
-      heading = append(row, el('th', { scope: 'row', id: rowId }));
+      const row = append(body, el('tr', { 'data-action': action.reco }));
+      const rowId = 'vmi-action-' + i;
+      let cell;
+      const heading = append(row, el('th', { scope: 'row', id: rowId }));
       append(heading, el('span', {}, action.texte));
       append(heading, el('span', { 'class': 'vmi-diag__plan-axe' }, names[action.axe] || action.axe));
       cell = append(row, el('td'));
-      append(cell, el('input', { type: 'text', 'data-champ': 'porteur', 'aria-labelledby': 'vmi-plan-porteur ' + rowId })).value = action.porteur;
+      append(cell, el('input', { type: 'text', 'data-champ': 'porteur',
+        'aria-labelledby': 'vmi-plan-porteur ' + rowId })).value = action.porteur;
       cell = append(row, el('td'));
-      append(cell, el('input', { type: 'date', 'data-champ': 'echeance', 'aria-labelledby': 'vmi-plan-echeance ' + rowId })).value = action.echeance;
-      status = append(append(row, el('td')), el('select', { 'data-champ': 'statut', 'aria-labelledby': 'vmi-plan-statut ' + rowId }));
-      FollowUp.STATUSES.forEach(function (option) { append(status, el('option', { value: option[0] }, option[1])); });
+      append(cell, el('input', { type: 'date', 'data-champ': 'echeance',
+        'aria-labelledby': 'vmi-plan-echeance ' + rowId })).value = action.echeance;
+      const status = append(append(row, el('td')), el('select', { 'data-champ': 'statut',
+        'aria-labelledby': 'vmi-plan-statut ' + rowId }));
+      FollowUp.STATUSES.forEach(function (option) {
+        append(status, el('option', { value: option[0] }, option[1]));
+      });
       status.value = action.statut;
-      append(append(row, el('td')), el('button', { type: 'button', 'class': 'md-button', 'data-retirer': action.reco, 'aria-describedby': rowId }, 'Retirer'));
+      append(append(row, el('td')), el('button', { type: 'button', 'class': 'md-button',
+        'data-retirer': action.reco, 'aria-describedby': rowId }, 'Retirer'));
     });
   }
 
   function onPlan(ev) {
-    var field = ev.target, row = field.closest('[data-action]'), state = page.get().state, key = field.getAttribute('data-champ'),
-      removed = field.getAttribute('data-retirer');
+    const field = ev.target;
+    const row = field.closest('[data-action]');
+    const state = page.get().state;
+    const key = field.getAttribute('data-champ');
+    const removed = field.getAttribute('data-retirer');
     if (ev.type === 'click' && removed) {
       state.plan = state.plan.filter(function (action) { return action.reco !== removed; });
       page.save(); page.set(null);
       page.showMessage('Action retirée du plan.');
       $('vmi-plan-titre').focus();
     } else if (ev.type === 'input' && key && row) {
-      state.plan.forEach(function (action) { if (action.reco === row.getAttribute('data-action')) action[key] = field.value; });
+      state.plan.forEach(function (action) {
+        if (action.reco === row.getAttribute('data-action')) action[key] = field.value;
+      });
       page.save();
     }
   }
 
-  append(document.head, el('link', { rel: 'stylesheet', href: document.currentScript.src.replace(/javascripts\/[^/]*$/, 'stylesheets/a-la-demande/diagnostic-suivi.css') }));
+  append(document.head,
+    el('link', { rel: 'stylesheet', href: document.currentScript.src.replace(/javascripts\/[^/]*$/,
+      'stylesheets/a-la-demande/diagnostic-suivi.css') }));
   // The room's vote (projection): for each question the presenter types how many hands
   // went up for each answer; kept in this browser and summed up like a team synthesis.
   function roomKey() { return page.get().data.cle + '-salle'; }
   function loadVotes() {
-    var read;
-    try { read = FollowUp.readRoom(page.get().data, JSON.parse(VMI.local.get(roomKey()))); } catch (e) { return {}; }
+    let read;
+    try {
+      read = FollowUp.readRoom(page.get().data, JSON.parse(VMI.local.get(roomKey())));
+    } catch (e) { return {}; }
     votedOn = read.date;
     return read.votes;
   }
@@ -139,22 +194,29 @@
     VMI.local.set(roomKey(), FollowUp.roomJSON(page.get().data, votes, votedOn));
   }
   function room() {
-    var ctx = page.get();
+    const ctx = page.get();
     if (votes) return;
     votes = loadVotes();
     [].forEach.call(ctx.root.querySelectorAll('#vmi-diagnostic fieldset'), function (fieldset) {
-      var id = fieldset.querySelector('input[type=radio]').name, box = append(fieldset, el('div', { 'class': 'vmi-diag__salle' }));
-      append(box, el('p', { 'class': 'vmi-diag__salle-titre' }, 'Vote de la salle, nombre de mains levées' + NBSP + ':'));
+      const id = fieldset.querySelector('input[type=radio]').name;
+      const box = append(fieldset, el('div', { 'class': 'vmi-diag__salle' }));
+      append(box, el('p', { 'class': 'vmi-diag__salle-titre' },
+        'Vote de la salle, nombre de mains levées' + NBSP + ':'));
       [].forEach.call(fieldset.querySelectorAll('.vmi-diag__choix input'), function (radio, i) {
-        var choice = radio.value, label = append(box, el('label', {}, choice === 'nsp' ? 'Je ne sais pas' : 'Réponse ' + (i + 1))),
-          count = append(label, el('input', { type: 'number', min: 0, step: 1, inputmode: 'numeric', 'data-salle': id, 'data-choix': choice }));
+        const choice = radio.value;
+        const label = append(box, el('label', {},
+          choice === 'nsp' ? 'Je ne sais pas' : 'Réponse ' + (i + 1)));
+        const count = append(label, el('input', { type: 'number', min: 0, step: 1, inputmode: 'numeric',
+          'data-salle': id, 'data-choix': choice }));
         count.value = votes[id] && votes[id][choice] || '';
       });
     });
     ctx.root.addEventListener('input', onVote);
     ctx.root.addEventListener('click', function (ev) {
-      if (ev.target.id === 'vmi-salle-exporter') return download('vote-salle-@.json', votedOn, FollowUp.roomJSON(ctx.data, votes, votedOn), 'application/json');
-      if (ev.target.id !== 'vmi-salle-effacer' || !confirm('Effacer le vote de la salle\u202f? Cette action est définitive.')) return;
+      if (ev.target.id === 'vmi-salle-exporter') return download('vote-salle-@.json', votedOn,
+        FollowUp.roomJSON(ctx.data, votes, votedOn), 'application/json');
+      if (ev.target.id !== 'vmi-salle-effacer' ||
+        !confirm('Effacer le vote de la salle' + VMI.NNBSP + '? Cette action est définitive.')) return;
       votes = {}; saveVotes(); drawRoom();
       [].forEach.call(ctx.root.querySelectorAll('[data-salle]'), function (field) { field.value = ''; });
       page.showMessage('Le vote de la salle a été effacé.');
@@ -162,50 +224,73 @@
     drawRoom();
     // The vote fields lengthen every question: lay the slides out again at once, on the
     // slide the address names (after a reload, the one the presenter was on).
-    if (VMI.projection && document.documentElement.getAttribute('data-mode') === 'projection') VMI.projection.enter();
+    if (VMI.projection &&
+      document.documentElement.getAttribute('data-mode') === 'projection') VMI.projection.enter();
   }
   function onVote(ev) {
-    var field = ev.target, id = field.getAttribute('data-salle'), question, hands = +field.value;
+    const field = ev.target;
+    const id = field.getAttribute('data-salle');
+    const hands = +field.value;
     if (!id) return;
-    question = page.get().data.questions.filter(function (q) { return q.id === id; })[0];
+    const question = page.get().data.questions.filter(function (q) { return q.id === id; })[0];
     votes[id] = votes[id] || FollowUp.emptyCounts(question);
     votes[id][field.getAttribute('data-choix')] = hands > 0 && hands % 1 === 0 ? hands : 0;
     votes = FollowUp.cleanVotes(page.get().data, votes);
     saveVotes(); drawRoom();
   }
   function drawRoom() {
-    var ctx = page.get(), summary = FollowUp.roomSummary(ctx.data, votes), box = $('vmi-salle'), list, paragraph, voted = Object.keys(summary.questions);
+    const ctx = page.get();
+    const summary = FollowUp.roomSummary(ctx.data, votes);
+    const box = $('vmi-salle');
+    let paragraph;
+    const voted = Object.keys(summary.questions);
     box.textContent = '';
     box.setAttribute('role', 'region');
     box.setAttribute('aria-labelledby', 'vmi-salle-titre');
     // projection.js lays its slides out again on a change: the summary then has its place.
     setTimeout(function () { ctx.root.dispatchEvent(new Event('change', { bubbles: true })); }, 0);
     append(box, el('h2', { id: 'vmi-salle-titre' }, 'Synthèse de la salle'));
-    if (!voted.length) return append(box, el('p', {}, 'Aucun vote saisi pour l’instant' + NBSP + ': en projection, chaque question a sa ligne ' + quoted('Vote de la salle') + '.'));
-    append(box, el('p', {}, voted.length + ' question' + (voted.length > 1 ? 's' : '') + ' votée' + (voted.length > 1 ? 's' : '') + ' · ' +
-      summary.aDiscuter.length + ' à discuter · ' + summary.aVerifier.length + ' à vérifier (plusieurs ' + quoted('Je ne sais pas') + ').'));
+    if (!voted.length) return append(box, el('p', {}, 'Aucun vote saisi pour l’instant' + NBSP +
+      ': en projection, chaque question a sa ligne ' + quoted('Vote de la salle') + '.'));
+    append(box, el('p', {}, voted.length + ' question' + (voted.length > 1 ? 's' : '') + ' votée' +
+      (voted.length > 1 ? 's' : '') + ' · ' +
+      summary.aDiscuter.length + ' à discuter · ' + summary.aVerifier.length + ' à vérifier (plusieurs ' +
+        quoted('Je ne sais pas') + ').'));
     paragraph = append(box, el('p', { 'class': 'vmi-diag__salle-boutons' }));
-    append(paragraph, el('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-exporter' }, 'Exporter le vote (JSON)'));
-    append(paragraph, el('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-effacer' }, 'Effacer le vote de la salle'));
-    paragraph = append(box, el('p', {}, 'Le fichier exporté se joint aux exports des membres de l’équipe dans la '));
+    append(paragraph, el('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-exporter' },
+      'Exporter le vote (JSON)'));
+    append(paragraph, el('button', { type: 'button', 'class': 'md-button', id: 'vmi-salle-effacer' },
+      'Effacer le vote de la salle'));
+    paragraph = append(box,
+      el('p', {}, 'Le fichier exporté se joint aux exports des membres de l’équipe dans la '));
     append(paragraph, el('a', { href: $('vmi-lien-equipe').getAttribute('href') }, 'synthèse d’équipe'));
     append(paragraph, '.');
-    list = append(box, el('ul'));
+    const list = append(box, el('ul'));
     ctx.data.questions.forEach(function (question, i) {
-      var counts = summary.questions[question.id], parts = [];
+      const counts = summary.questions[question.id];
+      const parts = [];
       if (!counts) return;
-      question.points.forEach(function (points, k) { if (counts.repartition[k]) parts.push('réponse ' + (k + 1) + NBSP + '×' + NBSP + counts.repartition[k]); });
+      question.points.forEach(function (points, k) {
+        if (counts.repartition[k]) {
+          parts.push('réponse ' + (k + 1) + NBSP + '×' + NBSP + counts.repartition[k]);
+        }
+      });
       if (counts.nsp) parts.push('je ne sais pas' + NBSP + '×' + NBSP + counts.nsp);
-      append(list, el('li', { 'data-salle-question': question.id, 'data-repartition': JSON.stringify(counts.repartition), 'data-a-discuter': counts.aDiscuter ? 'oui' : 'non' },
-        'Q' + (i + 1) + ' ' + questionText(question.id) + ' — ' + parts.join(', ') + (counts.aDiscuter ? ' · à discuter' : '') + (counts.nsp > 1 ? ' · à vérifier' : '')));
+      append(list, el('li', { 'data-salle-question': question.id,
+        'data-repartition': JSON.stringify(counts.repartition),
+        'data-a-discuter': counts.aDiscuter ? 'oui' : 'non' },
+      'Q' + (i + 1) + ' ' + questionText(question.id) + ' — ' + parts.join(', ') +
+          (counts.aDiscuter ? ' · à discuter' : '') + (counts.nsp > 1 ? ' · à vérifier' : '')));
     });
   }
   function questionText(id) {
-    var legend = page.get().root.querySelector('#vmi-diagnostic input[name="' + id + '"]').closest('fieldset').querySelector('legend');
+    const legend = page.get().root.querySelector('#vmi-diagnostic input[name="' + id +
+      '"]').closest('fieldset').querySelector('legend');
     return legend.textContent.trim();
   }
 
-  VMI.diagnosticFollowUp = { room: room, share: share, fromHash: fromHash, render: render, imported: imported, migrate: migrate, add: addAction, exporter: exporter };
+  VMI.diagnosticFollowUp = { room: room, share: share, fromHash: fromHash, render: render, imported: imported,
+    migrate: migrate, add: addAction, exporter: exporter };
   $('vmi-plan').addEventListener('click', onPlan);
   $('vmi-plan').addEventListener('input', onPlan);
   render();

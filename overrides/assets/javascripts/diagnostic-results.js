@@ -3,49 +3,77 @@
    when answers are saved; needs diagnostic-core.js. */
 (function () {
   'use strict';
-  var VMI = window.VMI, NBSP = VMI.NBSP, SERIES = ['actuel', 'cible', 'import'], Diagnostic = VMI.diagnostic,
-    page = VMI.diagnosticPage, el = VMI.el, append = VMI.append, $ = VMI.byId, clear = VMI.clear;
+  const VMI = window.VMI;
+  const NBSP = VMI.NBSP;
+  const SERIES = ['actuel', 'cible', 'import'];
+  const { diagnostic: Diagnostic, diagnosticPage: page, el, append, byId: $, clear } = VMI;
 
   function fixed(n) { return n.toFixed(1); }
-  function axisName(id) { return page.get().data.axes.filter(function (axis) { return axis.id === id; })[0].nom; }
-  function scoreText(result) { return result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100, ' + result.niveau; }
+  function axisName(id) {
+    return page.get().data.axes.filter(function (axis) { return axis.id === id; })[0].nom;
+  }
+  function scoreText(result) {
+    return result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100, ' + result.niveau;
+  }
 
   // Returns the scores, which diagnostic.js keeps for the exports.
   function render(changedAxis) {
-    var ctx = page.get(), data = ctx.data, state = ctx.state, root = ctx.root, results = Diagnostic.scoreAxes(data, state.answers),
-      answered = Object.keys(state.answers).length, plural = answered > 1 ? 's' : '', priorities = Diagnostic.priorities(results, data.axes, 99),
-      tableBody = clear('vmi-tableau-corps'), weakest = clear('vmi-faible'),
-      recommendationsBox = clear('vmi-recommandations'), recommendations = el('ul');
+    const ctx = page.get();
+    const data = ctx.data;
+    const state = ctx.state;
+    const root = ctx.root;
+    const results = Diagnostic.scoreAxes(data, state.answers);
+    const answered = Object.keys(state.answers).length;
+    const plural = answered > 1 ? 's' : '';
+    const priorities = Diagnostic.priorities(results, data.axes, 99);
+    const tableBody = clear('vmi-tableau-corps');
+    const weakest = clear('vmi-faible');
+    const recommendationsBox = clear('vmi-recommandations');
+    const recommendations = el('ul');
     $('vmi-progression').value = answered;
     if (changedAxis !== null) {
-      $('vmi-progression-texte').textContent = answered + ' question' + plural + ' répondue' + plural + ' sur ' + data.questions.length +
+      $('vmi-progression-texte').textContent =
+        answered + ' question' + plural + ' répondue' + plural + ' sur ' + data.questions.length +
         (changedAxis ? ' · ' + axisName(changedAxis) + NBSP + ': ' + scoreText(results[changedAxis]) : '');
     }
     $('vmi-date').textContent = Diagnostic.formatDate(state.date);
     data.axes.forEach(function (axis) {
-      var result = results[axis.id], target = data.niveaux[state.targets[axis.id]], card = root.querySelector('.vmi-diag__res[data-axe="' + axis.id + '"]'),
-        row = append(tableBody, el('tr'));
+      const result = results[axis.id];
+      const target = data.niveaux[state.targets[axis.id]];
+      const card = root.querySelector('.vmi-diag__res[data-axe="' + axis.id + '"]');
+      const row = append(tableBody, el('tr'));
       if (card) {
         card.setAttribute('data-score', result.score === null ? '' : result.score);
         card.setAttribute('data-niveau', result.niveau || '');
-        card.querySelector('.vmi-diag__score').textContent = scoreText(result) + ' · ' + result.nsp + ' point' + (result.nsp > 1 ? 's' : '') + ' à vérifier';
+        card.querySelector('.vmi-diag__score').textContent =
+          scoreText(result) + ' · ' + result.nsp + ' point' + (result.nsp > 1 ? 's' : '') + ' à vérifier';
       }
       append(row, el('th', { scope: 'row' }, axis.nom));
-      [result.score === null ? 'non évalué' : result.score, result.niveau || '—', target ? target.nom : '—', result.nsp, state.notes[axis.id] || '']
+      [result.score === null ? 'non évalué' : result.score, result.niveau || '—', target ? target.nom : '—',
+        result.nsp, state.notes[axis.id] || '']
         .forEach(function (value) { append(row, el('td', {}, value)); });
     });
-    function axisLink(parent, id) { append(parent, el('a', { href: '#axe-' + id }, axisName(id))); append(parent, NBSP + ': ' + scoreText(results[id])); }
-    if (priorities[0]) axisLink(weakest, priorities[0]); else weakest.textContent = 'Aucun axe n’est encore évalué.';
+    function axisLink(parent, id) {
+      append(parent, el('a', { href: '#axe-' + id }, axisName(id)));
+      append(parent, NBSP + ': ' + scoreText(results[id]));
+    }
+    if (priorities[0]) axisLink(weakest, priorities[0]);
+    else weakest.textContent = 'Aucun axe n’est encore évalué.';
     VMI.diagnosticPriorities.render(results);
     Diagnostic.applicableRecommendations(data, results).forEach(function (recommendation) {
-      var item = append(recommendations, el('li')), links = el('ul');
+      const item = append(recommendations, el('li'));
+      const links = el('ul');
       append(item, el('strong', {}, axisName(recommendation.axe) + NBSP + ': '));
       append(item, el('div')).innerHTML = recommendation.texte_html; // safe HTML written by the site's build
-      (recommendation.liens || []).forEach(function (link) { append(append(links, el('li')), el('a', { href: link.href }, link.titre)); });
+      (recommendation.liens || []).forEach(function (link) {
+        append(append(links, el('li')), el('a', { href: link.href }, link.titre));
+      });
       if (links.firstChild) append(item, links);
-      append(item, el('button', { type: 'button', 'class': 'md-button', 'data-ajouter-au-plan': recommendation.id }, 'Ajouter au plan d’action'));
+      append(item, el('button', { type: 'button', 'class': 'md-button',
+        'data-ajouter-au-plan': recommendation.id }, 'Ajouter au plan d’action'));
     });
-    append(recommendationsBox, recommendations.firstChild ? recommendations : el('p', {}, 'Aucune recommandation pour l’instant.'));
+    append(recommendationsBox, recommendations.firstChild ? recommendations
+      : el('p', {}, 'Aucune recommandation pour l’instant.'));
     radar(data, state, results, ctx.previous);
     root.setAttribute('data-vmi-resultats', '');
     return results;
@@ -53,46 +81,69 @@
 
   // Three series: the current scores (dots), the targets (squares), an imported result (diamonds).
   function radar(data, state, results, previous) {
-    var axes = data.axes, count = axes.length, targets = state.targets, hasTargets = Object.keys(targets).length,
-      svg = append(clear('vmi-radar'), el('svg', {
-        viewBox: '-230 -178 460 366', role: 'img', 'aria-labelledby': 'vmi-radar-titre', 'class': 'vmi-radar'
-      }));
-    function point(i, value) { var angle = 2 * Math.PI * i / count - Math.PI / 2; return [value * Math.cos(angle), value * Math.sin(angle)]; }
-    function polygon(values, className) {
-      append(svg, el('polygon', { points: values.map(function (value, i) { return point(i, value || 0).map(fixed); }).join(' '), 'class': className }));
+    const axes = data.axes;
+    const count = axes.length;
+    const targets = state.targets;
+    const hasTargets = Object.keys(targets).length;
+    const svg = append(clear('vmi-radar'), el('svg', {
+      viewBox: '-230 -178 460 366', role: 'img', 'aria-labelledby': 'vmi-radar-titre', 'class': 'vmi-radar'
+    }));
+    function point(i, value) {
+      const angle = 2 * Math.PI * i / count - Math.PI / 2;
+      return [value * Math.cos(angle), value * Math.sin(angle)];
     }
-    append(svg, el('title', { id: 'vmi-radar-titre' }, 'Graphique radar des scores par axe, sur 100 (détail dans le tableau qui suit)'));
-    data.niveaux.map(function (level) { return level.min; }).filter(function (min) { return min > 0 && min < 100; }).concat(100).forEach(function (min) {
+    function polygon(values, className) {
+      append(svg, el('polygon', {
+        points: values.map(function (value, i) { return point(i, value || 0).map(fixed); }).join(' '),
+        'class': className
+      }));
+    }
+    append(svg, el('title', { id: 'vmi-radar-titre' },
+      'Graphique radar des scores par axe, sur 100 (détail dans le tableau qui suit)'));
+    data.niveaux.map(function (level) { return level.min; })
+      .filter(function (min) { return min > 0 && min < 100; }).concat(100).forEach(function (min) {
       polygon(axes.map(function () { return min; }), 'vmi-radar__grille');
     });
     axes.forEach(function (axis, i) {
-      var edge = point(i, 100), at = point(i, 112), result = results[axis.id],
-        lines = wrap(axis.nom).concat(result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100'),
-        last = lines.length - 1,
-        // labels near the bottom go lower, clear of their neighbours' last lines
-        y = at[1] + (edge[1] < -30 ? -15 * last : edge[1] > 30 ? (Math.abs(edge[0]) < 40 ? 22 : 10) : 4 - 7.5 * last),
-        // Only a label right above or below the centre is centred: with an odd number of axes,
-        // the two nearest the bottom would overlap.
-        label = el('text', { 'text-anchor': edge[0] > 10 ? 'start' : edge[0] < -10 ? 'end' : 'middle' });
+      const edge = point(i, 100);
+      const at = point(i, 112);
+      const result = results[axis.id];
+      const lines = wrap(axis.nom)
+        .concat(result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100');
+      const last = lines.length - 1;
+      // labels near the bottom go lower, clear of their neighbours' last lines
+      const y = at[1] +
+        (edge[1] < -30 ? -15 * last : edge[1] > 30 ? (Math.abs(edge[0]) < 40 ? 22 : 10) : 4 - 7.5 * last);
+      // Only a label right above or below the centre is centred: with an odd number of axes,
+      // the two nearest the bottom would overlap.
+      const label = el('text', { 'text-anchor': edge[0] > 10 ? 'start' : edge[0] < -10 ? 'end' : 'middle' });
       append(svg, el('line', { x2: fixed(edge[0]), y2: fixed(edge[1]), 'class': 'vmi-radar__grille' }));
-      lines.forEach(function (line, j) { append(label, el('tspan', { x: fixed(at[0]), y: fixed(y + 15 * j), 'class': j === last ? 'vmi-radar__val' : '' }, line)); });
+      lines.forEach(function (line, j) {
+        append(label, el('tspan',
+          { x: fixed(at[0]), y: fixed(y + 15 * j), 'class': j === last ? 'vmi-radar__val' : '' }, line));
+      });
       append(svg, label);
     });
     // Drawn from the back: imported (2), targets (1), current (0) on top.
     [previous && previous.results, hasTargets, results].forEach(function (source, series) {
       series = 2 - series;
       if (!source) return;
-      var values = axes.map(function (axis) {
-        return series === 1 ? (axis.id in targets ? data.niveaux[targets[axis.id]].min : null) : source[axis.id].score;
+      const values = axes.map(function (axis) {
+        return series === 1
+          ? (axis.id in targets ? data.niveaux[targets[axis.id]].min : null)
+          : source[axis.id].score;
       });
       if (values.join('') === '') return;
       polygon(values, 'vmi-radar__' + SERIES[series]);
       values.forEach(function (value, i) {
         if (value === null) return;
-        var x = point(i, value)[0], y = point(i, value)[1], className = 'vmi-radar__m vmi-radar__' + SERIES[series];
+        const x = point(i, value)[0];
+        const y = point(i, value)[1];
+        const className = 'vmi-radar__m vmi-radar__' + SERIES[series];
         append(svg, series ? el('polygon', {
           'class': className,
-          points: (series === 1 ? [x - 4, y - 4, x + 4, y - 4, x + 4, y + 4, x - 4, y + 4] : [x, y - 5, x + 5, y, x, y + 5, x - 5, y]).map(fixed).join(' ')
+          points: (series === 1 ? [x - 4, y - 4, x + 4, y - 4, x + 4, y + 4, x - 4, y + 4]
+            : [x, y - 5, x + 5, y, x, y + 5, x - 5, y]).map(fixed).join(' ')
         }) : el('circle', { cx: fixed(x), cy: fixed(y), r: 3.5, 'class': className }));
       });
     });
@@ -102,10 +153,11 @@
   }
   // An axis name on lines of about 13 characters.
   function wrap(text) {
-    var lines = [''];
+    const lines = [''];
     text.split(' ').forEach(function (word) {
-      var last = lines.length - 1;
-      if (lines[last] && (lines[last] + ' ' + word).length > 13) lines.push(word); else lines[last] += (lines[last] ? ' ' : '') + word;
+      const last = lines.length - 1;
+      if (lines[last] && (lines[last] + ' ' + word).length > 13) lines.push(word);
+      else lines[last] += (lines[last] ? ' ' : '') + word;
     });
     return lines;
   }

@@ -4,15 +4,28 @@
    with followup-core.js) at their first use: a first visit does not pay for them. */
 (function () {
   'use strict';
-  var VMI = window.VMI, NBSP = VMI.NBSP, $ = VMI.byId, ANSWERS_KEPT = ' Vos réponses actuelles sont conservées.',
-    data, root, state, results, previous, canSave, storageKey, questionnaire, resultsAsked = false;
+  const VMI = window.VMI;
+  const { NBSP, byId: $ } = VMI;
+  const ANSWERS_KEPT = ' Vos réponses actuelles sont conservées.';
+  let data;
+  let root;
+  let state;
+  let results;
+  let previous;
+  let canSave;
+  let storageKey;
+  let questionnaire;
+  let resultsAsked = false;
 
-  function emptyState() { return { v: 1, answers: {}, targets: {}, notes: {}, date: new Date().toISOString() }; }
+  function emptyState() {
+    return { v: 1, answers: {}, targets: {}, notes: {}, date: new Date().toISOString() };
+  }
   function showAlert(text) { $('vmi-alerte').textContent = text; }
   function showMessage(text) { $('vmi-message').textContent = text; }
 
   // Scoring and the results view (with the six priorities); the results are drawn as soon as they arrive.
-  var RESULTS = ['diagnostic-core.js', 'priorities-core.js', 'diagnostic-priorities.js', 'diagnostic-results.js'];
+  const RESULTS = ['diagnostic-core.js', 'priorities-core.js', 'diagnostic-priorities.js',
+    'diagnostic-results.js'];
   function withResults(fn) {
     if (!resultsAsked) VMI.load(RESULTS, function () { render(); });
     resultsAsked = true;
@@ -20,7 +33,9 @@
   }
   // Then the follow-up tools: fn(followUp) once they are there.
   function withFollowUp(fn) {
-    withResults(function () { VMI.load(['followup-core.js', 'diagnostic-followup.js'], function () { fn(VMI.diagnosticFollowUp); }); });
+    withResults(function () {
+      VMI.load(['followup-core.js', 'diagnostic-followup.js'], function () { fn(VMI.diagnosticFollowUp); });
+    });
   }
   function save() {
     state.date = new Date().toISOString();
@@ -29,11 +44,12 @@
   }
   function cannotSave() {
     canSave = false;
-    showAlert('L’enregistrement automatique est indisponible dans ce navigateur' + NBSP + ': pensez à exporter vos réponses.');
+    showAlert('L’enregistrement automatique est indisponible dans ce navigateur' + NBSP +
+      ': pensez à exporter vos réponses.');
   }
   // The saved answers, read again with the scoring (loaded for them), then done().
   function loadSaved(done) {
-    var saved = VMI.local.get(storageKey);
+    const saved = VMI.local.get(storageKey);
     if (!VMI.local.usable()) { cannotSave(); return done(); }
     canSave = true;
     if (saved === null) return done();
@@ -46,26 +62,35 @@
         if (state.plan) withFollowUp(function () {});
       } catch (e) {
         state = emptyState();
-        showAlert('Vos réponses enregistrées n’ont pas pu être relues' + NBSP + ': le questionnaire repart de zéro. L’ancien enregistrement sera remplacé à votre prochaine modification.');
+        showAlert('Vos réponses enregistrées n’ont pas pu être relues' + NBSP + ': le questionnaire repart ' +
+          'de zéro. L’ancien enregistrement sera remplacé à votre prochaine modification.');
       }
       done();
     });
   }
   function whenProjected() {
-    if (document.documentElement.getAttribute('data-mode') === 'projection') withFollowUp(function (followUp) { followUp.room(); });
+    if (document.documentElement.getAttribute('data-mode') !== 'projection') return;
+    withFollowUp(function (followUp) { followUp.room(); });
   }
-  function fromHash() { if (/^#r=/.test(location.hash)) withFollowUp(function (followUp) { followUp.fromHash(); }); }
+  function fromHash() {
+    if (/^#r=/.test(location.hash)) withFollowUp(function (followUp) { followUp.fromHash(); });
+  }
   // « Votre collectivité » (territory-core.js, territory-search.js): loaded when its field is
   // first used, or to show a saved choice.
   function withTerritory(fn) { VMI.load(['territory-core.js', 'territory-search.js'], fn); }
   function showTerritory() {
     VMI.collectivite.set(state.collectivite && state.collectivite.nom ? state.collectivite : null);
-    if (state.collectivite || VMI.territorySearch) withTerritory(function () { VMI.territorySearch.update(); });
+    if (state.collectivite || VMI.territorySearch) withTerritory(function () {
+      VMI.territorySearch.update();
+    });
   }
   function fillForm() {
     showTerritory();
-    [].forEach.call(root.querySelectorAll('#vmi-diagnostic input[type=radio], [data-cible], [data-note], [data-profil]'), function (field) {
-      var axisTarget = field.getAttribute('data-cible'), axisNote = field.getAttribute('data-note'), profile = field.getAttribute('data-profil');
+    const fields = '#vmi-diagnostic input[type=radio], [data-cible], [data-note], [data-profil]';
+    root.querySelectorAll(fields).forEach(function (field) {
+      const axisTarget = field.getAttribute('data-cible');
+      const axisNote = field.getAttribute('data-note');
+      const profile = field.getAttribute('data-profil');
       if (axisTarget) field.value = axisTarget in state.targets ? state.targets[axisTarget] : '';
       else if (axisNote || profile) field.value = (axisNote ? state.notes[axisNote] : state[profile]) || '';
       else field.checked = field.value === String(state.answers[field.name]);
@@ -73,33 +98,49 @@
   }
 
   function onInput(ev) {
-    var field = ev.target, axisTarget = field.getAttribute('data-cible'), axisNote = field.getAttribute('data-note'),
-      profile = field.getAttribute('data-profil'), key = axisTarget || axisNote || profile,
-      into = axisTarget ? state.targets : axisNote ? state.notes : state, changedAxis = null;
+    const field = ev.target;
+    const axisTarget = field.getAttribute('data-cible');
+    const axisNote = field.getAttribute('data-note');
+    const profile = field.getAttribute('data-profil');
+    const key = axisTarget || axisNote || profile;
+    const into = axisTarget ? state.targets : axisNote ? state.notes : state;
+    let changedAxis = null;
     if (field.type === 'radio') {
       state.answers[field.name] = field.value === 'nsp' ? 'nsp' : +field.value;
-      data.questions.forEach(function (question) { if (question.id === field.name) changedAxis = question.axe; });
+      data.questions.forEach(function (question) {
+        if (question.id === field.name) changedAxis = question.axe;
+      });
     } else if (key) {
       if (field.value) into[key] = axisTarget ? +field.value : field.value; else delete into[key];
     } else return;
     showAlert(''); save(); render(changedAxis);
   }
   function onImport() {
-    var input = this, reader = new FileReader();
-    reader.onload = function () { withFollowUp(function (followUp) { followUp.imported(String(reader.result)); }); input.value = ''; };
+    const input = this;
+    const reader = new FileReader();
+    reader.onload = function () {
+      withFollowUp(function (followUp) { followUp.imported(String(reader.result)); });
+      input.value = '';
+    };
     reader.onerror = function () { showAlert('Le fichier n’a pas pu être lu.' + ANSWERS_KEPT); };
     if (input.files[0]) reader.readAsText(input.files[0]);
   }
   function onClick(ev) {
-    var id = ev.target.id, recommendation = ev.target.getAttribute('data-ajouter-au-plan');
+    const id = ev.target.id;
+    const recommendation = ev.target.getAttribute('data-ajouter-au-plan');
     if (id === 'vmi-effacer') {
-      if (!confirm('Effacer toutes vos réponses, niveaux visés et notes\u202f? Cette action est définitive.')) return;
+      const question = 'Effacer toutes vos réponses, niveaux visés et notes' + VMI.NNBSP + '?';
+      if (!confirm(question + ' Cette action est définitive.')) return;
       state = emptyState(); fillForm(); render(); showMessage('Vos réponses ont été effacées.');
       VMI.local.set(storageKey, null);
     } else if (/^vmi-export-/.test(id)) withFollowUp(function (followUp) { followUp.exporter(id); });
-    else if (recommendation) withFollowUp(function (followUp) { followUp.add(recommendation, ev.target.getAttribute('data-echeance')); });
+    else if (recommendation) withFollowUp(function (followUp) {
+      followUp.add(recommendation, ev.target.getAttribute('data-echeance'));
+    });
     else if (id === 'vmi-imprimer') withResults(print);
-    else if (ev.target.hasAttribute('data-imprimer-synthese')) withResults(function () { VMI.diagnosticPriorities.printSummary(); });
+    else if (ev.target.hasAttribute('data-imprimer-synthese')) withResults(function () {
+      VMI.diagnosticPriorities.printSummary();
+    });
     else if (id === 'vmi-partager') withFollowUp(function (followUp) { followUp.share(); });
   }
 
@@ -111,12 +152,13 @@
   }
 
   function init() {
-    var source;
     root = $('vmi-diag');
     if (!root) return;
     previous = null; state = emptyState(); results = null;
-    source = $('vmi-diagnostic-data') || root.querySelector('script');
-    try { data = JSON.parse(source.textContent); } catch (e) { return showAlert('Les données du diagnostic sont illisibles.'); }
+    const source = $('vmi-diagnostic-data') || root.querySelector('script');
+    try {
+      data = JSON.parse(source.textContent);
+    } catch (e) { return showAlert('Les données du diagnostic sont illisibles.'); }
     storageKey = data.cle || 'vmi-diagnostic';
     questionnaire = { id: data.questionnaire.id, version: data.questionnaire.version, questions: {} };
     data.questions.forEach(function (question) { questionnaire.questions[question.id] = question.h; });
@@ -125,7 +167,8 @@
       if (VMI.diagnosticResults) render();
       fromHash();
       // Projection (projection.js sets <html data-mode>): the room's show of hands.
-      new MutationObserver(whenProjected).observe(document.documentElement, { attributes: true, attributeFilter: ['data-mode'] });
+      new MutationObserver(whenProjected).observe(document.documentElement,
+        { attributes: true, attributeFilter: ['data-mode'] });
       whenProjected();
       if (window.IntersectionObserver) {
         new IntersectionObserver(function (entries, observer) {
@@ -142,7 +185,9 @@
   // What diagnostic-results.js and diagnostic-followup.js need of this page. previous: an
   // earlier result imported for comparison, { state, results }, never mixed with the answers.
   VMI.diagnosticPage = {
-    get: function () { return { data: data, state: state, results: results, previous: previous, root: root }; },
+    get: function () {
+      return { data: data, state: state, results: results, previous: previous, root: root };
+    },
     set: function (newState, newPrevious) {
       if (newState) { state = newState; fillForm(); save(); }
       if (newPrevious !== undefined) previous = newPrevious;

@@ -9,7 +9,7 @@
    Filters can come from the address (?pilier=sante&taille=20000-50000&couts=couts). */
 (function () {
   "use strict";
-  var VMI = window.VMI;
+  const VMI = window.VMI;
 
   /* What a control asks for: a select's choice, a checked box's value, or "" (anything). */
   function wanted(control) {
@@ -19,9 +19,9 @@
 
   function matches(item, selects, prefix) {
     return selects.every(function (select) {
-      var value = wanted(select);
+      const value = wanted(select);
       if (!value) return true;
-      var values = (item.getAttribute(prefix + select.dataset.critere) || "").split(" ");
+      const values = (item.getAttribute(prefix + select.dataset.critere) || "").split(" ");
       return values.indexOf(value) >= 0;
     });
   }
@@ -32,26 +32,27 @@
   }
 
   function countText(shown, total, nouns) {
-    var noun = function (n) { return n > 1 ? nouns[1] : nouns[0]; };
-    if (!shown) return (nouns[2] || "Aucun résultat") + " ne correspond à ces filtres" + VMI.NBSP + ": modifiez-les ou effacez-les.";
+    const noun = function (n) { return n > 1 ? nouns[1] : nouns[0]; };
+    if (!shown) return (nouns[2] || "Aucun résultat") + " ne correspond à ces filtres" + VMI.NBSP +
+      ": modifiez-les ou effacez-les.";
     if (shown === total) return total + " " + noun(total);
     return shown + " " + noun(shown) + " sur " + total;
   }
 
   function readAddress(selects) {
-    var params;
+    let params;
     try {
       params = new URLSearchParams(location.search);
     } catch (error) {
       return;
     }
     selects.forEach(function (select) {
-      var asked = params.get(select.name);
+      const asked = params.get(select.name);
       if (select.type === "checkbox") {
         select.checked = asked === select.value;
         return;
       }
-      var known = Array.prototype.some.call(select.options, function (option) {
+      const known = Array.prototype.some.call(select.options, function (option) {
         return option.value === asked;
       });
       if (asked && known) select.value = asked;
@@ -59,33 +60,35 @@
   }
 
   function writeAddress(selects) {
-    var params = [];
+    const params = [];
     selects.forEach(function (select) {
-      var value = wanted(select);
+      const value = wanted(select);
       if (value) params.push(select.name + "=" + encodeURIComponent(value));
     });
     try {
-      history.replaceState(history.state, "", location.pathname + (params.length ? "?" + params.join("&") : "") + location.hash);
+      history.replaceState(history.state, "", location.pathname +
+        (params.length ? "?" + params.join("&") : "") + location.hash);
     } catch (error) {
       /* Some browsers refuse to change file:// addresses: filtering still works. */
     }
   }
 
   function initForm(form) {
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-critere], input[type=checkbox][data-critere]"));
-    var fold = form.querySelector("[data-filtres-pli]");
-    var active = fold && fold.querySelector("[data-filtres-actifs]");
-    var itemSelector = form.dataset.filtresItems;
-    var items = Array.prototype.slice.call(document.querySelectorAll(itemSelector));
-    var groups = form.dataset.filtresGroupes ? document.querySelectorAll(form.dataset.filtresGroupes) : [];
-    var prefix = form.dataset.filtresAttribut || "data-";
-    var nouns = (form.dataset.filtresNoms || "résultat|résultats").split("|");
-    var count = form.querySelector("[role=status]");
+    const criteria = "select[data-critere], input[type=checkbox][data-critere]";
+    const selects = Array.from(form.querySelectorAll(criteria));
+    const fold = form.querySelector("[data-filtres-pli]");
+    const active = fold && fold.querySelector("[data-filtres-actifs]");
+    const itemSelector = form.dataset.filtresItems;
+    const items = Array.prototype.slice.call(document.querySelectorAll(itemSelector));
+    const groups = form.dataset.filtresGroupes ? document.querySelectorAll(form.dataset.filtresGroupes) : [];
+    const prefix = form.dataset.filtresAttribut || "data-";
+    const nouns = (form.dataset.filtresNoms || "résultat|résultats").split("|");
+    const count = form.querySelector("[role=status]");
 
     function apply(remember) {
-      var shown = 0;
+      let shown = 0;
       items.forEach(function (item) {
-        var match = matches(item, selects, prefix);
+        const match = matches(item, selects, prefix);
         item.hidden = !match;
         if (match) shown += 1;
       });
@@ -94,7 +97,7 @@
       });
       count.textContent = countText(shown, items.length, nouns);
       if (active) {
-        var on = selects.filter(wanted).length;
+        const on = selects.filter(wanted).length;
         active.setAttribute("data-filtres-actifs", String(on));
         active.textContent = foldText(on);
       }
@@ -118,7 +121,7 @@
     });
     if (fold) {
       fold.addEventListener("click", function () {
-        var open = fold.getAttribute("aria-expanded") !== "true";
+        const open = fold.getAttribute("aria-expanded") !== "true";
         fold.setAttribute("aria-expanded", String(open));
         form.classList.toggle("vmi-filtres--ouvert", open);
       });
@@ -132,20 +135,28 @@
      and region first, then same band, then same region (priorities-core.js, loaded only
      then); its [data-ressemblance] note says so and each item says how it is alike. */
   function sortByLikeness(form) {
-    var chosen = VMI.collectivite.get(), note = document.querySelector("[data-ressemblance]");
+    const chosen = VMI.collectivite.get();
+    const note = document.querySelector("[data-ressemblance]");
     if (!chosen || !note) return;
     VMI.load(["priorities-core.js"], function () {
-      var P = VMI.priorities, items = Array.prototype.slice.call(document.querySelectorAll(form.dataset.filtresItems));
-      function place(item) { return { taille: item.getAttribute("data-taille"), region: item.getAttribute("data-region") }; }
+      const P = VMI.priorities;
+      const items = Array.prototype.slice.call(document.querySelectorAll(form.dataset.filtresItems));
+      function place(item) {
+        return { taille: item.getAttribute("data-taille"), region: item.getAttribute("data-region") };
+      }
       P.byLikeness(items, chosen, place).forEach(function (item) {
-        var alike = P.LIKENESS[P.likeness(chosen, place(item))], label = item.querySelector(".vmi-cas-liste__ressemblance");
+        const alike = P.LIKENESS[P.likeness(chosen, place(item))];
+        const label = item.querySelector(".vmi-cas-liste__ressemblance");
         if (label) label.remove();
-        if (alike) item.querySelector("h2").insertAdjacentElement("afterend", VMI.el("p", { "class": "vmi-cas-liste__ressemblance" },
-          alike.charAt(0).toUpperCase() + alike.slice(1) + " que " + chosen.nom));
+        if (alike) item.querySelector("h2").insertAdjacentElement("afterend",
+          VMI.el("p", { "class": "vmi-cas-liste__ressemblance" },
+            alike.charAt(0).toUpperCase() + alike.slice(1) + " que " + chosen.nom));
         item.parentNode.appendChild(item);
       });
-      note.textContent = "Démarches rangées par ressemblance avec " + chosen.nom + " (choisie dans l’auto-diagnostic)" + VMI.NBSP + ": " +
-        "même taille et même région d’abord, puis même taille, puis même région, puis les autres. Aucun filtre n’est appliqué.";
+      note.textContent = "Démarches rangées par ressemblance avec " + chosen.nom +
+        " (choisie dans l’auto-diagnostic)" + VMI.NBSP + ": " +
+        "même taille et même région d’abord, puis même taille, puis même région, puis les autres. " +
+        "Aucun filtre n’est appliqué.";
       note.hidden = false;
       form.setAttribute("data-tri", "ressemblance");
     });

@@ -4,19 +4,25 @@
    Loaded only when needed: at the first export, import or action. */
 (function (VMI) {
   'use strict';
-  var Diagnostic = VMI.diagnostic || require('./diagnostic-core.js'),
-    EXPORT_FORMAT = 'vmi-diagnostic', ROOM_FORMAT = 'vmi-salle', NBSP = VMI.NBSP, isObject = VMI.isObject, quoted = VMI.quoted,
-    NOT_AN_EXPORT = 'Le fichier importé n’est pas un export de l’auto-diagnostic.',
-    BAD_LINK = 'Le lien de partage est incomplet ou abîmé.',
-    // An action's statuses: [id, label], the first one for a new action.
-    STATUSES = [['a-faire', 'À faire'], ['en-cours', 'En cours'], ['fait', 'Fait']];
+  const Diagnostic = VMI.diagnostic || require('./diagnostic-core.js');
+  const EXPORT_FORMAT = 'vmi-diagnostic';
+  const ROOM_FORMAT = 'vmi-salle';
+  const { NBSP, isObject, quoted } = VMI;
+  const NOT_AN_EXPORT = 'Le fichier importé n’est pas un export de l’auto-diagnostic.';
+  const BAD_LINK = 'Le lien de partage est incomplet ou abîmé.';
+  // An action's statuses: [id, label], the first one for a new action.
+  const STATUSES = [['a-faire', 'À faire'], ['en-cours', 'En cours'], ['fait', 'Fait']];
   // Errors carry a kind the team synthesis sorts its messages by.
-  function fail(message, kind) { var error = new Error(message); error.kind = kind || 'etranger'; throw error; }
+  function fail(message, kind) {
+    const error = new Error(message);
+    error.kind = kind || 'etranger';
+    throw error;
+  }
   function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
   // The questionnaire's identity as an export carries it: id, version, each question's fingerprint.
   function identity(data) {
-    var fingerprints = {};
+    const fingerprints = {};
     if (!data.questionnaire) return undefined; // a questionnaire without identity (tests)
     data.questions.forEach(function (question) { fingerprints[question.id] = question.h; });
     return { id: data.questionnaire.id, version: data.questionnaire.version, questions: fingerprints };
@@ -24,8 +30,9 @@
 
   // Compares an export's version with the site's: questions changed, appeared, gone.
   function compareVersions(data, exported) {
-    var old = isObject(exported.questions) ? exported.questions : {}, current = {},
-      out = { same: true, changed: [], appeared: [], gone: [] };
+    const old = isObject(exported.questions) ? exported.questions : {};
+    const current = {};
+    const out = { same: true, changed: [], appeared: [], gone: [] };
     if (exported.version === data.questionnaire.version) return out;
     data.questions.forEach(function (question) {
       current[question.id] = 1;
@@ -42,18 +49,21 @@
   // questions whose fingerprint stayed the same are kept: none is counted with the meaning
   // of another question.
   function readExport(data, text) {
-    var parsed, questionnaire, changes = null, state;
-    try { parsed = JSON.parse(text); } catch (e) { fail(NOT_AN_EXPORT + ' (JSON illisible)'); }
-    if (isObject(parsed) && parsed.format === ROOM_FORMAT) {
-      fail('Ce fichier est un vote de la salle' + NBSP + ': il se joint aux exports de l’équipe dans la synthèse d’équipe.', 'salle');
-    }
-    if (!isObject(parsed) || parsed.format !== EXPORT_FORMAT) fail(NOT_AN_EXPORT);
-    questionnaire = parsed.questionnaire;
+    const parsed = parseExport(text);
+    const questionnaire = parsed.questionnaire;
+    let changes = null;
+    let state;
     if (questionnaire !== undefined) {
       changes = sameQuestionnaire(data, questionnaire);
-      if (!changes.same && isObject(parsed.answers)) parsed.answers = unchangedOnly(data, questionnaire, parsed.answers);
+      if (!changes.same && isObject(parsed.answers)) {
+        parsed.answers = unchangedOnly(data, questionnaire, parsed.answers);
+      }
     }
-    try { state = Diagnostic.validateState(data, parsed); } catch (e) { fail(NOT_AN_EXPORT + ' ' + e.message); }
+    try {
+      state = Diagnostic.validateState(data, parsed);
+    } catch (e) {
+      fail(NOT_AN_EXPORT + ' ' + e.message);
+    }
     // Only the plan's well-formed actions are kept, as an export would write them: a file
     // read back then gives the same state as its export.
     if (state.plan) { state.plan = cleanPlan(state.plan); if (!state.plan.length) delete state.plan; }
@@ -61,9 +71,22 @@
     if ((!changes || changes.same) && parsed.scores !== undefined) checkScores(data, state, parsed.scores);
     return { state: state, changes: changes };
   }
+  // An export's JSON text, parsed, or an error saying what the file is not.
+  function parseExport(text) {
+    let parsed;
+    try { parsed = JSON.parse(text); } catch (e) { fail(NOT_AN_EXPORT + ' (JSON illisible)'); }
+    if (isObject(parsed) && parsed.format === ROOM_FORMAT) {
+      fail('Ce fichier est un vote de la salle' + NBSP +
+        ': il se joint aux exports de l’équipe dans la synthèse d’équipe.', 'salle');
+    }
+    if (!isObject(parsed) || parsed.format !== EXPORT_FORMAT) fail(NOT_AN_EXPORT);
+    return parsed;
+  }
   // A file's identity must be this questionnaire's (else an error naming the other); returns its changes.
   function sameQuestionnaire(data, questionnaire) {
-    if (!isObject(questionnaire) || typeof questionnaire.id !== 'string') fail(NOT_AN_EXPORT + ' (questionnaire non identifié)');
+    if (!isObject(questionnaire) || typeof questionnaire.id !== 'string') {
+      fail(NOT_AN_EXPORT + ' (questionnaire non identifié)');
+    }
     if (questionnaire.id !== data.questionnaire.id) {
       fail('Ce fichier est l’export d’un autre questionnaire (' + quoted(questionnaire.id) + ').', 'autre');
     }
@@ -71,7 +94,7 @@
   }
   // The values of a file from another version, kept for the unchanged questions only.
   function unchangedOnly(data, questionnaire, values) {
-    var kept = {};
+    const kept = {};
     data.questions.forEach(function (question) {
       if (hasOwn(values, question.id) && isObject(questionnaire.questions) &&
         questionnaire.questions[question.id] === question.h) kept[question.id] = values[question.id];
@@ -82,17 +105,20 @@
   // An export states its scores: they must be those its answers give, else the file was
   // edited or the questionnaire changed since (points, levels, axes).
   function checkScores(data, state, scores) {
-    var results = Diagnostic.scoreAxes(data, state.answers), axisIds = {};
+    const results = Diagnostic.scoreAxes(data, state.answers);
+    const axisIds = {};
     data.axes.forEach(function (axis) { axisIds[axis.id] = 1; });
     if (!isObject(scores)) fail(NOT_AN_EXPORT + ' La rubrique ' + quoted('scores') + ' est mal formée.');
     Object.keys(scores).forEach(function (id) {
       if (!hasOwn(axisIds, id)) fail(NOT_AN_EXPORT + ' Axe inconnu' + NBSP + ': ' + quoted(id) + '.');
     });
     data.axes.forEach(function (axis) {
-      var stated = scores[axis.id], result = results[axis.id];
+      const stated = scores[axis.id];
+      const result = results[axis.id];
       if (stated === undefined) return;
       if (!isObject(stated) || stated.score !== result.score || stated.niveau !== result.niveau) {
-        fail('Les scores enregistrés dans ce fichier ne correspondent pas à ses réponses (axe ' + quoted(axis.nom) + ')' + NBSP +
+        fail('Les scores enregistrés dans ce fichier ne correspondent pas à ses réponses (axe ' +
+          quoted(axis.nom) + ')' + NBSP +
           ': le fichier a été modifié, ou le questionnaire a changé depuis l’export.');
       }
     });
@@ -100,7 +126,8 @@
 
   // A sentence saying what changed between two versions; '' when nothing did.
   function describeChanges(data, changes) {
-    var parts = [], labels = {};
+    const parts = [];
+    const labels = {};
     if (!changes || changes.same) return '';
     data.questions.forEach(function (question, i) { labels[question.id] = 'Q' + (i + 1); });
     function listPart(ids, label) {
@@ -123,35 +150,50 @@
   // reads the link finds its name in the official list.
   function versionSuffix(data) { return data.questionnaire ? '.' + data.questionnaire.version : ''; }
   function encodeShare(data, state) {
-    var answers = state.answers || {}, targets = state.targets || {}, territory = state.collectivite;
+    const answers = state.answers || {};
+    const targets = state.targets || {};
+    const territory = state.collectivite;
     return '1' + data.questions.map(function (question) {
-      var answer = answers[question.id];
+      const answer = answers[question.id];
       return answer === 'nsp' ? 'n' : answer == null ? '-' : answer;
     }).join('') +
-      '.' + data.axes.map(function (axis) { return targets[axis.id] == null ? '-' : targets[axis.id]; }).join('') + versionSuffix(data) +
+      '.' + data.axes.map(function (axis) {
+      return targets[axis.id] == null ? '-' : targets[axis.id];
+    }).join('') + versionSuffix(data) +
       (territory ? '&c=' + territory.code + (territory.agents ? '&a=' + territory.agents : '') : '');
   }
   function decodeShare(data, link) {
-    var parts = /^([^&]*)(?:&c=([0-9A-Za-z]{1,20})(?:&a=(oui|non|nsp))?)?$/.exec(link), code = parts ? parts[1] : '',
-      match = /^1([-n0-9]*)\.([-0-9]*)(\.[0-9a-f]+)?$/.exec(code), state = { v: 1, answers: {}, targets: {} };
+    const parts = /^([^&]*)(?:&c=([0-9A-Za-z]{1,20})(?:&a=(oui|non|nsp))?)?$/.exec(link);
+    const code = parts ? parts[1] : '';
+    const match = /^1([-n0-9]*)\.([-0-9]*)(\.[0-9a-f]+)?$/.exec(code);
+    const state = { v: 1, answers: {}, targets: {} };
     if (match && match[3] && match[3] !== versionSuffix(data)) {
-      fail('Ce lien de partage a été créé avec une autre version du questionnaire' + NBSP + ': ses réponses ne peuvent pas être relues.');
+      fail('Ce lien de partage a été créé avec une autre version du questionnaire' + NBSP +
+        ': ses réponses ne peuvent pas être relues.');
     }
-    if (!match || match[1].length !== data.questions.length || match[2].length !== data.axes.length) fail(BAD_LINK);
+    if (!match || match[1].length !== data.questions.length ||
+      match[2].length !== data.axes.length) fail(BAD_LINK);
     data.questions.forEach(function (question, i) {
-      var c = match[1][i];
+      const c = match[1][i];
       if (c !== '-') state.answers[question.id] = c === 'n' ? 'nsp' : +c;
     });
-    data.axes.forEach(function (axis, i) { var c = match[2][i]; if (c !== '-') state.targets[axis.id] = +c; });
+    data.axes.forEach(function (axis, i) {
+      const c = match[2][i];
+      if (c !== '-') state.targets[axis.id] = +c;
+    });
     // Whether the code is a collectivité's is for the page to say (an unknown one keeps the answers).
     if (parts[2]) state.collectivite = { code: parts[2], agents: parts[3] };
     try { return Diagnostic.validateState(data, state); } catch (e) { fail(BAD_LINK); }
   }
 
   function toJSON(data, state) {
-    var results = Diagnostic.scoreAxes(data, state.answers), scores = {}, out;
-    data.axes.forEach(function (axis) { scores[axis.id] = { score: results[axis.id].score, niveau: results[axis.id].niveau }; });
-    out = { format: EXPORT_FORMAT, v: 1, questionnaire: identity(data), date: state.date || new Date().toISOString() };
+    const results = Diagnostic.scoreAxes(data, state.answers);
+    const scores = {};
+    data.axes.forEach(function (axis) {
+      scores[axis.id] = { score: results[axis.id].score, niveau: results[axis.id].niveau };
+    });
+    const out = { format: EXPORT_FORMAT, v: 1, questionnaire: identity(data),
+      date: state.date || new Date().toISOString() };
     ['nom', 'role', 'collectivite'].forEach(function (key) { if (state[key]) out[key] = state[key]; });
     out.answers = state.answers || {}; out.targets = state.targets || {}; out.notes = state.notes || {};
     out.plan = cleanPlan(state.plan); out.scores = scores;
@@ -165,41 +207,53 @@
     return /[;"\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
   // Rows → CSV for a French spreadsheet: BOM, semicolons, CRLF.
-  function csvText(rows) { return '\ufeff' + rows.map(function (row) { return row.map(csvCell).join(';'); }).join('\r\n') + '\r\n'; }
+  function csvText(rows) {
+    return '\ufeff' + rows.map(function (row) { return row.map(csvCell).join(';'); }).join('\r\n') + '\r\n';
+  }
 
   function toCSV(data, state, results) {
-    var targets = state.targets || {}, notes = state.notes || {}, rows = [['axe', 'score', 'niveau', 'cible', 'points à vérifier', 'note']];
+    const targets = state.targets || {};
+    const notes = state.notes || {};
+    const rows = [['axe', 'score', 'niveau', 'cible', 'points à vérifier', 'note']];
     results = results || Diagnostic.scoreAxes(data, state.answers);
     data.axes.forEach(function (axis) {
-      var result = results[axis.id], target = data.niveaux[targets[axis.id]];
-      rows.push([axis.nom, result.score, result.niveau || 'non évalué', target && target.nom, result.nsp, notes[axis.id]]);
+      const result = results[axis.id];
+      const target = data.niveaux[targets[axis.id]];
+      rows.push([axis.nom, result.score, result.niveau || 'non évalué', target && target.nom,
+        result.nsp, notes[axis.id]]);
     });
     return csvText(rows);
   }
 
   // Current score minus imported score, per axis; null when either is missing.
   function evolution(data, current, imported) {
-    var out = {};
+    const out = {};
     data.axes.forEach(function (axis) {
-      var now = current[axis.id] && current[axis.id].score, before = imported && imported[axis.id] && imported[axis.id].score;
+      const now = current[axis.id] && current[axis.id].score;
+      const before = imported && imported[axis.id] && imported[axis.id].score;
       out[axis.id] = now == null || before == null ? null : now - before;
     });
     return out;
   }
-  function evolutionText(change) { return change == null ? '—' : change > 0 ? '▲ +' + change : change < 0 ? '▼ −' + -change : '='; }
+  function evolutionText(change) {
+    return change == null ? '—' : change > 0 ? '▲ +' + change : change < 0 ? '▼ −' + -change : '=';
+  }
 
   // Action plan: a list of actions { reco, axe, texte, porteur, echeance, statut }, one per recommendation.
   function cleanPlan(plan) {
-    var seen = {};
+    const seen = {};
     return (Array.isArray(plan) ? plan : []).filter(function (action) {
-      var ok = isObject(action) && typeof action.reco === 'string' && !seen[action.reco] && typeof action.texte === 'string';
+      const ok = isObject(action) && typeof action.reco === 'string' && !seen[action.reco] &&
+          typeof action.texte === 'string';
       if (ok) seen[action.reco] = 1;
       return ok;
     }).map(function (action) {
       return { reco: action.reco, axe: typeof action.axe === 'string' ? action.axe : '', texte: action.texte,
         porteur: typeof action.porteur === 'string' ? action.porteur : '',
         echeance: /^\d{4}-\d{2}-\d{2}$/.test(action.echeance) ? action.echeance : '',
-        statut: STATUSES.some(function (status) { return status[0] === action.statut; }) ? action.statut : STATUSES[0][0] };
+        statut: STATUSES.some(function (status) {
+          return status[0] === action.statut;
+        }) ? action.statut : STATUSES[0][0] };
     });
   }
   // echeance (optional, YYYY-MM-DD): a priority comes with its deadline six months ahead.
@@ -214,16 +268,18 @@
   }
   function statusLabel(id) { return STATUSES.filter(function (status) { return status[0] === id; })[0][1]; }
   function planCSV(data, plan) {
-    var axisNames = {};
+    const axisNames = {};
     data.axes.forEach(function (axis) { axisNames[axis.id] = axis.nom; });
-    return csvText([['action', 'axe', 'porteur', 'échéance', 'statut']].concat(cleanPlan(plan).map(function (action) {
-      return [action.texte, axisNames[action.axe] || action.axe, action.porteur, action.echeance, statusLabel(action.statut)];
+    return csvText([['action', 'axe', 'porteur', 'échéance',
+      'statut']].concat(cleanPlan(plan).map(function (action) {
+      return [action.texte, axisNames[action.axe] || action.axe, action.porteur, action.echeance,
+        statusLabel(action.statut)];
     })));
   }
 
   // A question's empty count of answers: { 0: 0, 1: 0, …, nsp: 0 }.
   function emptyCounts(question) {
-    var counts = {};
+    const counts = {};
     question.points.forEach(function (points, i) { counts[i] = 0; });
     counts.nsp = 0;
     return counts;
@@ -231,21 +287,25 @@
   // What a count of answers says about a question (team or room): to discuss when the points
   // given differ by at least half the question's best points.
   function verdict(question, counts) {
-    var given = question.points.filter(function (points, i) { return counts[i] > 0; }),
-      best = Math.max.apply(null, question.points), answers = 0;
+    const given = question.points.filter(function (points, i) { return counts[i] > 0; });
+    const best = Math.max.apply(null, question.points);
+    let answers = 0;
     question.points.forEach(function (points, i) { answers += counts[i]; });
     return { repartition: counts, nsp: counts.nsp, reponses: answers,
-      aDiscuter: answers > 1 && best > 0 && 2 * (Math.max.apply(null, given) - Math.min.apply(null, given)) >= best };
+      aDiscuter: answers > 1 && best > 0 && 2 * (Math.max.apply(null, given) -
+        Math.min.apply(null, given)) >= best };
   }
   // A room's vote: { question: counts }, cleaned (positive integers, known answers only).
   function cleanVotes(data, votes) {
-    var out = {};
+    const out = {};
     if (!isObject(votes)) return out;
     data.questions.forEach(function (question) {
-      var raw = votes[question.id], counts = emptyCounts(question), any = false;
+      const raw = votes[question.id];
+      const counts = emptyCounts(question);
+      let any = false;
       if (!isObject(raw)) return;
       Object.keys(counts).forEach(function (choice) {
-        var hands = raw[choice];
+        const hands = raw[choice];
         if (typeof hands === 'number' && hands % 1 === 0 && hands > 0) { counts[choice] = hands; any = true; }
       });
       if (any) out[question.id] = counts;
@@ -253,11 +313,11 @@
     return out;
   }
   function roomSummary(data, votes) {
-    var out = { questions: {}, aDiscuter: [], aVerifier: [] };
+    const out = { questions: {}, aDiscuter: [], aVerifier: [] };
     votes = cleanVotes(data, votes);
     data.questions.forEach(function (question) {
       if (!votes[question.id]) return;
-      var result = out.questions[question.id] = verdict(question, votes[question.id]);
+      const result = out.questions[question.id] = verdict(question, votes[question.id]);
       if (result.aDiscuter) out.aDiscuter.push(question.id);
       if (result.nsp > 1) out.aVerifier.push(question.id);
     });
@@ -266,34 +326,38 @@
 
   // A room's vote, saved or exported: { format: 'vmi-salle', v, questionnaire, date, votes }.
   function roomJSON(data, votes, date) {
-    return JSON.stringify({ format: ROOM_FORMAT, v: 1, questionnaire: identity(data), date: date || new Date().toISOString(),
-      votes: cleanVotes(data, votes) }, null, 2);
+    return JSON.stringify({ format: ROOM_FORMAT, v: 1, questionnaire: identity(data),
+      date: date || new Date().toISOString(),
+    votes: cleanVotes(data, votes) }, null, 2);
   }
   // A room's vote (parsed object) → { votes, date, changes }; from another version, only the
   // votes on unchanged questions are kept, as for an export's answers.
   function readRoom(data, parsed) {
-    var changes;
     if (!isObject(parsed) || parsed.format !== ROOM_FORMAT) fail(NOT_AN_EXPORT);
-    changes = sameQuestionnaire(data, parsed.questionnaire);
+    const changes = sameQuestionnaire(data, parsed.questionnaire);
     return {
       votes: cleanVotes(data, changes.same ? parsed.votes
-        : unchangedOnly(data, parsed.questionnaire, isObject(parsed.votes) ? parsed.votes : {})),
-      date: typeof parsed.date === 'string' && !isNaN(Date.parse(parsed.date)) ? parsed.date : '', changes: changes
+      : unchangedOnly(data, parsed.questionnaire, isObject(parsed.votes) ? parsed.votes : {})),
+      date: typeof parsed.date === 'string' && !isNaN(Date.parse(parsed.date))
+        ? parsed.date : '', changes: changes
     };
   }
   // The most hands raised on one question: the size of the room, roughly.
   function roomSize(votes) {
     return Object.keys(votes).reduce(function (most, id) {
-      var hands = 0;
+      let hands = 0;
       Object.keys(votes[id]).forEach(function (choice) { hands += votes[id][choice]; });
       return Math.max(most, hands);
     }, 0);
   }
 
-  var api = {
-    encodeShare: encodeShare, decodeShare: decodeShare, identity: identity, compareVersions: compareVersions, readExport: readExport,
-    describeChanges: describeChanges, toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV, csvText: csvText, evolution: evolution,
-    evolutionText: evolutionText, emptyCounts: emptyCounts, verdict: verdict, cleanVotes: cleanVotes, roomSummary: roomSummary,
+  const api = {
+    encodeShare: encodeShare, decodeShare: decodeShare, identity: identity,
+    compareVersions: compareVersions, readExport: readExport,
+    describeChanges: describeChanges, toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV,
+    csvText: csvText, evolution: evolution,
+    evolutionText: evolutionText, emptyCounts: emptyCounts, verdict: verdict, cleanVotes: cleanVotes,
+    roomSummary: roomSummary,
     roomJSON: roomJSON, readRoom: readRoom, roomSize: roomSize,
     cleanPlan: cleanPlan, addAction: addAction, planCSV: planCSV, statusLabel: statusLabel, STATUSES: STATUSES
   };

@@ -8,17 +8,21 @@
  */
 (function () {
   'use strict';
-  var VMI = window.VMI;
+  const VMI = window.VMI;
 
   function loaded() { return !!VMI.projection; }
 
   /* `enter`: then project this page (projection.js enters by itself for `?projection` or
      a projection still on). */
   function load(enter) {
-    var talk = /(?:^|[?&])parcours=([a-z0-9-]+)(?:&|$)/.exec(location.search); // a parcours' plan, before its reader
-    var plan = talk ? ['../parcours/' + talk[1] + '.js', 'projection-parcours.js'] : ['projection-parcours.js'];
-    VMI.load(['projection-fit.js', 'projection-presenter.js', 'projection-print.js'].concat(plan, ['projection.js']), function () {
-      if (enter && document.documentElement.getAttribute('data-mode') !== 'projection') VMI.projection.enter();
+    // a parcours' plan, before its reader
+    const talk = /(?:^|[?&])parcours=([a-z0-9-]+)(?:&|$)/.exec(location.search);
+    const plan = talk ? ['../parcours/' + talk[1] + '.js', 'projection-parcours.js']
+      : ['projection-parcours.js'];
+    VMI.load(['projection-fit.js', 'projection-presenter.js', 'projection-print.js'].concat(plan,
+      ['projection.js']), function () {
+      if (enter &&
+        document.documentElement.getAttribute('data-mode') !== 'projection') VMI.projection.enter();
     });
   }
 
@@ -33,26 +37,29 @@
   /* Printed links carry their address: the public one, even from the offline copy
      (file://), read from the page's QR code. */
   function onlineUrl(href) {
-    var qr = document.querySelector('[data-qr]');
+    const qr = document.querySelector('[data-qr]');
     if (location.protocol !== 'file:' || !qr) return href;
-    var base = VMI.siteUrl('');
-    var path = function (u) { return u.split(/[?#]/)[0].slice(base.length).replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/'); };
+    const base = VMI.siteUrl('');
+    const path = function (u) {
+      return u.split(/[?#]/)[0].slice(base.length).replace(/(^|\/)index\.html$/,
+        '$1').replace(/\.html$/, '/');
+    };
     if (href.indexOf(base) !== 0) return href;
-    var here = path(location.href);
-    var site = qr.getAttribute('data-qr').slice(0, -here.length || undefined);
+    const here = path(location.href);
+    const site = qr.getAttribute('data-qr').slice(0, -here.length || undefined);
     return site + path(href) + (href.indexOf('#') >= 0 ? href.slice(href.indexOf('#')) : '');
   }
   window.addEventListener('beforeprint', function () {
     Array.prototype.forEach.call(document.querySelectorAll('article a[href]'), function (a) {
-      var href = a.getAttribute('href');
+      const href = a.getAttribute('href');
       if (href.charAt(0) === '#' || a.closest('.vmi-forum, .headerlink, .md-content__button')) return;
       a.setAttribute('data-vmi-url', onlineUrl(a.href));
     });
   });
 
   VMI.start(function () {
-    var wanted = /(?:^|[?&])projection(?:=[^&]*)?(?:&|$)/.test(location.search.slice(1));
-    var button = document.querySelector('.vmi-forum__bouton');
+    const wanted = /(?:^|[?&])projection(?:=[^&]*)?(?:&|$)/.test(location.search.slice(1));
+    const button = document.querySelector('.vmi-forum__bouton');
     if (wanted || VMI.session.get('vmi-projection') === '1') load(false);
     if (button) {
       button.hidden = false;

@@ -5,13 +5,15 @@
    build (each case's band): nothing here computes one. */
 (function (VMI) {
   'use strict';
-  var MAX = 6, AGENTS = 'si-50-agents';
+  const MAX = 6;
+  const AGENTS = 'si-50-agents';
 
   // 'oui' | 'non' | 'si-50-agents': by the thresholds alone, whatever the status (a bill too).
   // Population thresholds apply ABOVE them (« plus de 3 500 habitants »), an agent threshold
   // FROM it (« au moins 50 agents »); unknown agents (missing, « nsp ») leave it open.
   function applies(obligation, collectivite) {
-    var epci = collectivite.type === 'epci', threshold = epci ? obligation.seuil_population_epci : obligation.seuil_population;
+    const epci = collectivite.type === 'epci';
+    const threshold = epci ? obligation.seuil_population_epci : obligation.seuil_population;
     if (obligation.concerne === (epci ? 'commune' : 'epci')) return 'non';
     if (threshold && !(collectivite.population > threshold)) return 'non';
     if (obligation.seuil_agents) {
@@ -23,9 +25,13 @@
   // Obligations with their applicability: those that apply first, then « si 50 agents », then
   // the others, each group in the file's order. Without a collectivité, the file's order.
   function obligations(list, collectivite) {
-    var rank = { oui: 0 }; rank[AGENTS] = 1; rank.non = 2;
-    return list.map(function (o, i) { return { obligation: o, applicable: collectivite ? applies(o, collectivite) : null, i: i }; })
-      .sort(function (a, b) { return (a.applicable ? rank[a.applicable] - rank[b.applicable] : 0) || a.i - b.i; });
+    const rank = { oui: 0 }; rank[AGENTS] = 1; rank.non = 2;
+    return list.map(function (o, i) {
+      return { obligation: o, applicable: collectivite ? applies(o, collectivite) : null, i: i };
+    })
+      .sort(function (a, b) {
+        return (a.applicable ? rank[a.applicable] - rank[b.applicable] : 0) || a.i - b.i;
+      });
   }
 
   // Answers below half of the question's best points are « low » (not « je ne sais pas »).
@@ -35,11 +41,11 @@
   // The answer that makes a recommendation a priority: among `questions` (ids), the answered one
   // with the smallest share of its best points (first in the questionnaire on a tie), or null.
   function trigger(data, answers, ids) {
-    var best = null;
+    let best = null;
     data.questions.forEach(function (question) {
-      var answer = answers[question.id], share;
+      const answer = answers[question.id];
       if (ids.indexOf(question.id) < 0 || typeof answer !== 'number') return;
-      share = question.points[answer] / (Math.max.apply(null, question.points) || 1);
+      const share = question.points[answer] / (Math.max.apply(null, question.points) || 1);
       if (!best || share < best.share) best = { question: question.id, answer: answer, share: share };
     });
     return best && { question: best.question, answer: best.answer };
@@ -51,17 +57,23 @@
   // questionnaire's order. At most six; `others` are the remaining applicable ones.
   // recommendations: the applicable ones (diagnostic-core.js), in the questionnaire's order.
   function priorities(data, state, results, recommendations, obligationList, collectivite) {
-    var answers = state.answers || {}, targets = state.targets || {}, levels = data.niveaux, ranked;
-    ranked = recommendations.map(function (recommendation, i) {
-      var axis = recommendation.axe, obligation = null, target, gap, why;
+    const answers = state.answers || {};
+    const targets = state.targets || {};
+    const levels = data.niveaux;
+    const ranked = recommendations.map(function (recommendation, i) {
+      const axis = recommendation.axe;
+      let obligation = null;
       (obligationList || []).forEach(function (o) {
         if (obligation || o.axe !== axis || !collectivite || applies(o, collectivite) === 'non') return;
-        if (data.questions.some(function (q) { return o.questions.indexOf(q.id) >= 0 && isLow(q, answers[q.id]); })) obligation = o;
+        if (data.questions.some(function (q) {
+          return o.questions.indexOf(q.id) >= 0 && isLow(q, answers[q.id]);
+        })) obligation = o;
       });
-      target = axis in targets ? levels[targets[axis]].min : levels[levels.length - 1].min;
-      gap = target - (results[axis] ? results[axis].score : 0);
-      why = trigger(data, answers, obligation ? obligation.questions : data.questions.filter(function (q) { return q.axe === axis; })
-        .map(function (q) { return q.id; }));
+      const target = axis in targets ? levels[targets[axis]].min : levels[levels.length - 1].min;
+      const gap = target - (results[axis] ? results[axis].score : 0);
+      const axisQuestions = data.questions.filter(function (q) { return q.axe === axis; })
+        .map(function (q) { return q.id; });
+      const why = trigger(data, answers, obligation ? obligation.questions : axisQuestions);
       return { recommendation: recommendation, obligation: obligation, gap: gap, why: why, i: i };
     }).sort(function (a, b) { return (!a.obligation - !b.obligation) || b.gap - a.gap || a.i - b.i; });
     return { priorities: ranked.slice(0, MAX), others: ranked.slice(MAX) };
@@ -69,19 +81,22 @@
 
   // Names compared without case, accents or punctuation (regions are names on both sides).
   function key(text) {
-    return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g,
+      '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   }
   // 0: same band and region, 1: same band, 2: same region, 3: neither (or no collectivité).
   function likeness(collectivite, place) {
     if (!collectivite || !place) return 3;
-    var band = !!place.taille && place.taille === collectivite.taille,
-      region = !!place.region && key(place.region) === key(collectivite.region);
+    const band = !!place.taille && place.taille === collectivite.taille;
+    const region = !!place.region && key(place.region) === key(collectivite.region);
     return band && region ? 0 : band ? 1 : region ? 2 : 3;
   }
-  var LIKENESS = ['même taille et même région', 'même taille', 'même région', ''];
+  const LIKENESS = ['même taille et même région', 'même taille', 'même région', ''];
   // items sorted by likeness, ties in their given order; place(item) → { taille, region }.
   function byLikeness(items, collectivite, place) {
-    return items.map(function (item, i) { return { item: item, rank: likeness(collectivite, place(item)), i: i }; })
+    return items.map(function (item, i) {
+      return { item: item, rank: likeness(collectivite, place(item)), i: i };
+    })
       .sort(function (a, b) { return a.rank - b.rank || a.i - b.i; })
       .map(function (x) { return x.item; });
   }
@@ -92,7 +107,7 @@
     if (!collectivite) return [];
     return schemes.filter(function (scheme) {
       return scheme.axes.indexOf(axis) >= 0 && scheme.eligibilite.some(function (rule) {
-        var n = collectivite.population;
+        const n = collectivite.population;
         return rule.type === collectivite.type && (rule.population_min == null || n >= rule.population_min) &&
           (rule.population_max == null || n <= rule.population_max);
       });
@@ -100,34 +115,48 @@
   }
   // The Aides-territoires search the build wrote for this axis and kind of collectivité.
   function aidesLink(searches, axis, collectivite) {
-    var links = searches[axis];
+    const links = searches[axis];
     return links ? links[collectivite && collectivite.type === 'epci' ? 'epci' : 'commune'] : null;
   }
 
   // The date `months` after `date` (a Date), as YYYY-MM-DD in local time; the 31st of August
   // plus six months is the last day of February.
   function addMonths(date, months) {
-    var year = date.getFullYear(), month = date.getMonth() + months, day = date.getDate(), last;
+    let year = date.getFullYear();
+    let month = date.getMonth() + months;
+    const day = date.getDate();
     year += Math.floor(month / 12); month = ((month % 12) + 12) % 12;
-    last = new Date(year, month + 1, 0).getDate();
-    return [year, month + 1, Math.min(day, last)].map(function (n) { return String(n).padStart(2, '0'); }).join('-');
+    const last = new Date(year, month + 1, 0).getDate();
+    return [year, month + 1, Math.min(day, last)].map(function (n) {
+      return String(n).padStart(2, '0');
+    }).join('-');
   }
 
   // An RFC 5545 calendar with one all-day event: CRLF line ends, lines folded at 75 octets
   // (UTF-8, never inside a character), text escaped. day: YYYY-MM-DD; now: a Date (DTSTAMP, UTC).
   function ics(options) {
-    var stamp = options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''), day = options.day.replace(/-/g, ''),
-      lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//villes-moyennes-intelligentes//auto-diagnostic//FR', 'CALSCALE:GREGORIAN',
-        'BEGIN:VEVENT', 'UID:' + options.uid, 'DTSTAMP:' + stamp, 'DTSTART;VALUE=DATE:' + day,
-        'SUMMARY:' + escapeText(options.summary)];
+    const stamp = options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+    const day = options.day.replace(/-/g, '');
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0',
+      'PRODID:-//villes-moyennes-intelligentes//auto-diagnostic//FR', 'CALSCALE:GREGORIAN',
+      'BEGIN:VEVENT', 'UID:' + options.uid, 'DTSTAMP:' + stamp, 'DTSTART;VALUE=DATE:' + day,
+      'SUMMARY:' + escapeText(options.summary)];
     if (options.description) lines.push('DESCRIPTION:' + escapeText(options.description));
     lines.push('END:VEVENT', 'END:VCALENDAR');
     return lines.map(fold).join('\r\n') + '\r\n';
   }
-  function escapeText(text) { return String(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n'); }
-  function octets(ch) { var c = ch.codePointAt(0); return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+  function escapeText(text) {
+    return String(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g,
+      '\\,').replace(/\r?\n/g, '\\n');
+  }
+  function octets(ch) {
+    const c = ch.codePointAt(0);
+    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
   function fold(line) {
-    var out = '', size = 0, limit = 75;
+    let out = '';
+    let size = 0;
+    let limit = 75;
     Array.from(line).forEach(function (ch) {
       if (size + octets(ch) > limit) { out += '\r\n '; size = 1; limit = 75; }
       out += ch; size += octets(ch);
@@ -135,8 +164,10 @@
     return out;
   }
 
-  var api = { applies: applies, obligations: obligations, isLow: isLow, priorities: priorities, likeness: likeness, LIKENESS: LIKENESS,
-    byLikeness: byLikeness, funding: funding, aidesLink: aidesLink, addMonths: addMonths, ics: ics, MAX: MAX };
+  const api = { applies: applies, obligations: obligations, isLow: isLow, priorities: priorities,
+    likeness: likeness, LIKENESS: LIKENESS,
+    byLikeness: byLikeness, funding: funding, aidesLink: aidesLink,
+    addMonths: addMonths, ics: ics, MAX: MAX };
   VMI.priorities = api;
   if (typeof module === 'object') module.exports = api;
 })(typeof module === 'object' ? require('./vmi.js')({}) : window.VMI);

@@ -2,7 +2,8 @@
  * /parcours/<slug>/). The address says where the talk is: `?projection&parcours=<slug>&
  * etape=<n>` (steps from 1), the slide in the fragment as usual, so the clicker, a reload
  * and the back button keep working. The plan is a classic script written by the build
- * (assets/parcours/<slug>.js, setting VMI.parcoursPlans[slug], loaded by forum.js just before this file: no fetch, it
+ * (assets/parcours/<slug>.js, setting VMI.parcoursPlans[slug],
+   loaded by forum.js just before this file: no fetch, it
  * works over file://). VMI.projectionParts.parcours() gives the talk under way, or null:
  * which slides of this page belong to the step (a section step: only that section's),
  * the page before or after this step, and what the presenter window shows.
@@ -10,10 +11,10 @@
  */
 (function () {
   'use strict';
-  var VMI = window.VMI;
+  const VMI = window.VMI;
 
   function param(name) {
-    var found = new RegExp('(?:^|[?&])' + name + '=([^&]*)').exec(location.search);
+    const found = new RegExp('(?:^|[?&])' + name + '=([^&]*)').exec(location.search);
     try { return found ? decodeURIComponent(found[1]) : ''; } catch (e) { return ''; }
   }
   /* Headings compared as the build compares them (vmi.content.parcours.heading_key). */
@@ -24,31 +25,36 @@
 
   /* The talk under way, or null outside one (or with an unknown slug or step). */
   function parcours() {
-    var slug = param('parcours');
-    var plan = slug && VMI.parcoursPlans && VMI.parcoursPlans[slug];
-    var index = parseInt(param('etape'), 10) - 1;
+    const slug = param('parcours');
+    const plan = slug && VMI.parcoursPlans && VMI.parcoursPlans[slug];
+    const index = parseInt(param('etape'), 10) - 1;
     if (!plan || !(index >= 0 && index < plan.etapes.length)) return null;
-    var step = plan.etapes[index];
+    const step = plan.etapes[index];
 
     /* The slides of this step: a section step keeps its section's slides alone. */
     function only(slides) {
       if (!step.section) return slides;
-      var wanted = key(step.section);
-      var kept = slides.filter(function (s) { return s.heading && s.heading.tagName !== 'H1' && key(s.heading.textContent) === wanted; });
+      const wanted = key(step.section);
+      const kept = slides.filter(function (s) {
+        return s.heading && s.heading.tagName !== 'H1' && key(s.heading.textContent) === wanted;
+      });
       return kept.length ? kept : slides; // the build checked it; a page changed since shows whole
     }
     /* The page of the step before or after (step -1 or 1), or null at either end. */
     function beyond(direction) {
-      var other = plan.etapes[index + direction];
+      const other = plan.etapes[index + direction];
       if (!other) return null;
-      return { url: VMI.siteUrl(other.page), title: (direction > 0 ? 'Étape suivante : ' : 'Étape précédente : ') + other.titre, params: address(index + direction) };
+      return { url: VMI.siteUrl(other.page), title: (direction > 0 ? 'Étape suivante : '
+        : 'Étape précédente : ') + other.titre, params: address(index + direction) };
     }
     function address(at) { return 'parcours=' + encodeURIComponent(slug) + '&etape=' + (at + 1); }
     /* The plan and where the talk is, for the presenter window. */
     function info() {
       return {
         slug: slug, titre: plan.titre, etape: index, duree: plan.duree,
-        etapes: plan.etapes.map(function (e) { return { titre: e.titre, section: e.section, duree: e.duree, duree_fr: e.duree_fr }; }),
+        etapes: plan.etapes.map(function (e) {
+          return { titre: e.titre, section: e.section, duree: e.duree, duree_fr: e.duree_fr };
+        }),
         notes: step.notes || ''
       };
     }
@@ -56,10 +62,10 @@
        this screen, sends its sheets (projection-print.js) back by postMessage, which works
        over file:// too. done(sheets of every step, in order) or done(null) if one fails. */
     function gather(done) {
-      var frames = [];
-      var got = [];
-      var left = plan.etapes.length;
-      var timer = setTimeout(function () { finish(null); }, 120000);
+      const frames = [];
+      const got = [];
+      let left = plan.etapes.length;
+      const timer = setTimeout(function () { finish(null); }, 120000);
       function finish(result) {
         clearTimeout(timer);
         window.removeEventListener('message', heard);
@@ -68,15 +74,17 @@
         done = null;
       }
       function heard(ev) {
-        var data = ev.data;
-        var at = frames.map(function (f) { return f.contentWindow; }).indexOf(ev.source);
-        if (at < 0 || !data || data.vmi !== 'feuilles' || typeof data.html !== 'string' || got[at] !== undefined) return;
+        const data = ev.data;
+        const at = frames.map(function (f) { return f.contentWindow; }).indexOf(ev.source);
+        if (at < 0 || !data || data.vmi !== 'feuilles' || typeof data.html !== 'string' ||
+          got[at] !== undefined) return;
         got[at] = data.html;
         if (--left === 0) finish(got);
       }
       window.addEventListener('message', heard);
       plan.etapes.forEach(function (other, i) {
-        var frame = VMI.el('iframe', { title: 'Préparation de l’impression', 'aria-hidden': 'true', tabindex: '-1', 'class': 'vmi-impression-cadre' });
+        const frame = VMI.el('iframe', { title: 'Préparation de l’impression', 'aria-hidden': 'true',
+          tabindex: '-1', 'class': 'vmi-impression-cadre' });
         frame.style.width = window.innerWidth + 'px';
         frame.style.height = window.innerHeight + 'px';
         frame.src = VMI.siteUrl(other.page) + '?projection&' + address(i) + '&impression';
@@ -85,8 +93,10 @@
       });
     }
     /* In such a frame: this step's sheets, once the page has settled. */
-    var printing = window.parent !== window && /(?:^|[?&])impression(?:&|$)/.test(location.search);
-    function send(sheets) { window.parent.postMessage({ vmi: 'feuilles', etape: index, html: sheets() }, '*'); }
+    const printing = window.parent !== window && /(?:^|[?&])impression(?:&|$)/.test(location.search);
+    function send(sheets) {
+      window.parent.postMessage({ vmi: 'feuilles', etape: index, html: sheets() }, '*');
+    }
 
     return {
       slug: slug, index: index, step: step, plan: plan, only: only, beyond: beyond, info: info,

@@ -7,22 +7,22 @@
  */
 (function () {
   'use strict';
-  var VMI = window.VMI;
+  const VMI = window.VMI;
 
   function notesFor(id) {
-    var data = document.getElementById('vmi-notes');
+    const data = document.getElementById('vmi-notes');
     if (!data) return '';
     try { return (JSON.parse(data.textContent)[id] || []).join(''); } catch (e) { return ''; }
   }
 
   /* deck: isOn(), slides(), current(), copyShown(drop), nextPageTitle(), parcours(), go(step). */
   function presenter(deck) {
-    var link = { window: null }; // the presenter window, once it opened or called
+    const link = { window: null }; // the presenter window, once it opened or called
 
     function state() {
-      var slides = deck.slides();
-      var s = slides[deck.current()];
-      var next = slides[deck.current() + 1];
+      const slides = deck.slides();
+      const s = slides[deck.current()];
+      const next = slides[deck.current() + 1];
       return {
         vmi: 'etat', page: document.title, numero: deck.current() + 1, total: slides.length, titre: s.title,
         diapo: deck.copyShown('script').innerHTML, notes: s.sections.map(notesFor).join(''),
@@ -31,24 +31,36 @@
       };
     }
     function tell() {
-      var win = link.window;
+      const win = link.window;
       if (win && !win.closed && deck.isOn() && deck.slides().length) {
         try { win.postMessage(state(), '*'); } catch (e) { link.window = null; }
       }
     }
     function open() {
-      link.window = window.open(VMI.siteUrl('presentateur.html'), 'vmi-presentateur', 'popup,width=1000,height=700') || link.window;
+      link.window = window.open(VMI.siteUrl('presentateur.html'), 'vmi-presentateur',
+        'popup,width=1000,height=700') || link.window;
+    }
+    /* A message from another window; over http(s), only from our own presenter page. */
+    function isOurs(ev) {
+      const data = ev.data;
+      if (!data || typeof data !== 'object' || !ev.source || ev.source === window) return false;
+      return location.protocol === 'file:' || ev.origin === location.origin;
+    }
+    /* The presenter window calls every second: it gets the slide on screen. */
+    function called(source) {
+      link.window = source;
+      if (deck.isOn()) tell();
+      else source.postMessage({ vmi: 'hors-projection', page: document.title }, '*');
     }
     function heard(ev) {
-      var data = ev.data;
-      if (!data || typeof data !== 'object' || !ev.source || ev.source === window) return;
-      if (location.protocol !== 'file:' && ev.origin !== location.origin) return; // only our own presenter page
-      if (data.vmi === 'presentateur') {
-        link.window = ev.source;
-        if (deck.isOn()) tell(); else link.window.postMessage({ vmi: 'hors-projection', page: document.title }, '*');
-      } else if (data.vmi === 'aller' && ev.source === link.window && deck.isOn() && (data.pas === 1 || data.pas === -1)) {
-        deck.go(data.pas);
-      }
+      const data = ev.data;
+      if (!isOurs(ev)) return;
+      if (data.vmi === 'presentateur') called(ev.source);
+      else if (data.vmi === 'aller' && ev.source === link.window) moved(data.pas);
+    }
+    /* The presenter's clicker or buttons: one slide on or back. */
+    function moved(step) {
+      if (deck.isOn() && (step === 1 || step === -1)) deck.go(step);
     }
     window.addEventListener('message', heard);
     return { open: open, tell: tell };

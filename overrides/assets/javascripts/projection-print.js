@@ -8,38 +8,41 @@
  */
 (function () {
   'use strict';
-  var VMI = window.VMI;
-  var root = document.documentElement;
-  var A4 = { width: 1122, height: 793 }; // CSS pixels of a landscape A4 page
+  const VMI = window.VMI;
+  const root = document.documentElement;
+  const A4 = { width: 1122, height: 793 }; // CSS pixels of a landscape A4 page
 
   /* deck: isOn(), slides(), current(), show(index), copyShown(), sheets(). */
   function printer(deck) {
     function sheet(slide, number, total, qr) {
-      var page = VMI.el('div', { 'class': 'vmi-impression__diapo' });
+      const page = VMI.el('div', { 'class': 'vmi-impression__diapo' });
       page.style.width = window.innerWidth + 'px';
       page.style.height = window.innerHeight + 'px';
       page.style.zoom = String(Math.min(A4.width / window.innerWidth, A4.height / window.innerHeight));
       page.style.setProperty('--vmi-echelle', String(slide.scale));
-      var copy = deck.copyShown();
-      Array.prototype.forEach.call(copy.querySelectorAll('[id]'), function (el) { el.removeAttribute('id'); });
+      const copy = deck.copyShown();
+      Array.prototype.forEach.call(copy.querySelectorAll('[id]'), function (el) {
+        el.removeAttribute('id');
+      });
       VMI.append(VMI.append(page, VMI.el('div', { 'class': 'md-content' })), copy);
       if (qr) page.appendChild(qr.cloneNode(true));
-      VMI.append(page, VMI.el('p', { 'class': 'vmi-impression__numero' }, 'Diapositive ' + number + ' sur ' + total));
+      VMI.append(page, VMI.el('p', { 'class': 'vmi-impression__numero' },
+        'Diapositive ' + number + ' sur ' + total));
       return page;
     }
 
     /* A length in vh (vmi.css) as the pixels it measures on the screen. */
     function inPixels(name) {
-      var value = getComputedStyle(root).getPropertyValue(name);
+      const value = getComputedStyle(root).getPropertyValue(name);
       root.style.setProperty(name, (parseFloat(value) * window.innerHeight / 100) + 'px');
     }
 
     /* This page's sheets, in a book not yet in the page. */
     function book() {
-      var keep = deck.current();
-      var slides = deck.slides();
-      var pages = VMI.el('div', { 'class': 'vmi-impression' });
-      var qr = document.querySelector('.vmi-qr');
+      const keep = deck.current();
+      const slides = deck.slides();
+      const pages = VMI.el('div', { 'class': 'vmi-impression' });
+      const qr = document.querySelector('.vmi-qr');
       slides.forEach(function (s, i) {
         deck.show(i);
         pages.appendChild(sheet(s, i + 1, slides.length, qr));
@@ -48,20 +51,23 @@
       return pages;
     }
     function printSlides() {
-      var qr = document.querySelector('.vmi-qr');
+      const qr = document.querySelector('.vmi-qr');
       root.style.fontSize = getComputedStyle(root).fontSize;
       if (qr) root.style.setProperty('--vmi-qr', qr.getBoundingClientRect().width + 'px');
       ['--vmi-plancher', '--vmi-texte'].forEach(inPixels); // shares of the screen, not of the sheet
-      var whole = deck.sheets && deck.sheets();
-      var pages = whole ? VMI.el('div', { 'class': 'vmi-impression' }) : book();
+      const whole = deck.sheets && deck.sheets();
+      const pages = whole ? VMI.el('div', { 'class': 'vmi-impression' }) : book();
       if (whole) {
         pages.innerHTML = whole.join('');
-        Array.prototype.forEach.call(pages.querySelectorAll('[data-vmi-style]'), function (el) { // set by script: allowed by the policy
+        // set by script: allowed by the policy
+        Array.prototype.forEach.call(pages.querySelectorAll('[data-vmi-style]'), function (el) {
           el.style.cssText = el.getAttribute('data-vmi-style');
           el.removeAttribute('data-vmi-style');
         });
-        var numbers = pages.querySelectorAll('.vmi-impression__numero');
-        Array.prototype.forEach.call(numbers, function (p, i) { p.textContent = 'Diapositive ' + (i + 1) + ' sur ' + numbers.length; });
+        const numbers = pages.querySelectorAll('.vmi-impression__numero');
+        Array.prototype.forEach.call(numbers, function (p, i) {
+          p.textContent = 'Diapositive ' + (i + 1) + ' sur ' + numbers.length;
+        });
       }
       document.body.appendChild(pages);
       root.setAttribute('data-vmi-impression', '');
@@ -69,8 +75,10 @@
     /* This page's sheets as HTML for another page of the site: images at their full
        address; styles as data, since the policy refuses style attributes in parsed HTML. */
     function sheets() {
-      var pages = book();
-      Array.prototype.forEach.call(pages.querySelectorAll('img[src]'), function (img) { img.setAttribute('src', img.src); });
+      const pages = book();
+      Array.prototype.forEach.call(pages.querySelectorAll('img[src]'), function (img) {
+        img.setAttribute('src', img.src);
+      });
       Array.prototype.forEach.call(pages.querySelectorAll('[style]'), function (el) {
         el.setAttribute('data-vmi-style', el.getAttribute('style'));
         el.removeAttribute('style');
@@ -78,9 +86,13 @@
       return pages.innerHTML;
     }
     function unprint() {
-      Array.prototype.forEach.call(document.querySelectorAll('.vmi-impression'), function (el) { el.remove(); });
+      Array.prototype.forEach.call(document.querySelectorAll('.vmi-impression'), function (el) {
+        el.remove();
+      });
       root.removeAttribute('data-vmi-impression');
-      ['font-size', '--vmi-qr', '--vmi-plancher', '--vmi-texte'].forEach(function (p) { root.style.removeProperty(p); });
+      ['font-size', '--vmi-qr', '--vmi-plancher', '--vmi-texte'].forEach(function (p) {
+        root.style.removeProperty(p);
+      });
     }
 
     window.addEventListener('beforeprint', function () { // after forum.js has written the links' addresses

@@ -10,12 +10,10 @@
  */
 (function () {
   'use strict';
-  var VMI = window.VMI;
-  var root = document.documentElement;
-  var NEXT = { PageDown: 1, ArrowRight: 1, ArrowDown: 1, ' ': 1 };
-  var PREV = { PageUp: 1, ArrowLeft: 1, ArrowUp: 1 };
+  const VMI = window.VMI;
+  const root = document.documentElement;
   /* The projected page: its fitter (projection-fit.js), slides and the one on screen. */
-  var deck = {
+  const deck = {
     talk: VMI.projectionParts.parcours(), // a parcours under way (projection-parcours.js), or null
     fitter: null,
     slides: [],
@@ -29,11 +27,13 @@
   function find(selector) { return document.querySelector(selector); }
 
   function setUrl(search, hash) {
-    try { history.replaceState(history.state, '', location.pathname + search + hash); } catch (e) { /* file:// may refuse */ }
+    try {
+      history.replaceState(history.state, '', location.pathname + search + hash);
+    } catch (e) { /* file:// may refuse */ }
   }
   function setParam(on) {
-    var talk = deck.talk;
-    var rest = location.search.replace(/^\?/, '').split('&').filter(function (p) {
+    const talk = deck.talk;
+    const rest = location.search.replace(/^\?/, '').split('&').filter(function (p) {
       return p && !/^projection(=|$)/.test(p) && !(talk && !on && talk.isParam(p)); // leaving ends the talk
     });
     if (on) rest.push('projection');
@@ -47,14 +47,14 @@
      previous or next step. */
   function pageBeyond(step) {
     if (deck.talk) return deck.talk.beyond(step);
-    var link = document.querySelector(step > 0 ? 'link[rel=next]' : 'link[rel=prev]');
+    const link = document.querySelector(step > 0 ? 'link[rel=next]' : 'link[rel=prev]');
     return link ? { url: link.href, title: 'Page suivante du site' } : null;
   }
   /* That page, projected: from its first slide going forward, from its last going back. */
   function openPageBeyond(step) {
-    var page = pageBeyond(step);
+    const page = pageBeyond(step);
     if (!page) return;
-    var url = new URL(page.url);
+    const url = new URL(page.url);
     url.search = (step > 0 ? '?projection' : '?projection=fin') + (page.params ? '&' + page.params : '');
     url.hash = '';
     location.assign(url.href);
@@ -64,24 +64,25 @@
 
   /* Lays the slides out again; the index of the slide now holding what was on screen, or -1. */
   function buildSlides() {
-    var at = deck.slides[deck.current];
-    var keepAt = at && at.keep[at.keep.length - 1];
-    var article = find('article.md-content__inner');
+    const at = deck.slides[deck.current];
+    const keepAt = at && at.keep[at.keep.length - 1];
+    const article = find('article.md-content__inner');
     // a parcours step made of one section shows that section alone: it shares no slide
-    var apart = !!(deck.talk && deck.talk.step.section);
+    const apart = !!(deck.talk && deck.talk.step.section);
     deck.fitter = article ? VMI.projectionParts.fitter(article, { apart: apart }) : null;
     deck.slides = deck.fitter ? deck.fitter.layOut() : [];
     if (deck.talk) deck.slides = deck.talk.only(deck.slides);
-    for (var i = 0; keepAt && i < deck.slides.length; i++) if (deck.slides[i].keep.indexOf(keepAt) >= 0) return i;
+    for (let i = 0; keepAt &&
+      i < deck.slides.length; i++) if (deck.slides[i].keep.indexOf(keepAt) >= 0) return i;
     return -1;
   }
 
   function hashId() { try { return decodeURIComponent(location.hash.slice(1)); } catch (e) { return ''; } }
   function slideOf(id) {
-    var slides = deck.slides;
-    var i;
+    const slides = deck.slides;
+    let i;
     for (i = 0; id && i < slides.length; i++) if (slides[i].id === id) return i;
-    var target = id && document.getElementById(id);
+    const target = id && document.getElementById(id);
     for (i = 0; target && i < slides.length; i++) {
       if (slides[i].keep.some(function (el) { return el.contains(target) || target.contains(el); })) return i;
     }
@@ -91,10 +92,10 @@
   function show(index, updateUrl) {
     if (!deck.slides.length) return;
     deck.current = Math.max(0, Math.min(index, deck.slides.length - 1));
-    var s = deck.slides[deck.current];
+    const s = deck.slides[deck.current];
     deck.fitter.display(s);
     s.fitted = deck.fitter.fits();
-    var counter = find('.vmi-forum__diapo');
+    const counter = find('.vmi-forum__diapo');
     if (counter) counter.textContent = 'Diapositive ' + (deck.current + 1) + ' sur ' + deck.slides.length;
     if (updateUrl) setUrl(location.search, s.id ? '#' + s.id : '');
     window.scrollTo(0, 0);
@@ -102,9 +103,9 @@
   }
 
   function render() {
-    var button = find('.vmi-forum__bouton');
-    var counter = find('.vmi-forum__diapo');
-    var notes = find('.vmi-forum__presentateur');
+    const button = find('.vmi-forum__bouton');
+    const counter = find('.vmi-forum__diapo');
+    const notes = find('.vmi-forum__presentateur');
     if (button) button.textContent = isOn() ? 'Quitter la projection' : 'Projeter cette page';
     if (counter) counter.hidden = !isOn();
     if (notes) notes.hidden = !isOn();
@@ -117,14 +118,14 @@
     setParam(true);
     deck.slides = [];
     buildSlides();
-    var named = slideOf(hashId());
+    const named = slideOf(hashId());
     deck.lost = named < 0 && !atEnd ? hashId() : ''; // a slide drawn later (the room's summary)
     show(atEnd ? deck.slides.length - 1 : Math.max(named, 0), atEnd);
     render();
   }
 
   function leave() {
-    var shown = deck.slides[deck.current] && deck.slides[deck.current].keep[0];
+    const shown = deck.slides[deck.current] && deck.slides[deck.current].keep[0];
     closeOverview();
     root.removeAttribute('data-mode');
     root.removeAttribute('data-parcours');
@@ -146,8 +147,8 @@
     clearTimeout(deck.refitTimer);
     deck.refitTimer = 0;
     if (!isOn() || overviewOpen()) return;
-    var at = buildSlides();
-    var named = deck.lost ? slideOf(deck.lost) : -1;
+    const at = buildSlides();
+    const named = deck.lost ? slideOf(deck.lost) : -1;
     if (named >= 0) deck.lost = '';
     show(named >= 0 ? named : at >= 0 ? at : deck.current, true);
   }
@@ -158,17 +159,18 @@
      if that slide no longer fits, all are fitted again before the room sees it spill. */
   function changed() {
     if (!isOn() || !deck.slides.length || overviewOpen()) return;
-    var s = deck.slides[deck.current];
+    const s = deck.slides[deck.current];
     deck.fitter.display(s);
     if (s.fitted && !deck.fitter.fits()) fitAgain(); else refit();
   }
   function grew(records) {
-    var drawn = false;
+    let drawn = false;
     records.forEach(function (r) {
       each(r.addedNodes, function (n) {
         if (n.nodeType !== 1) return;
         if (n.tagName === 'LINK') n.addEventListener('load', changed); // a stylesheet for what comes
-        else if (r.target !== document.head && !r.target.closest('.vmi-forum') && !/(^|\s)md-tooltip/.test(n.getAttribute('class') || '')) drawn = true;
+        else if (r.target !== document.head && !r.target.closest('.vmi-forum') &&
+          !/(^|\s)md-tooltip/.test(n.getAttribute('class') || '')) drawn = true;
       });
     });
     if (drawn) changed();
@@ -178,36 +180,40 @@
   function go(step) {
     deck.lost = ''; // the room has moved on
     if (deck.refitTimer) fitAgain(); // the next slide may have grown too: never show it spilling
-    var target = deck.current + step;
+    const target = deck.current + step;
     if (target >= 0 && target < deck.slides.length) show(target, true);
     else openPageBeyond(step);
   }
 
   /* What the presenter window and the printout ask of the deck. */
-  var view = {
+  const view = {
     isOn: isOn,
     slides: function () { return deck.slides; },
     current: function () { return deck.current; },
     copyShown: function (drop) { return deck.fitter.copyShown(drop); },
-    nextPageTitle: function () { var page = pageBeyond(1); return page ? page.title : 'Fin de la présentation'; },
+    nextPageTitle: function () {
+      const page = pageBeyond(1);
+      return page ? page.title : 'Fin de la présentation';
+    },
     parcours: function () { return deck.talk; },
     sheets: function () { return deck.printed || null; },
     show: function (index) { show(index, false); },
     go: function (step) { setQuiet(true); go(step); } // the presenter's clicker
   };
-  var presenter = VMI.projectionParts.presenter(view);
-  var printer = VMI.projectionParts.printer(view);
+  const presenter = VMI.projectionParts.presenter(view);
+  const printer = VMI.projectionParts.printer(view);
 
   /* A parcours prints whole: every step's sheets are gathered first (hidden frames, see
      projection-parcours.js), then the browser's print dialog opens. */
   function printTalk() {
-    var counter = find('.vmi-forum__diapo');
+    const counter = find('.vmi-forum__diapo');
     if (counter) counter.textContent = 'Préparation de l’impression de toute l’intervention…';
     root.removeAttribute('data-impression-prete');
     deck.talk.gather(function (sheets) {
       deck.printed = sheets;
       root.setAttribute('data-impression-prete', sheets ? 'parcours' : 'page');
-      if (counter) counter.textContent = sheets ? 'Impression prête : toute l’intervention.' : 'Impression de cette page seulement : une étape n’a pas pu être préparée.';
+      if (counter) counter.textContent = sheets ? 'Impression prête : toute l’intervention.'
+        : 'Impression de cette page seulement : une étape n’a pas pu être préparée.';
       window.print();
     });
   }
@@ -216,14 +222,15 @@
 
   function overviewOpen() { return !!document.getElementById('vmi-vue'); }
   function closeOverview() {
-    var box = document.getElementById('vmi-vue');
+    const box = document.getElementById('vmi-vue');
     if (box) box.remove();
   }
   function openOverview() {
-    var box = VMI.el('nav', { id: 'vmi-vue', 'class': 'vmi-vue', 'aria-label': 'Vue d’ensemble des diapositives' });
-    var list = VMI.append(box, VMI.el('ol'));
+    const box = VMI.el('nav', { id: 'vmi-vue', 'class': 'vmi-vue',
+      'aria-label': 'Vue d’ensemble des diapositives' });
+    const list = VMI.append(box, VMI.el('ol'));
     deck.slides.forEach(function (s, i) {
-      var button = VMI.el('button', { type: 'button' }, (i + 1) + '. ' + s.title);
+      const button = VMI.el('button', { type: 'button' }, (i + 1) + '. ' + s.title);
       if (i === deck.current) button.setAttribute('aria-current', 'step');
       button.addEventListener('click', function () { closeOverview(); show(i, true); });
       VMI.append(VMI.append(list, VMI.el('li')), button);
@@ -232,9 +239,9 @@
     list.children[deck.current].firstChild.focus();
   }
   function moveInOverview(step) {
-    var buttons = Array.prototype.slice.call(document.querySelectorAll('#vmi-vue button'));
-    var at = buttons.indexOf(document.activeElement);
-    var to = buttons[Math.max(0, Math.min(buttons.length - 1, (at < 0 ? deck.current : at) + step))];
+    const buttons = Array.prototype.slice.call(document.querySelectorAll('#vmi-vue button'));
+    const at = buttons.indexOf(document.activeElement);
+    const to = buttons[Math.max(0, Math.min(buttons.length - 1, (at < 0 ? deck.current : at) + step))];
     if (to) to.focus();
   }
 
@@ -244,7 +251,7 @@
      de l’animateur » (vmi.css); the mouse moving or a focus in the forum's tools brings
      them back. Browsers also send mousemove when the page changes under a still pointer:
      only a new position counts. */
-  var pointer = { x: -1, y: -1 };
+  const pointer = { x: -1, y: -1 };
   function setQuiet(on) {
     if (on) root.setAttribute('data-vmi-discret', ''); else root.removeAttribute('data-vmi-discret');
   }
@@ -255,14 +262,15 @@
     setQuiet(false);
   }
   window.addEventListener('mousemove', pointerMoved, { passive: true });
-  document.addEventListener('focusin', function (ev) { if (ev.target.closest && ev.target.closest('.vmi-forum')) setQuiet(false); });
+  document.addEventListener('focusin', function (ev) {
+    if (ev.target.closest && ev.target.closest('.vmi-forum')) setQuiet(false);
+  });
 
   /* ---- Keys ------------------------------------------------------------------------ */
 
-  function isControl(el) { return !!(el && el.closest && el.closest('input, button, select, textarea, summary, a[href], [contenteditable]')); }
-  function stepOf(ev) {
-    if (ev.key === ' ' && ev.shiftKey) return -1;
-    return NEXT[ev.key] ? 1 : PREV[ev.key] ? -1 : 0;
+  function isControl(el) {
+    return !!(el && el.closest &&
+      el.closest('input, button, select, textarea, summary, a[href], [contenteditable]'));
   }
   function stop(ev) {
     ev.preventDefault();
@@ -270,18 +278,32 @@
   }
 
   function overviewKey(ev, step, single) {
-    if (ev.key === 'Escape' || (ev.key === 'o' && single)) { ev.preventDefault(); closeOverview(); show(deck.current, false); return; }
+    if (ev.key === 'Escape' || (ev.key === 'o' && single)) {
+      ev.preventDefault();
+      closeOverview();
+      show(deck.current, false);
+      return;
+    }
     if (step && ev.key !== ' ') { stop(ev); moveInOverview(step); }
   }
 
+  /* Ctrl+P during a parcours prints the whole talk. */
+  function printsTalk(ev) {
+    const ctrlP = (ev.ctrlKey || ev.metaKey) && !ev.altKey && (ev.key === 'p' || ev.key === 'P');
+    return ctrlP && isOn() && !!deck.talk;
+  }
+
   function onKey(ev) {
-    if ((ev.ctrlKey || ev.metaKey) && !ev.altKey && (ev.key === 'p' || ev.key === 'P') && isOn() && deck.talk) { stop(ev); printTalk(); return; }
+    if (printsTalk(ev)) { stop(ev); printTalk(); return; }
     if (ev.ctrlKey || ev.metaKey || ev.altKey || VMI.searchOpen()) return;
-    var el = document.activeElement;
-    var single = VMI.shortcutsOn() && !VMI.isTyping(el);
+    const el = document.activeElement;
+    const single = VMI.shortcutsOn() && !VMI.isTyping(el); // a single key is a shortcut
     if (ev.key === 'p' && single) { stop(ev); if (isOn()) leave(); else enter(false); return; }
-    if (!isOn()) return;
-    var step = stepOf(ev);
+    if (isOn()) projectedKey(ev, el, single);
+  }
+  /* A key while projecting: the overview's keys, Escape, `n` and `o`, then the clicker's. */
+  function projectedKey(ev, el, single) {
+    const step = VMI.clickerStep(ev);
     if (overviewOpen()) { overviewKey(ev, step, single); return; }
     if (ev.key === 'Escape') { leave(); return; }
     if ((ev.key === 'n' || ev.key === 'o') && single) {
@@ -298,7 +320,7 @@
   window.addEventListener('keydown', onKey, true);
   /* An in-page link opens the slide holding its target. */
   window.addEventListener('hashchange', function () {
-    var index = isOn() ? slideOf(hashId()) : -1;
+    const index = isOn() ? slideOf(hashId()) : -1;
     if (index >= 0) show(index, false);
   });
   window.addEventListener('resize', function () { if (isOn()) refit(); });
@@ -309,33 +331,39 @@
     leave: leave,
     next: function () { go(1); },
     previous: function () { go(-1); },
-    slides: function () { return deck.slides.map(function (s) { return { id: s.id, titre: s.title, suite: s.suite }; }); },
+    slides: function () {
+      return deck.slides.map(function (s) { return { id: s.id, titre: s.title, suite: s.suite }; });
+    },
     current: function () { return deck.current; }
   };
 
   function watchArticle(main) {
-    ['change', 'submit', 'toggle'].forEach(function (type) { main.addEventListener(type, function () { if (isOn()) refit(); }, true); });
+    ['change', 'submit', 'toggle'].forEach(function (type) {
+      main.addEventListener(type, function () { if (isOn()) refit(); }, true);
+    });
     if (!window.MutationObserver) return;
-    var watch = new MutationObserver(grew);
+    const watch = new MutationObserver(grew);
     watch.observe(main, { childList: true, subtree: true });
     watch.observe(document.head, { childList: true });
   }
 
   VMI.start(function () {
-    var button = find('.vmi-forum__bouton');
-    var notes = find('.vmi-forum__presentateur');
-    var main = find('article.md-content__inner');
+    const button = find('.vmi-forum__bouton');
+    const notes = find('.vmi-forum__presentateur');
+    const main = find('article.md-content__inner');
     if (button) {
       button.hidden = false;
       button.addEventListener('click', function () { if (isOn()) leave(); else enter(false); });
     }
     if (notes) notes.addEventListener('click', presenter.open);
     if (main) watchArticle(main);
-    var param = /(?:^|[?&])projection(=[^&]*)?(?:&|$)/.exec(location.search);
+    const param = /(?:^|[?&])projection(=[^&]*)?(?:&|$)/.exec(location.search);
     if (param || VMI.session.get('vmi-projection') === '1') enter(!!param && param[1] === '=fin');
     else render();
     if (deck.talk && deck.talk.printing && isOn()) { // a step printed for the whole talk, once settled
-      var send = function () { setTimeout(function () { if (deck.refitTimer) fitAgain(); deck.talk.send(printer.sheets); }, 600); };
+      const send = function () {
+        setTimeout(function () { if (deck.refitTimer) fitAgain(); deck.talk.send(printer.sheets); }, 600);
+      };
       if (document.readyState === 'complete') send(); else window.addEventListener('load', send);
     }
   });

@@ -3,13 +3,14 @@
    synthesis-core.js) load at the first import only: a first visit does not pay for them. */
 (function () {
   'use strict';
-  var VMI = window.VMI, NBSP = VMI.NBSP, el = VMI.el, append = VMI.append, $ = VMI.byId, clear = VMI.clear,
-    Synthesis, // VMI.synthesis once the computing scripts are loaded
-    data, // the questionnaire, embedded in the page
-    sources = [], // respondents and rooms' votes, in the order added
-    synthesis, // the last aggregate of sources
-    page, // #vmi-syn
-    territories; // the official list of collectivités, once read (territory-core.js)
+  const VMI = window.VMI;
+  const { NBSP, el, append, byId: $, clear } = VMI;
+  let Synthesis; // VMI.synthesis once the computing scripts are loaded
+  let data; // the questionnaire, embedded in the page
+  const sources = []; // respondents and rooms' votes, in the order added
+  let synthesis; // the last aggregate of sources
+  let page; // #vmi-syn
+  let territories; // the official list of collectivités, once read (territory-core.js)
 
   function attributeValue(value) { return value === null ? '' : String(value); }
   function shownValue(value) { return value === null ? 'non évalué' : value; }
@@ -17,26 +18,33 @@
 
   // The computing scripts, loaded at the first import.
   function withSynthesis(fn) {
-    VMI.load(['diagnostic-core.js', 'followup-core.js', 'synthesis-core.js'], function () { Synthesis = VMI.synthesis; fn(); });
+    VMI.load(['diagnostic-core.js', 'followup-core.js', 'synthesis-core.js'], function () {
+      Synthesis = VMI.synthesis;
+      fn();
+    });
   }
 
   // Sources read (files, then links), added in order, then drawn once.
   function addSources(read) {
     if (!Synthesis) return withSynthesis(function () { addSources(read); });
-    var messages = Synthesis.addSources(data, sources, read), alerts = clear('vmi-syn-alertes'),
-      people = Synthesis.persons(sources).length, roomVotes = sources.length - people;
+    const messages = Synthesis.addSources(data, sources, read);
+    const alerts = clear('vmi-syn-alertes');
+    const people = Synthesis.persons(sources).length;
+    const roomVotes = sources.length - people;
     messages.forEach(function (message) { showMessage(alerts, message); });
     if (Synthesis.namesTerritory(sources)) territoryAlerts(alerts);
     $('vmi-syn-etat').textContent = !sources.length ? 'Aucun répondant pour l’instant.'
       : (people ? people + ' répondant' + (people > 1 ? 's' : '') : 'Aucun répondant') +
-        (roomVotes ? (roomVotes > 1 ? ' et ' + roomVotes + ' votes' : ' et un vote') + ' de la salle' : '') + ' dans la synthèse.';
+        (roomVotes ? (roomVotes > 1 ? ' et ' + roomVotes + ' votes' : ' et un vote') + ' de la salle' : '') +
+        ' dans la synthèse.';
     drawSources();
     render();
   }
   function readFiles(files) {
-    var read = [], left = files.length;
+    const read = [];
+    let left = files.length;
     [].forEach.call(files, function (file, i) {
-      var reader = new FileReader();
+      const reader = new FileReader();
       reader.onload = reader.onerror = function () {
         read[i] = { name: file.name, text: reader.error ? '' : String(reader.result) };
         if (!--left) addSources(read);
@@ -52,45 +60,60 @@
   // list (territory-list.js), loaded for that.
   function territoryAlerts(alerts) {
     VMI.load(['territory-core.js', 'territory-list.js'], function () {
-      var index = territories = territories || VMI.territories.build(VMI.territoryList);
-      Synthesis.territoryMessages(sources, function (code) { return index.byCode[code] ? index.byCode[code].nom : null; })
+      const index = territories = territories || VMI.territories.build(VMI.territoryList);
+      Synthesis.territoryMessages(sources, function (code) {
+        return index.byCode[code] ? index.byCode[code].nom : null;
+      })
         .forEach(function (message) { showMessage(alerts, message); });
     });
   }
 
   // A row per source; a room's vote has no name or role, but its number of votes.
   function drawSources() {
-    var body = clear('vmi-syn-repondants-corps'), respondentNumber = 0;
+    const body = clear('vmi-syn-repondants-corps');
+    let respondentNumber = 0;
     sources.forEach(function (source, i) {
-      var row = append(body, el('tr')), rowId = 'vmi-syn-r' + i, nameInput, roleSelect, questionCount;
+      const row = append(body, el('tr'));
+      const rowId = 'vmi-syn-r' + i;
+      let nameInput;
+      let roleSelect;
+      let questionCount;
       if (source.salle) {
         questionCount = Object.keys(source.votes).length;
         append(row, el('th', { scope: 'row', id: rowId }, 'Vote de la salle'));
-        append(row, el('td', { colspan: 2 }, questionCount + ' question' + (questionCount > 1 ? 's' : '') + ' votée' +
-          (questionCount > 1 ? 's' : '') + ', ' + Synthesis.roomSize(source.votes) + ' mains levées au plus'));
+        append(row, el('td', { colspan: 2 }, questionCount + ' question' + (questionCount > 1 ? 's' : '') +
+          ' votée' + (questionCount > 1 ? 's' : '') + ', ' + Synthesis.roomSize(source.votes) +
+          ' mains levées au plus'));
       } else {
         append(row, el('th', { scope: 'row', id: rowId }, 'Répondant' + NBSP + (++respondentNumber)));
-        nameInput = append(append(row, el('td')), el('input', { type: 'text', 'data-nom': i, 'aria-labelledby': 'vmi-syn-col-nom ' + rowId }));
+        nameInput = append(append(row, el('td')), el('input',
+          { type: 'text', 'data-nom': i, 'aria-labelledby': 'vmi-syn-col-nom ' + rowId }));
         nameInput.value = source.nom;
         nameInput.size = Math.max(6, source.nom.length); // printed at the width of the name
-        roleSelect = append(append(row, el('td')), el('select', { 'data-role': i, 'aria-labelledby': 'vmi-syn-col-role ' + rowId }));
-        [''].concat(data.roles).forEach(function (role) { append(roleSelect, el('option', { value: role }, role || 'Non précisé')); });
+        roleSelect = append(append(row, el('td')), el('select',
+          { 'data-role': i, 'aria-labelledby': 'vmi-syn-col-role ' + rowId }));
+        [''].concat(data.roles).forEach(function (role) {
+          append(roleSelect, el('option', { value: role }, role || 'Non précisé'));
+        });
         roleSelect.value = source.role;
       }
       append(row, el('td', {}, source.label));
-      append(append(row, el('td')), el('button', { type: 'button', 'class': 'md-button', 'data-retirer': i, 'aria-describedby': rowId }, 'Retirer'));
+      append(append(row, el('td')), el('button', { type: 'button', 'class': 'md-button', 'data-retirer': i,
+        'aria-describedby': rowId }, 'Retirer'));
     });
   }
 
   function render() {
-    var names = Synthesis.persons(sources).map(Synthesis.displayName), head = $('vmi-syn-axes-tete');
+    const names = Synthesis.persons(sources).map(Synthesis.displayName);
+    const head = $('vmi-syn-axes-tete');
     synthesis = Synthesis.aggregate(data, sources);
     page.setAttribute('data-repondants', names.length);
     page.setAttribute('data-votes-salle', sources.length - names.length);
     while (head.cells.length > 5) head.deleteCell(5);
     names.forEach(function (name) { append(head, el('th', { scope: 'col' }, name)); });
     data.axes.forEach(function (axis) {
-      var figures = synthesis.axes[axis.id], row = page.querySelector('[data-synthese-axe="' + axis.id + '"]');
+      const figures = synthesis.axes[axis.id];
+      const row = page.querySelector('[data-synthese-axe="' + axis.id + '"]');
       row.setAttribute('data-mediane', attributeValue(figures.mediane));
       row.setAttribute('data-min', attributeValue(figures.min));
       row.setAttribute('data-max', attributeValue(figures.max));
@@ -101,7 +124,8 @@
         .forEach(function (value) { append(row, el('td', {}, String(value))); });
     });
     data.questions.forEach(function (question) {
-      var verdict = synthesis.questions[question.id], block = page.querySelector('[data-synthese-question="' + question.id + '"]');
+      const verdict = synthesis.questions[question.id];
+      const block = page.querySelector('[data-synthese-question="' + question.id + '"]');
       block.setAttribute('data-repartition', JSON.stringify(verdict.repartition));
       block.setAttribute('data-a-discuter', verdict.aDiscuter ? 'oui' : 'non');
       block.querySelector('.vmi-syn__badge').textContent = verdict.aDiscuter ? '(à discuter)' : '';
@@ -115,17 +139,24 @@
 
   // The agenda (to discuss) and the points to check, axis by axis; notes per axis.
   function drawLists() {
-    var discuss = clear('vmi-syn-discuter'), check = clear('vmi-syn-verifier'), notes = clear('vmi-syn-notes'), list;
+    const discuss = clear('vmi-syn-discuter');
+    const check = clear('vmi-syn-verifier');
+    const notes = clear('vmi-syn-notes');
+    let list;
     function axisGroup(parent, axis, ids, detail) {
       ids = ids.filter(function (id) {
-        return data.questions.some(function (question) { return question.id === id && question.axe === axis.id; });
+        return data.questions.some(function (question) {
+          return question.id === id && question.axe === axis.id;
+        });
       });
       if (!ids.length) return;
       append(parent, el('h4', {}, axis.nom));
       list = append(parent, el('ul'));
       ids.forEach(function (id) { append(list, el('li', {}, questionText(id) + detail(id))); });
     }
-    function dontKnowCount(id) { return ' (' + synthesis.questions[id].nsp + NBSP + VMI.quoted('Je ne sais pas') + ')'; }
+    function dontKnowCount(id) {
+      return ' (' + synthesis.questions[id].nsp + NBSP + VMI.quoted('Je ne sais pas') + ')';
+    }
     data.axes.forEach(function (axis) {
       axisGroup(discuss, axis, synthesis.aDiscuter, spread);
       axisGroup(check, axis, synthesis.aVerifier, dontKnowCount);
@@ -133,7 +164,7 @@
         append(notes, el('h4', {}, axis.nom));
         list = append(notes, el('ul'));
         synthesis.notes[axis.id].forEach(function (note) {
-          var item = append(list, el('li'));
+          const item = append(list, el('li'));
           append(item, el('strong', {}, note.nom + (note.role ? ' (' + note.role + ')' : '') + NBSP + ':'));
           append(item, ' ' + note.texte);
         });
@@ -145,39 +176,61 @@
   }
   // The lowest and highest points given to a question, out of its best.
   function spread(id) {
-    var question = data.questions.filter(function (candidate) { return candidate.id === id; })[0],
-      counts = synthesis.questions[id].repartition, given = [];
+    const question = data.questions.filter(function (candidate) { return candidate.id === id; })[0];
+    const counts = synthesis.questions[id].repartition;
+    const given = [];
     question.points.forEach(function (points, i) { if (counts[i]) given.push(points); });
-    return ' — de ' + Math.min.apply(null, given) + ' à ' + Math.max.apply(null, given) + ' points sur ' + Math.max.apply(null, question.points);
+    return ' — de ' + Math.min.apply(null, given) + ' à ' + Math.max.apply(null, given) + ' points sur ' +
+      Math.max.apply(null, question.points);
   }
 
   // Median polygon and min–max band per axis, on rings of 20 points (radius = score).
   function drawRadar() {
-    var axes = data.axes, count = axes.length, svg = append(clear('vmi-syn-radar'), el('svg', {
-      viewBox: '-230 -178 460 370', role: 'img', 'aria-labelledby': 'vmi-syn-radar-titre', 'class': 'vmi-syn__radar'
+    const axes = data.axes;
+    const count = axes.length;
+    const svg = append(clear('vmi-syn-radar'), el('svg', {
+      viewBox: '-230 -178 460 370', role: 'img', 'aria-labelledby': 'vmi-syn-radar-titre',
+      'class': 'vmi-syn__radar'
     }));
     function point(i, radius) {
-      var angle = 2 * Math.PI * i / count - Math.PI / 2;
+      const angle = 2 * Math.PI * i / count - Math.PI / 2;
       return (radius * Math.cos(angle)).toFixed(1) + ',' + (radius * Math.sin(angle)).toFixed(1);
     }
-    function outline(figure) { return axes.map(function (axis, i) { return point(i, synthesis.axes[axis.id][figure] || 0); }).join(' '); }
-    append(svg, el('title', { id: 'vmi-syn-radar-titre' }, 'Graphique radar de l’équipe : médiane et écart des scores par axe, sur 100 (détail dans le tableau qui suit)'));
+    function outline(figure) {
+      return axes.map(function (axis, i) {
+        return point(i, synthesis.axes[axis.id][figure] || 0);
+      }).join(' ');
+    }
+    append(svg,
+      el('title', { id: 'vmi-syn-radar-titre' }, 'Graphique radar de l’équipe : médiane et écart des ' +
+        'scores par axe, sur 100 (détail dans le tableau qui suit)'));
     [20, 40, 60, 80, 100].forEach(function (radius) {
-      append(svg, el('polygon', { points: axes.map(function (axis, i) { return point(i, radius); }).join(' '), 'class': 'vmi-syn__grille' }));
+      append(svg, el('polygon', {
+        points: axes.map(function (axis, i) { return point(i, radius); }).join(' '),
+        'class': 'vmi-syn__grille'
+      }));
     });
-    append(svg, el('path', { d: 'M' + outline('max') + 'Z M' + outline('min') + 'Z', 'class': 'vmi-syn__bande', 'fill-rule': 'evenodd' }));
+    append(svg, el('path', { d: 'M' + outline('max') + 'Z M' + outline('min') + 'Z',
+      'class': 'vmi-syn__bande', 'fill-rule': 'evenodd' }));
     append(svg, el('polygon', { points: outline('mediane'), 'class': 'vmi-syn__mediane' }));
     axes.forEach(function (axis, i) {
-      var anchor = point(i, 112).split(','), x = +anchor[0], y = +anchor[1], median = synthesis.axes[axis.id].mediane,
-        end = point(i, 100).split(','),
-        // the axis name in lines of about 15 characters, then its median
-        lines = axis.nom.match(/\S.{0,14}(?=\s|$)|\S+/g).concat(median === null ? 'non évalué' : median + NBSP + '/' + NBSP + '100'),
-        label = append(svg, el('text', { 'text-anchor': x > 30 ? 'start' : x < -30 ? 'end' : 'middle' }));
+      const anchor = point(i, 112).split(',');
+      const x = +anchor[0];
+      let y = +anchor[1];
+      const median = synthesis.axes[axis.id].mediane;
+      const end = point(i, 100).split(',');
+      // the axis name in lines of about 15 characters, then its median
+      const lines = axis.nom.match(/\S.{0,14}(?=\s|$)|\S+/g)
+        .concat(median === null ? 'non évalué' : median + NBSP + '/' + NBSP + '100');
+      const label = append(svg, el('text', { 'text-anchor': x > 30 ? 'start' : x < -30 ? 'end' : 'middle' }));
       append(svg, el('line', { x2: end[0], y2: end[1], 'class': 'vmi-syn__grille' }));
       // labels near the bottom go lower, clear of their neighbours' last lines
-      y += y < -30 ? -16 * (lines.length - 1) : y > 30 ? (Math.abs(x) < 40 ? 26 : 12) : 5 - 8 * (lines.length - 1);
+      y += y < -30 ? -16 * (lines.length - 1)
+        : y > 30 ? (Math.abs(x) < 40 ? 26 : 12) : 5 - 8 * (lines.length - 1);
       lines.forEach(function (line, j) {
-        append(label, el('tspan', { x: anchor[0], y: (y + 16 * j).toFixed(1), 'class': j === lines.length - 1 ? 'vmi-syn__val' : '' }, line.trim()));
+        append(label, el('tspan', {
+          x: anchor[0], y: (y + 16 * j).toFixed(1), 'class': j === lines.length - 1 ? 'vmi-syn__val' : ''
+        }, line.trim()));
       });
     });
   }
@@ -186,7 +239,9 @@
     VMI.download('synthese-equipe-' + new Date().toISOString().slice(0, 10) + extension, text, type);
   }
   function onClick(ev) {
-    var id = ev.target.id, removed = ev.target.getAttribute('data-retirer'), links;
+    const id = ev.target.id;
+    const removed = ev.target.getAttribute('data-retirer');
+    let links;
     if (id === 'vmi-syn-ajouter-liens') {
       links = $('vmi-syn-liens').value.split(/\r?\n/).filter(function (line) { return line.trim(); });
       $('vmi-syn-liens').value = '';
@@ -195,8 +250,10 @@
       sources.splice(+removed, 1);
       addSources([]);
       $('vmi-syn-import-titre').focus();
-    } else if (id === 'vmi-syn-export-json') download('.json', Synthesis.toJSON(data, sources, synthesis), 'application/json');
-    else if (id === 'vmi-syn-export-csv') download('.csv', Synthesis.toCSV(data, sources, synthesis), 'text/csv;charset=utf-8');
+    } else if (id === 'vmi-syn-export-json') download('.json',
+      Synthesis.toJSON(data, sources, synthesis), 'application/json');
+    else if (id === 'vmi-syn-export-csv') download('.csv', Synthesis.toCSV(data, sources, synthesis),
+      'text/csv;charset=utf-8');
     else if (id === 'vmi-syn-imprimer') print();
     else if (id === 'vmi-syn-imprimer-synthese') forTheMayor();
   }
@@ -205,26 +262,34 @@
   function forTheMayor() {
     withSynthesis(function () {
       VMI.load(['priorities-core.js', 'diagnostic-priorities.js'], function () {
-        var people = Synthesis.persons(sources), results = {}, answers = {}, named = people.filter(function (p) { return p.state.collectivite; })[0];
+        const people = Synthesis.persons(sources);
+        const results = {};
+        const answers = {};
+        const named = people.filter(function (p) { return p.state.collectivite; })[0];
         synthesis = synthesis || Synthesis.aggregate(data, sources);
         data.axes.forEach(function (axis) {
-          var median = synthesis.axes[axis.id].mediane;
+          const median = synthesis.axes[axis.id].mediane;
           results[axis.id] = { score: median, status: median === null ? 'non-evalue' : 'evalue' };
         });
         data.questions.forEach(function (question) {
-          var given = people.map(function (p) { return p.state.answers[question.id]; }).filter(function (a) { return typeof a === 'number'; })
+          const given = people.map(function (p) {
+            return p.state.answers[question.id];
+          }).filter(function (a) { return typeof a === 'number'; })
             .sort(function (a, b) { return question.points[a] - question.points[b]; });
           if (given.length) answers[question.id] = given[Math.floor((given.length - 1) / 2)];
         });
         VMI.diagnosticPriorities.printSummary({ data: data, results: results, respondents: people.length,
-          state: { answers: answers, targets: {}, date: new Date().toISOString() }, radar: document.querySelector('#vmi-syn-radar svg'),
+          state: { answers: answers, targets: {}, date: new Date().toISOString() },
+          radar: document.querySelector('#vmi-syn-radar svg'),
           chosen: named ? named.state.collectivite : VMI.collectivite.get() });
       });
     });
   }
   // A respondent's name or role edited in the table.
   function onInput(ev) {
-    var field = ev.target, isName = field.hasAttribute('data-nom'), index = field.getAttribute('data-nom') || field.getAttribute('data-role');
+    const field = ev.target;
+    const isName = field.hasAttribute('data-nom');
+    const index = field.getAttribute('data-nom') || field.getAttribute('data-role');
     if (index === null) return;
     sources[+index][isName ? 'nom' : 'role'] = field.value.trim();
     if (isName) field.size = Math.max(6, field.value.length);
@@ -232,16 +297,24 @@
   }
 
   function init() {
-    var root = $('vmi-syn'), dropZone;
+    const root = $('vmi-syn');
     if (!root) return;
     root.setAttribute('data-vmi-init', ''); // ready (tests wait for it)
     page = root;
     try { data = JSON.parse($('vmi-diagnostic-data').textContent); } catch (e) { return; }
     $('vmi-syn-import-titre').tabIndex = -1;
-    $('vmi-syn-fichiers').addEventListener('change', function () { if (this.files.length) readFiles(this.files); this.value = ''; });
-    dropZone = $('vmi-syn-depot');
-    dropZone.addEventListener('dragover', function (ev) { ev.preventDefault(); dropZone.classList.add('vmi-syn__depot--actif'); });
-    dropZone.addEventListener('dragleave', function () { dropZone.classList.remove('vmi-syn__depot--actif'); });
+    $('vmi-syn-fichiers').addEventListener('change', function () {
+      if (this.files.length) readFiles(this.files);
+      this.value = '';
+    });
+    const dropZone = $('vmi-syn-depot');
+    dropZone.addEventListener('dragover', function (ev) {
+      ev.preventDefault();
+      dropZone.classList.add('vmi-syn__depot--actif');
+    });
+    dropZone.addEventListener('dragleave', function () {
+      dropZone.classList.remove('vmi-syn__depot--actif');
+    });
     dropZone.addEventListener('drop', function (ev) {
       ev.preventDefault(); dropZone.classList.remove('vmi-syn__depot--actif');
       if (ev.dataTransfer.files.length) readFiles(ev.dataTransfer.files);

@@ -5,7 +5,8 @@
    that territories.size_band gave it at `make territoires`. */
 (function (VMI) {
   'use strict';
-  var LIMIT = 8, WORDS = { st: 'saint', ste: 'sainte' };
+  const LIMIT = 8;
+  const WORDS = { st: 'saint', ste: 'sainte' };
 
   // Lower case, no accents, « œ » → « oe », every run of other characters one space; « st » and
   // « ste » read as « saint » and « sainte ». « Saint-Dié-des-Vosges » and « st die » meet.
@@ -20,14 +21,17 @@
   // regionCode, epci (null, or { code, nom, type, population } for a commune), codesPostaux,
   // typeEpci (for an EPCI: its type's label), words, compact }.
   function build(list) {
-    var entries = [], byCode = Object.create(null), groups = [];
+    const entries = [];
+    const byCode = Object.create(null);
+    const groups = [];
     function place(entry, departmentCode) {
-      var band, department = list.departements[departmentCode] || ['', ''];
+      const department = list.departements[departmentCode] || ['', ''];
       entry.departementCode = departmentCode; entry.departement = department[0];
       entry.regionCode = department[1]; entry.region = list.regions[department[1]] || '';
-      band = list.tailles[entry.taille];
+      const band = list.tailles[entry.taille];
       entry.taille = band[0]; entry.tailleNom = band[1];
-      entry.key = fold(entry.nom); entry.words = entry.key.split(' '); entry.compact = entry.key.replace(/ /g, '');
+      entry.key = fold(entry.nom); entry.words = entry.key.split(' '); entry.compact = entry.key.replace(/ /g,
+        '');
       entries.push(entry); byCode[entry.code] = entry;
       return entry;
     }
@@ -37,13 +41,18 @@
       row[5] || row[0].slice(2, 4)));
     });
     rows(list.communes).forEach(function (row) {
-      var prefix = row[0].slice(0, 2), group = row[5] === '' ? null : groups[+row[5]];
+      const prefix = row[0].slice(0, 2);
+      const group = row[5] === '' ? null : groups[+row[5]];
       place({ code: row[0], nom: row[1], type: 'commune', population: +row[3], taille: +row[4],
-        epci: group && { code: group.code, nom: group.nom, type: group.typeEpci, population: group.population },
-        codesPostaux: row[6] ? row[6].split(' ').map(function (code) { return code.length === 5 ? code : prefix + code; }) : [] },
+        epci: group && { code: group.code, nom: group.nom, type: group.typeEpci,
+          population: group.population },
+        codesPostaux: row[6] ? row[6].split(' ').map(function (code) {
+          return code.length === 5 ? code : prefix + code;
+        }) : [] },
       row[2] || prefix);
     });
-    return { entries: entries, byCode: byCode, edition: list.edition, source: list.source, sources: list.sources };
+    return { entries: entries, byCode: byCode, edition: list.edition, source: list.source,
+      sources: list.sources };
   }
   function rows(table) {
     return table.split('\n').filter(Boolean).map(function (line) { return line.split('|'); });
@@ -55,7 +64,7 @@
   function rank(entry, query, words) {
     if (entry.key.indexOf(query) === 0) return 0;
     if (entry.compact.indexOf(query.replace(/ /g, '')) === 0) return 1;
-    for (var i = 0; i < words.length; i++) {
+    for (let i = 0; i < words.length; i++) {
       if (!entry.words.some(startsWith(words[i]))) return -1;
     }
     return entry.words[0].indexOf(words[0]) === 0 ? 2 : 3;
@@ -66,18 +75,22 @@
   // communes it serves; an INSEE code or a SIREN, that collectivité; else names, best match
   // first, then the most populous. At most `limit` (8).
   function search(index, typed, limit) {
-    var query = fold(typed), digits = query.replace(/ /g, ''), found = [];
+    const query = fold(typed);
+    const digits = query.replace(/ /g, '');
+    const found = [];
     limit = limit || LIMIT;
     if (!query) return [];
     if (index.byCode[typed.trim().toUpperCase()]) return [index.byCode[typed.trim().toUpperCase()]];
     if (/^[0-9]{2,5}$/.test(digits)) {
       index.entries.forEach(function (entry) {
-        if (entry.codesPostaux.some(function (code) { return code.indexOf(digits) === 0; })) found.push({ entry: entry, rank: 0 });
+        if (entry.codesPostaux.some(function (code) {
+          return code.indexOf(digits) === 0;
+        })) found.push({ entry: entry, rank: 0 });
       });
     } else {
-      var words = query.split(' ');
+      const words = query.split(' ');
       index.entries.forEach(function (entry) {
-        var r = rank(entry, query, words);
+        const r = rank(entry, query, words);
         if (r >= 0) found.push({ entry: entry, rank: r });
       });
     }
@@ -87,15 +100,17 @@
 
   // What is saved with the answers, exported and read by other pages (VMI.collectivite).
   function snapshot(index, entry, agents) {
-    var saved = { code: entry.code, nom: entry.nom, type: entry.type, population: entry.population, taille: entry.taille,
+    const saved = { code: entry.code, nom: entry.nom, type: entry.type,
+      population: entry.population, taille: entry.taille,
       tailleNom: entry.tailleNom, departement: entry.departement, departementCode: entry.departementCode,
-      region: entry.region, regionCode: entry.regionCode, epci: entry.epci, annee: index.edition, source: index.source };
+      region: entry.region, regionCode: entry.regionCode, epci: entry.epci,
+      annee: index.edition, source: index.source };
     if (entry.type === 'epci') saved.typeEpci = entry.typeEpci;
     if (agents) saved.agents = agents;
     return saved;
   }
 
-  var api = { fold: fold, build: build, search: search, snapshot: snapshot, LIMIT: LIMIT };
+  const api = { fold: fold, build: build, search: search, snapshot: snapshot, LIMIT: LIMIT };
   VMI.territories = api;
   if (typeof module === 'object') module.exports = api;
 })(typeof module === 'object' ? require('./vmi.js')({}) : window.VMI);

@@ -6,8 +6,15 @@
    saved with the answers (state.collectivite, agents inside) and published by VMI.collectivite. */
 (function () {
   'use strict';
-  var VMI = window.VMI, Territories = VMI.territories, page = VMI.diagnosticPage, el = VMI.el, append = VMI.append,
-    $ = VMI.byId, NBSP = VMI.NBSP, quoted = VMI.quoted, number = VMI.formatNumber, index = null, waiting = [], shown = [], active = -1, said, zone, field, list, status;
+  const VMI = window.VMI;
+  const {
+    territories: Territories, diagnosticPage: page, el, append, byId: $, NBSP, quoted, formatNumber: number
+  } = VMI;
+  let index = null;
+  const waiting = [];
+  let shown = [];
+  let active = -1;
+  let said;
 
 
   // The official list, read once; fn(index) then runs.
@@ -23,19 +30,22 @@
   }
 
   function describe(entry) {
-    return entry.type === 'epci' ? entry.typeEpci + ', ' + entry.departement + ' (' + entry.departementCode + ')'
-      : entry.departement + ' (' + entry.departementCode + ')' + (entry.codesPostaux[0] ? ', ' + entry.codesPostaux[0] : '');
+    return entry.type === 'epci'
+      ? entry.typeEpci + ', ' + entry.departement + ' (' + entry.departementCode + ')'
+      : entry.departement + ' (' + entry.departementCode + ')' +
+        (entry.codesPostaux[0] ? ', ' + entry.codesPostaux[0] : '');
   }
 
   // Suggestions for what is typed, drawn at each key press.
   function suggest() {
-    var typed = field.value;
+    const typed = field.value;
     if (!index) return withList(suggest);
     shown = typed.trim() ? Territories.search(index, typed) : [];
     active = -1;
     list.textContent = '';
     shown.forEach(function (entry, i) {
-      var option = append(list, el('li', { id: 'vmi-coll-option-' + i, role: 'option', 'aria-selected': 'false',
+      const option = append(list, el('li', { id: 'vmi-coll-option-' + i, role: 'option',
+        'aria-selected': 'false',
         'data-collectivite-option': entry.code, 'class': 'vmi-coll__option' }));
       append(option, el('span', { 'class': 'vmi-coll__nom' }, entry.nom));
       append(option, el('span', { 'class': 'vmi-coll__lieu' }, describe(entry)));
@@ -45,8 +55,10 @@
     clearTimeout(said);
     said = setTimeout(function () {
       status.textContent = !typed.trim() ? '' : shown.length
-        ? shown.length + ' suggestion' + (shown.length > 1 ? 's' : '') + NBSP + ': flèches haut et bas pour choisir, Entrée pour valider.'
-        : 'Aucune commune d’au moins 3' + '\u202f' + '500' + NBSP + 'habitants ni intercommunalité ne correspond.';
+        ? shown.length + ' suggestion' + (shown.length > 1 ? 's' : '') + NBSP +
+          ': flèches haut et bas pour choisir, Entrée pour valider.'
+        : 'Aucune commune d’au moins ' + number(3500) + NBSP +
+          'habitants ni intercommunalité ne correspond.';
     }, 400);
   }
   function open(on) {
@@ -60,15 +72,15 @@
       option.setAttribute('aria-selected', k === i ? 'true' : 'false');
       if (k === i && option.scrollIntoView) option.scrollIntoView({ block: 'nearest' });
     });
-    if (i < 0) field.removeAttribute('aria-activedescendant'); else field.setAttribute('aria-activedescendant', 'vmi-coll-option-' + i);
+    if (i < 0) field.removeAttribute('aria-activedescendant');
+    else field.setAttribute('aria-activedescendant', 'vmi-coll-option-' + i);
   }
 
   function onKey(ev) {
-    var count = shown.length;
+    const count = shown.length;
     if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
       ev.preventDefault();
-      if (list.hidden) { if (count) open(true); return; }
-      highlight(ev.key === 'ArrowDown' ? (active + 1) % count : (active <= 0 ? count : active) - 1);
+      move(ev.key === 'ArrowDown' ? 1 : -1);
     } else if (ev.key === 'Enter' && !list.hidden && count) {
       ev.preventDefault();
       choose(shown[active < 0 ? 0 : active]);
@@ -77,11 +89,20 @@
     }
   }
 
+  // The arrows open the suggestions, then move in them, round from the last to the first.
+  function move(step) {
+    const count = shown.length;
+    if (list.hidden) { if (count) open(true); return; }
+    highlight(step > 0 ? (active + 1) % count : (active <= 0 ? count : active) - 1);
+  }
+
   // A chosen entry (null: none) becomes the page's collectivité, saved with the answers.
   function choose(entry) {
-    var state = page.get().state, before = state.collectivite;
+    const state = page.get().state;
+    const before = state.collectivite;
     if (entry) {
-      state.collectivite = Territories.snapshot(index, entry, before && before.code === entry.code ? before.agents : undefined);
+      state.collectivite = Territories.snapshot(index, entry, before && before.code === entry.code
+        ? before.agents : undefined);
       field.value = '';
       status.textContent = entry.nom + ' choisie.';
     } else delete state.collectivite;
@@ -96,7 +117,9 @@
   // The box of the chosen collectivité (from the saved snapshot: no list needed), the agents
   // question and the line of the printed report.
   function draw() {
-    var chosen = VMI.collectivite.get(), box = $('vmi-coll-choix'), card, facts, report = $('vmi-coll-rapport');
+    const chosen = VMI.collectivite.get();
+    const box = $('vmi-coll-choix');
+    const report = $('vmi-coll-rapport');
     box.textContent = '';
     $('vmi-coll-agents').hidden = !chosen;
     [].forEach.call(zone.querySelectorAll('input[name="vmi-agents"]'), function (radio) {
@@ -104,42 +127,59 @@
     });
     report.hidden = !chosen;
     if (!chosen) return;
-    report.textContent = 'Collectivité' + NBSP + ': ' + chosen.nom + ' (' + (chosen.type === 'epci' ? chosen.typeEpci + ', ' : '') +
-      chosen.departement + '), ' + number(chosen.population) + NBSP + 'habitants (populations légales, édition ' + chosen.annee + ')' +
-      (chosen.agents ? ', au moins 50' + NBSP + 'agents' + NBSP + ': ' + { oui: 'oui', non: 'non', nsp: 'ne sait pas' }[chosen.agents] : '') + '.';
-    card = append(box, el('div', { 'class': 'vmi-coll__carte', id: 'vmi-coll-carte', tabindex: '-1', role: 'group',
-      'aria-labelledby': 'vmi-coll-nom', 'data-collectivite': '', 'data-code': chosen.code, 'data-type': chosen.type,
+    report.textContent = 'Collectivité' + NBSP + ': ' + chosen.nom + ' (' +
+      (chosen.type === 'epci' ? chosen.typeEpci + ', ' : '') +
+      chosen.departement + '), ' + number(chosen.population) + NBSP +
+        'habitants (populations légales, édition ' + chosen.annee + ')' +
+      (chosen.agents ? ', au moins 50' + NBSP + 'agents' + NBSP + ': ' +
+        { oui: 'oui', non: 'non', nsp: 'ne sait pas' }[chosen.agents] : '') + '.';
+    const card = append(box, el('div', { 'class': 'vmi-coll__carte', id: 'vmi-coll-carte',
+      tabindex: '-1', role: 'group',
+      'aria-labelledby': 'vmi-coll-nom', 'data-collectivite': '', 'data-code': chosen.code,
+      'data-type': chosen.type,
       'data-population': chosen.population, 'data-taille': chosen.taille }));
     append(card, el('p', { 'class': 'vmi-coll__titre', id: 'vmi-coll-nom' }, chosen.nom));
-    facts = append(card, el('dl'));
-    function fact(term, value) { append(facts, el('dt', {}, term)); return append(facts, el('dd', {}, value)); }
-    fact('Type', chosen.type === 'epci' ? chosen.typeEpci + ' (intercommunalité à fiscalité propre), SIREN ' + chosen.code
+    const facts = append(card, el('dl'));
+    function fact(term, value) {
+      append(facts, el('dt', {}, term));
+      return append(facts, el('dd', {}, value));
+    }
+    fact('Type', chosen.type === 'epci' ? chosen.typeEpci +
+      ' (intercommunalité à fiscalité propre), SIREN ' + chosen.code
       : 'commune, code INSEE ' + chosen.code);
-    fact(chosen.type === 'epci' ? 'Département principal' : 'Département', chosen.departement + ' (' + chosen.departementCode + ')');
+    fact(chosen.type === 'epci' ? 'Département principal' : 'Département', chosen.departement + ' (' +
+      chosen.departementCode + ')');
     fact('Région', chosen.region);
-    fact('Population municipale', number(chosen.population) + NBSP + 'habitants (populations légales, édition ' + chosen.annee + ')').setAttribute('data-population-texte', '');
+    fact('Population municipale', number(chosen.population) + NBSP +
+      'habitants (populations légales, édition ' + chosen.annee +
+        ')').setAttribute('data-population-texte', '');
     fact('Taille', chosen.tailleNom);
     if (chosen.type === 'commune') {
-      fact('Intercommunalité', chosen.epci ? chosen.epci.nom + ' (' + chosen.epci.type + ', ' + number(chosen.epci.population) +
+      fact('Intercommunalité', chosen.epci ? chosen.epci.nom + ' (' + chosen.epci.type + ', ' +
+        number(chosen.epci.population) +
         NBSP + 'habitants)' : 'aucune');
     }
     append(card, el('p', { 'class': 'vmi-coll__source' }, 'Source' + NBSP + ': ' + chosen.source + '.'));
-    append(card, el('button', { type: 'button', 'class': 'md-button', 'data-collectivite-retirer': '' }, 'Retirer ce choix'));
+    append(card, el('button', { type: 'button', 'class': 'md-button',
+      'data-collectivite-retirer': '' }, 'Retirer ce choix'));
   }
 
   // A collectivité known by its code only (a share link): found in the list, or said unknown.
   function check() {
-    var state = page.get().state, pending = state.collectivite;
+    const state = page.get().state;
+    const pending = state.collectivite;
     if (!pending || pending.nom) return;
     withList(function () {
-      var entry = index.byCode[pending.code];
+      const entry = index.byCode[pending.code];
       if (page.get().state.collectivite !== pending) return; // checked already
       if (entry) {
         state.collectivite = Territories.snapshot(index, entry, pending.agents);
       } else {
         delete state.collectivite;
-        page.showAlert('La collectivité du lien (code ' + quoted(pending.code) + ') est inconnue des données officielles ' +
-          '(édition ' + index.edition + ')' + NBSP + ': les réponses sont chargées, choisissez votre collectivité dans le champ ' +
+        page.showAlert('La collectivité du lien (code ' + quoted(pending.code) +
+          ') est inconnue des données officielles ' +
+          '(édition ' + index.edition + ')' + NBSP +
+            ': les réponses sont chargées, choisissez votre collectivité dans le champ ' +
           quoted('Votre collectivité') + '.');
       }
       page.save();
@@ -149,7 +189,7 @@
   }
 
   function onChange(ev) {
-    var state = page.get().state;
+    const state = page.get().state;
     ev.stopPropagation(); // not an answer of the questionnaire (diagnostic.js)
     if (ev.target.name !== 'vmi-agents' || !state.collectivite) return;
     state.collectivite.agents = ev.target.value;
@@ -158,16 +198,21 @@
     draw();
   }
 
-  zone = $('vmi-collectivite'); field = $('vmi-coll-recherche'); list = $('vmi-coll-suggestions'); status = $('vmi-coll-etat');
+  const zone = $('vmi-collectivite');
+  const field = $('vmi-coll-recherche');
+  const list = $('vmi-coll-suggestions');
+  const status = $('vmi-coll-etat');
   field.addEventListener('input', function (ev) { ev.stopPropagation(); suggest(); });
   field.addEventListener('keydown', onKey);
-  field.addEventListener('blur', function () { setTimeout(function () { if (document.activeElement !== field) open(false); }, 150); });
+  field.addEventListener('blur', function () {
+    setTimeout(function () { if (document.activeElement !== field) open(false); }, 150);
+  });
   zone.addEventListener('change', onChange);
   zone.addEventListener('input', function (ev) { ev.stopPropagation(); });
   // mousedown keeps the focus in the field; click (mouse, touch, or a screen reader) chooses.
   list.addEventListener('mousedown', function (ev) { ev.preventDefault(); });
   list.addEventListener('click', function (ev) {
-    var option = ev.target.closest('[data-collectivite-option]');
+    const option = ev.target.closest('[data-collectivite-option]');
     if (option) choose(index.byCode[option.getAttribute('data-collectivite-option')]);
   });
   zone.addEventListener('click', function (ev) {

@@ -9,23 +9,34 @@
  */
 (function () {
   'use strict';
-  var SVG = /^(svg|title|polygon|path|line|text|tspan|circle)$/;
-  var SHORTCUTS_OFF = 'vmi-shortcuts-off';
-  var NBSP = '\u00a0';
+  const SVG = /^(svg|title|polygon|path|line|text|tspan|circle)$/;
+  const SHORTCUTS_OFF = 'vmi-shortcuts-off';
+  const NBSP = '\u00a0';
+  const NNBSP = '\u202f'; // narrow: before ? ! ; and between thousands
 
   /* Small helpers of every script (and of the *-core.js files in Node): French quotes with
      their no-break spaces, thousands grouped by a narrow no-break space. */
   function quoted(text) { return '«' + NBSP + text + NBSP + '»'; }
-  function formatNumber(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'); }
+  function formatNumber(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP); }
   function isObject(o) { return !!o && typeof o === 'object' && !Array.isArray(o); }
+  /* Where a clicker's key moves a projection (the page's and the presenter window's):
+     1, -1, or 0 for a key that is not a move. */
+  const FORWARD = { PageDown: 1, ArrowRight: 1, ArrowDown: 1, ' ': 1 };
+  const BACKWARD = { PageUp: 1, ArrowLeft: 1, ArrowUp: 1 };
+  function clickerStep(ev) {
+    if (ev.key === ' ' && ev.shiftKey) return -1;
+    return FORWARD[ev.key] ? 1 : BACKWARD[ev.key] ? -1 : 0;
+  }
 
   function base(win) {
-    var doc = win.document || {};
-    var here = doc.currentScript ? doc.currentScript.src.replace(/[^/]*$/, '') : '';
-    var started = doc.readyState === 'complete';
-    var scripts = {}; // our scripts loaded by load(): true once run, or the callbacks waiting
-    var offHere = null; // the shortcut setting for this page when storage refuses it
-    if (!started && doc.addEventListener) doc.addEventListener('DOMContentLoaded', function () { started = true; });
+    const doc = win.document || {};
+    const here = doc.currentScript ? doc.currentScript.src.replace(/[^/]*$/, '') : '';
+    let started = doc.readyState === 'complete';
+    const scripts = {}; // our scripts loaded by load(): true once run, or the callbacks waiting
+    let offHere = null; // the shortcut setting for this page when storage refuses it
+    if (!started && doc.addEventListener) doc.addEventListener('DOMContentLoaded', function () {
+      started = true;
+    });
 
     /* fn runs once the page is parsed and the theme has started (it does so on
        DOMContentLoaded, which follows every deferred script); at once after that. */
@@ -47,13 +58,14 @@
         usable: function () { try { return !!win[name]; } catch (e) { return false; } }
       };
     }
-    var local = storage('localStorage');
+    const local = storage('localStorage');
 
     /* A letter typed here is text, not a shortcut (radio buttons and checkboxes take none). */
-    function isTyping(el) {
-      if (!el || !el.tagName) return false;
-      if (el.isContentEditable || /^(TEXTAREA|SELECT)$/.test(el.tagName)) return true;
-      return el.tagName === 'INPUT' && !/^(radio|checkbox|button|submit|reset|range|color|file)$/.test(el.type);
+    function isTyping(node) {
+      if (!node || !node.tagName) return false;
+      if (node.isContentEditable || /^(TEXTAREA|SELECT)$/.test(node.tagName)) return true;
+      return node.tagName === 'INPUT' &&
+        !/^(radio|checkbox|button|submit|reset|range|color|file)$/.test(node.type);
     }
 
     function shortcutsOn() { return !(offHere === null ? local.get(SHORTCUTS_OFF) === '1' : offHere); }
@@ -64,8 +76,9 @@
     }
 
     function el(tag, attributes, text) {
-      var node = SVG.test(tag) ? doc.createElementNS('http://www.w3.org/2000/svg', tag) : doc.createElement(tag);
-      for (var name in attributes) node.setAttribute(name, attributes[name]);
+      const node = SVG.test(tag) ? doc.createElementNS('http://www.w3.org/2000/svg', tag)
+        : doc.createElement(tag);
+      for (const name in attributes) node.setAttribute(name, attributes[name]);
       if (text != null) node.textContent = text;
       return node;
     }
@@ -75,8 +88,8 @@
     }
 
     function download(name, text, type) {
-      var url = win.URL.createObjectURL(new win.Blob([text], { type: type }));
-      var link = append(doc.body, el('a', { href: url, download: name }));
+      const url = win.URL.createObjectURL(new win.Blob([text], { type: type }));
+      const link = append(doc.body, el('a', { href: url, download: name }));
       link.click();
       link.remove();
       win.setTimeout(function () { win.URL.revokeObjectURL(url); }, 2000);
@@ -85,17 +98,17 @@
     /* Our scripts (files beside this one), each loaded once and run in the given order;
        fn then runs (at once when they already have). */
     function load(files, fn) {
-      var left = files.length;
+      let left = files.length;
       function one() { if (--left === 0 && fn) fn(); }
       files.forEach(function (file) {
-        var state = scripts[file];
+        const state = scripts[file];
         if (state === true) return one();
         if (state) return state.push(one);
         scripts[file] = [one];
-        var script = el('script', { src: here + file });
+        const script = el('script', { src: here + file });
         script.async = false; // in order
         script.onload = function () {
-          var waiting = scripts[file];
+          const waiting = scripts[file];
           scripts[file] = true;
           waiting.forEach(function (callback) { callback(); });
         };
@@ -103,15 +116,15 @@
       });
     }
 
-    function searchOpen() { var box = doc.getElementById('__search'); return !!(box && box.checked); }
+    function searchOpen() { const box = doc.getElementById('__search'); return !!(box && box.checked); }
     function byId(id) { return doc.getElementById(id); }
     /* The element of that id, emptied. */
-    function clear(id) { var node = byId(id); node.textContent = ''; return node; }
+    function clear(id) { const node = byId(id); node.textContent = ''; return node; }
     /* The address of a page of the site (path from its root), from any page: Material writes
        the site's root, relative to the page, in the JSON of #__config. */
     function siteUrl(path) {
-      var config = byId('__config');
-      var root = config ? JSON.parse(config.textContent).base || '.' : '.';
+      const config = byId('__config');
+      const root = config ? JSON.parse(config.textContent).base || '.' : '.';
       return new win.URL(root + '/' + path, win.location.href).href;
     }
 
@@ -125,10 +138,10 @@
        set one, else from the diagnostic's saved answers (localStorage « vmi-diagnostic », the
        page's data.cle, key « collectivite »). The event « vmi:collectivite » on document
        (detail: the same value) says it changed on this page. set() is the diagnostic's. */
-    var chosen; // undefined: not set on this page
-    var collectivite = {
+    let chosen; // undefined: not set on this page
+    const collectivite = {
       get: function () {
-        var value = chosen;
+        let value = chosen;
         if (value === undefined) {
           try { value = JSON.parse(local.get('vmi-diagnostic')).collectivite; } catch (e) { value = null; }
         }
@@ -136,8 +149,9 @@
           ? JSON.parse(JSON.stringify(value)) : null;
       },
       set: function (value) {
-        var before = JSON.stringify(collectivite.get());
-        chosen = value ? JSON.parse(JSON.stringify(value)) : null; // a copy: later edits of value are a change
+        const before = JSON.stringify(collectivite.get());
+        // a copy: later edits of value are a change
+        chosen = value ? JSON.parse(JSON.stringify(value)) : null;
         if (JSON.stringify(collectivite.get()) !== before && win.CustomEvent) {
           doc.dispatchEvent(new win.CustomEvent('vmi:collectivite', { detail: collectivite.get() }));
         }
@@ -149,12 +163,13 @@
       shortcutsOn: shortcutsOn, setShortcutsOn: setShortcutsOn, searchOpen: searchOpen,
       el: el, append: append, download: download, load: load, collectivite: collectivite,
       byId: byId, clear: clear, siteUrl: siteUrl,
-      NBSP: NBSP, quoted: quoted, formatNumber: formatNumber, isObject: isObject
+      NBSP: NBSP, NNBSP: NNBSP, quoted: quoted, formatNumber: formatNumber, isObject: isObject,
+      clickerStep: clickerStep
     };
   }
 
   if (typeof module === 'object') { module.exports = base; return; }
-  var VMI = window.VMI = base(window);
+  const VMI = window.VMI = base(window);
 
   /* Material and the projection bind single keys (s, f, n, p, /…). Turned off, they are
      stopped in the capture phase on window, before any listener of the page; typing in
@@ -166,7 +181,7 @@
 
   /* The switch on the accessibility page, hidden until it works. */
   function shortcutSwitch(box) {
-    var wrapper = box.closest('[hidden]');
+    const wrapper = box.closest('[hidden]');
     box.checked = !VMI.shortcutsOn();
     box.addEventListener('change', function () { VMI.setShortcutsOn(!box.checked); });
     if (wrapper) wrapper.hidden = false;
@@ -175,26 +190,28 @@
   function quiz(form) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      var inputs = Array.prototype.slice.call(form.querySelectorAll('input'));
-      var isRight = function (input) { return input.dataset.correct === 'oui'; };
-      var chosen = inputs.filter(function (input) { return input.checked; });
-      var allRight = inputs.every(function (input) { return input.checked === isRight(input); });
+      const inputs = Array.prototype.slice.call(form.querySelectorAll('input'));
+      const isRight = function (input) { return input.dataset.correct === 'oui'; };
+      const chosen = inputs.filter(function (input) { return input.checked; });
+      const allRight = inputs.every(function (input) { return input.checked === isRight(input); });
       inputs.forEach(function (input) {
-        var note = input.parentNode.querySelector('.vmi-quiz__explication');
+        const note = input.parentNode.querySelector('.vmi-quiz__explication');
         note.hidden = !chosen.length || !(input.checked || isRight(input));
       });
       form.querySelector('.vmi-quiz__resultat').textContent = !chosen.length
         ? 'Choisissez au moins une réponse.'
-        : allRight ? 'Bonne réponse\u00a0!' : 'Pas tout à fait\u00a0: lisez les explications.';
+        : allRight ? 'Bonne réponse' + NBSP + '!' : 'Pas tout à fait' + NBSP + ': lisez les explications.';
     });
   }
 
   VMI.start(function () {
-    var box = document.getElementById('vmi-raccourcis');
+    const box = document.getElementById('vmi-raccourcis');
     if (box) shortcutSwitch(box);
     document.querySelectorAll('form[data-quiz]').forEach(quiz);
     /* Glossary terms (explained on first use only, hooks/vmi/site/glossary.py) take focus, so
        keyboard users read their definition too: Material shows it on focus. */
-    document.querySelectorAll('.md-content abbr[data-vmi-titre]').forEach(function (abbr) { abbr.tabIndex = 0; });
+    document.querySelectorAll('.md-content abbr[data-vmi-titre]').forEach(function (abbr) {
+      abbr.tabIndex = 0;
+    });
   });
 })();

@@ -9,11 +9,11 @@
   document.currentScript.remove();
   window.postMessage = function (data) { parent.postMessage(data, "*"); };
   window.importScripts = function () {
-    var urls = Array.prototype.slice.call(arguments);
+    const urls = Array.prototype.slice.call(arguments);
     return urls.reduce(function (previous, url) {
       return previous.then(function () {
         return new Promise(function (resolve, reject) {
-          var script = document.createElement("script");
+          const script = document.createElement("script");
           script.src = url;
           script.onload = resolve;
           script.onerror = reject;

@@ -14,27 +14,27 @@
   "use strict";
   if (location.protocol !== "file:") return;
 
-  var FRAME_SCRIPT = document.currentScript.src.replace(/[^/]*$/, "iframe-worker-frame.js");
+  const FRAME_SCRIPT = document.currentScript.src.replace(/[^/]*$/, "iframe-worker-frame.js");
 
   function attribute(text) {
     return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   }
 
   function FrameWorker(url) {
-    var target = document.createElement("div");  // an EventTarget of our own
-    var worker = this;
-    var frame = document.createElement("iframe");
+    const target = document.createElement("div");  // an EventTarget of our own
+    const worker = this;
+    const frame = document.createElement("iframe");
     frame.hidden = true;
     frame.setAttribute("aria-hidden", "true");
     frame.tabIndex = -1;
     document.body.appendChild(frame);
-    var inner = frame.contentWindow;
+    const inner = frame.contentWindow;
     this.addEventListener = target.addEventListener.bind(target);
     this.removeEventListener = target.removeEventListener.bind(target);
     this.dispatchEvent = target.dispatchEvent.bind(target);
     window.addEventListener("message", function (event) {
       if (event.source !== inner) return;
-      var message = new MessageEvent("message", { data: event.data });
+      const message = new MessageEvent("message", { data: event.data });
       worker.dispatchEvent(message);
       if (typeof worker.onmessage === "function") worker.onmessage(message);
     });
@@ -49,9 +49,9 @@
       "\"></script><script src=\"" + attribute(url) + "\"></script></head><body></body></html>");
     inner.document.close();
     // document.open() drops the listeners of the frame's window: listen from here on.
-    var ready = new Promise(function (resolve) { inner.addEventListener("load", resolve); });
+    const ready = new Promise(function (resolve) { inner.addEventListener("load", resolve); });
     inner.addEventListener("error", function (event) {
-      var error = new ErrorEvent("error", { message: event.message, error: event.error });
+      const error = new ErrorEvent("error", { message: event.message, error: event.error });
       worker.dispatchEvent(error);
       if (typeof worker.onerror === "function") worker.onerror(error);
     });

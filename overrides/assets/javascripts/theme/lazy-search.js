@@ -15,15 +15,15 @@
   "use strict";
   if (location.protocol === "file:" || !window.XMLHttpRequest || !window.Worker) return;
 
-  var INDEX = /\/search\/search_index\.json(\?|#|$)/;
-  var WORKER = /\/workers\/search\.[^/]*\.js(\?|#|$)/;
-  var started = false;
-  var waiting = [];
+  const INDEX = /\/search\/search_index\.json(\?|#|$)/;
+  const WORKER = /\/workers\/search\.[^/]*\.js(\?|#|$)/;
+  let started = false;
+  let waiting = [];
 
   function start() {
     if (started) return;
     started = true;
-    var queue = waiting;
+    const queue = waiting;
     waiting = [];
     queue.forEach(function (run) { run(); });
   }
@@ -32,26 +32,26 @@
     if (started) run(); else waiting.push(run);
   }
 
-  var open = XMLHttpRequest.prototype.open;
-  var send = XMLHttpRequest.prototype.send;
+  const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     this.vmiLazyIndex = INDEX.test(String(url));
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
-    var xhr = this;
-    var args = arguments;
+    const xhr = this;
+    const args = arguments;
     if (!xhr.vmiLazyIndex) return send.apply(xhr, args);
     whenStarted(function () { send.apply(xhr, args); });
   };
 
-  var RealWorker = window.Worker;
+  const RealWorker = window.Worker;
   /* A stand-in with the Worker methods Material uses; the real worker is created at
    * the first message, which Material sends only after the index has arrived. */
   function LazyWorker(url, options) {
     if (!WORKER.test(String(url))) return new RealWorker(url, options);
-    var real = null;
-    var listeners = [];
+    let real = null;
+    let listeners = [];
     function create() {
       if (real) return real;
       real = new RealWorker(url, options);
@@ -59,7 +59,7 @@
       return real;
     }
     return {
-      postMessage: function () { var w = create(); w.postMessage.apply(w, arguments); },
+      postMessage: function () { const w = create(); w.postMessage.apply(w, arguments); },
       addEventListener: function (type, fn, opts) {
         if (real) real.addEventListener(type, fn, opts); else listeners.push([type, fn, opts]);
       },

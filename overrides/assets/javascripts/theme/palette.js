@@ -15,21 +15,21 @@
  */
 (function () {
   "use strict";
-  var box = document.querySelector("[data-vmi-palette]");
+  const box = document.querySelector("[data-vmi-palette]");
   if (!box || !window.__md_get) return;
-  var buttons = Array.prototype.slice.call(box.querySelectorAll("button"));
+  const buttons = Array.prototype.slice.call(box.querySelectorAll("button"));
   if (!buttons.length) return;
-  var light = matchMedia("(prefers-color-scheme: light)");
-  var AUTO = "(prefers-color-scheme)";
-  var current = -1;
+  const light = matchMedia("(prefers-color-scheme: light)");
+  const AUTO = "(prefers-color-scheme)";
+  let current = -1;
 
   function colours(button) {
-    var color = {};
+    const color = {};
     ["media", "scheme", "primary", "accent"].forEach(function (key) {
       color[key] = button.getAttribute("data-md-color-" + key);
     });
     if (color.media === AUTO) {  // the automatic option borrows the light or dark one's colours
-      var twin = box.querySelector("[data-md-color-media='(prefers-color-scheme: " +
+      const twin = box.querySelector("[data-md-color-media='(prefers-color-scheme: " +
         (light.matches ? "light" : "dark") + ")']");
       if (twin) ["scheme", "primary", "accent"].forEach(function (key) {
         color[key] = twin.getAttribute("data-md-color-" + key);
@@ -39,7 +39,7 @@
   }
 
   function apply(index) {
-    var color = colours(buttons[index]);
+    const color = colours(buttons[index]);
     current = index;
     Object.keys(color).forEach(function (key) {
       if (document.body.getAttribute("data-md-color-" + key) !== color[key]) {
@@ -53,14 +53,14 @@
 
   /* Address bar colour (mobile browsers) and scheme of the page's own scrollbar. */
   function browserColours() {
-    var style = getComputedStyle(document.querySelector(".md-header") || document.body);
+    const style = getComputedStyle(document.querySelector(".md-header") || document.body);
     meta("theme-color").content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3)
       .map(function (c) { return ("0" + (+c).toString(16)).slice(-2); }).join("");
     meta("color-scheme").content = style.colorScheme;
   }
 
   function meta(name) {
-    var element = document.head.querySelector("meta[name='" + name + "'][data-vmi]");
+    let element = document.head.querySelector("meta[name='" + name + "'][data-vmi]");
     if (!element) {
       element = document.createElement("meta");
       element.name = name;
@@ -70,20 +70,20 @@
     return element;
   }
 
-  var saved = window.__md_get("__palette");
-  var start = saved && typeof saved.index === "number" ? saved.index : buttons.findIndex(
+  const saved = window.__md_get("__palette");
+  const start = saved && typeof saved.index === "number" ? saved.index : buttons.findIndex(
     function (button) { return matchMedia(button.getAttribute("data-md-color-media")).matches; });
   /* This script is deferred: the page may already be painted in the light colours. Its
      links and buttons would then fade for 125 ms from dark text on the new dark background
      (contrast under 4.5:1 while it lasts); at start-up the colours change at once. */
-  var root = document.documentElement;
+  const root = document.documentElement;
   root.setAttribute("data-vmi-sans-transition", "");
   apply(Math.max(0, Math.min(start, buttons.length - 1)));
   getComputedStyle(document.body).color;  // the new colours are computed without transitions
   requestAnimationFrame(function () { root.removeAttribute("data-vmi-sans-transition"); });
 
   box.addEventListener("click", function (event) {
-    var index = buttons.indexOf(event.target.closest("button"));
+    const index = buttons.indexOf(event.target.closest("button"));
     if (index < 0) return;
     apply((index + 1) % buttons.length);
     buttons[current].focus();  // the pressed button is hidden now: focus stays on the switch
