@@ -301,7 +301,7 @@ class Result:
     plain: list[Run]
     hooks_size: tuple[float, int]
     plain_size: tuple[float, int]
-    cold: tuple[Run, Run]  # first builds: no QR code cache yet, nothing in the OS cache
+    cold: tuple[Run, Run]  # first builds: no build cache (.cache/) yet, nothing in the OS cache
 
     @staticmethod
     def median(runs: list[Run]) -> float:
@@ -398,9 +398,9 @@ def report(results: list[Result], latency: list[float] | None) -> str:
     lines.append(f"\nExécutions par mesure : {runs}, hooks et MkDocs seul en alternance "
                  "(médiane ; la première, à froid, est écartée).")
     cold = results[-1].cold
-    lines.append(f"Première construction ({results[-1].label}, sans le cache des codes QR "
-                 f"`.cache/qr-codes.json`) : {cold[0].seconds:.2f} s avec hooks, "
-                 f"{cold[1].seconds:.2f} s MkDocs seul.")
+    lines.append(f"Première construction ({results[-1].label}, sans cache de construction "
+                 f"`.cache/`) : {cold[0].seconds:.2f} s avec hooks, "
+                 f"{cold[1].seconds:.2f} s MkDocs seul ({cold[0].seconds / cold[1].seconds:.2f}).")
     if latency:
         lines.append(f"`mkdocs serve`, enregistrement d’un fichier de content/ → page à jour : "
                      f"médiane {statistics.median(latency):.2f} s "

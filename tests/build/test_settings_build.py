@@ -37,8 +37,8 @@ def test_settings_shape_the_site(project: Path, tmp_path: Path):
     assert 'href="specificites/agilite-et-proximite/"' not in home  # …the menu no longer
     bethune = (tmp_path / "site" / "cas" / "bethune" / "index.html").read_text("utf-8")
     assert "/-/edit/main/contenus/cas/bethune.md" in bethune  # « Modifier cette page »
-    assert (project / ".cache" / "vmi" / "qr-codes.json").is_file()
-    assert not (project / ".cache" / "qr-codes.json").exists()
+    assert list((project / ".cache" / "vmi" / "jinja").iterdir())  # compiled templates
+    assert not (project / ".cache" / "jinja").exists()
 
 
 def test_a_bad_setting_stops_the_build_in_french(project: Path, tmp_path: Path):

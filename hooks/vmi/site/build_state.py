@@ -18,7 +18,6 @@ from vmi.content.entries import Content
 from vmi.core.errors import ContentErrors
 from vmi.core.settings import Settings
 from vmi.site.glossary import Glossary
-from vmi.site.qr import QrCache
 
 if TYPE_CHECKING:  # only for annotations: the planner pulls in Markdown and Jinja
     from vmi.site.pages import GeneratedPage, Renderer
@@ -32,7 +31,6 @@ class BuildState:
     offline: bool = False  # the offline copy (Material's offline plugin switched on)
     directory_urls: bool = True  # the public site's URL style (offline switches it off)
     served_dir: str | None = None  # the folder `mkdocs serve` serves
-    qr_codes: QrCache | None = None  # codes of public addresses, kept between builds
     content: Content | None = None  # the last content that passed every check
     failure: ContentErrors | None = None  # this build's content errors, when serving
     discard: bool = False  # this build only keeps the server alive; its output is dropped

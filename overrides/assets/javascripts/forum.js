@@ -1,7 +1,7 @@
 /* Forum mode's doorway, on every page: the « Projeter cette page » button, the `p` key,
- * `?projection` or a projection still on in this tab load projection.js and its four
- * helpers (classic scripts of the site: allowed by the policy's 'self', work over
- * file://), and for a parcours (`&parcours=<slug>`) its plan; projection.js enters and
+ * `?projection` or a projection still on in this tab load projection.js and its helpers,
+ * the QR code's drawing among them (classic scripts of the site: allowed by the policy's
+ * 'self', work over file://), and for a parcours (`&parcours=<slug>`) its plan; projection.js enters and
  * does the rest. A page that is never projected does not pay for them. Also on every
  * page: printed links carry their address. Single keys obey the shortcut switch
  * (RGAA 12.10, VMI.shortcutsOn in vmi.js).
@@ -19,7 +19,8 @@
     const talk = /(?:^|[?&])parcours=([a-z0-9-]+)(?:&|$)/.exec(location.search);
     const plan = talk ? ['../parcours/' + talk[1] + '.js', 'projection-parcours.js']
       : ['projection-parcours.js'];
-    VMI.load(['projection-fit.js', 'projection-presenter.js', 'projection-print.js'].concat(plan,
+    VMI.load(['vendor/qrcodegen.js', 'projection-qr.js', 'projection-fit.js', 'projection-presenter.js',
+      'projection-print.js'].concat(plan,
       ['projection.js']), function () {
       if (enter &&
         document.documentElement.getAttribute('data-mode') !== 'projection') VMI.projection.enter();

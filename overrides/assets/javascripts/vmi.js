@@ -9,7 +9,7 @@
  */
 (function () {
   'use strict';
-  const SVG = /^(svg|title|polygon|path|line|text|tspan|circle)$/;
+  const SVG = /^(svg|title|polygon|path|line|text|tspan|circle|rect)$/;
   const SHORTCUTS_OFF = 'vmi-shortcuts-off';
   const NBSP = '\u00a0';
   const NNBSP = '\u202f'; // narrow: before ? ! ; and between thousands
