@@ -11,7 +11,12 @@ for the home page, a case study, the diagnostic, the obligations, a thematic she
 
 Prints a Markdown table and writes it to ``bench/resultats-web.md``. Lighthouse is
 installed on first use into ``.cache/lighthouse`` (not a test dependency).
-Usage: ``python bench/web.py [--runs N] [--skip-lighthouse]`` (``make bench-web``).
+``--material-palette`` measures the first five pages (the budget pages) of a copy of the
+project that uses Material's own colour switch instead of ours (``partials/palette.html``
+and ``theme/palette.js`` removed) and writes ``bench/resultats-web-palette-material.md``:
+our switch is kept only while it is worth its upkeep (see the README, « Performances »).
+Usage: ``python bench/web.py [--runs N] [--skip-lighthouse] [--material-palette]``
+(``make bench-web``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -83,10 +89,24 @@ def serve(site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
-def build(site: Path) -> None:
+def build(site: Path, project: Path = ROOT) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True)
+                   cwd=project, env=env, check=True)
+
+
+def with_material_palette(work: Path) -> Path:
+    """A copy of the project whose colour switch is Material's own component."""
+    from vmi.testing import copy_project
+
+    project = copy_project(work / "projet-palette-material")
+    (project / "overrides" / "partials" / "palette.html").unlink()
+    main = project / "overrides" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    script = re.search(r"\n[^\n]*assets/javascripts/theme/palette\.js[^\n]*", text)
+    assert script, "overrides/main.html ne charge plus theme/palette.js"
+    main.write_text(text.replace(script.group(0), ""), encoding="utf-8")
+    return project
 
 
 def ensure_lighthouse() -> None:
@@ -169,15 +189,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page")
     parser.add_argument("--skip-lighthouse", action="store_true", help="weights only")
+    parser.add_argument("--material-palette", action="store_true",
+                        help="the budget pages with Material's colour switch instead of ours")
     args = parser.parse_args()
     if not args.skip_lighthouse:
         ensure_lighthouse()
     work = Path(tempfile.mkdtemp(prefix="vmi-web-"))
+    pages = list(PAGES.items())[:5] if args.material_palette else list(PAGES.items())
+    output = "resultats-web-palette-material.md" if args.material_palette else "resultats-web.md"
     try:
-        build(work / "site")
+        build(work / "site", with_material_palette(work) if args.material_palette else ROOT)
         base, server = serve(work / "site")
         rows, details, verdicts = [], [], []
-        for label, path in PAGES.items():
+        for label, path in pages:
             resources, inline = first_visit(base + path)
             total = sum(size for _, size in resources) / 1024
             own = (sum(size for url, size in resources if is_own(url)) + inline) / 1024
@@ -202,8 +226,9 @@ def main() -> None:
         server.shutdown()
         searched = any("search_index" in line for line in details)
         runs = "" if args.skip_lighthouse else f", {args.runs} passages par page"
+        variant = " ; sélecteur de couleurs de Material" if args.material_palette else ""
         table = "\n".join([
-            f"# Mesures web (Lighthouse mobile, site servi compressé{runs})", "",
+            f"# Mesures web (Lighthouse mobile, site servi compressé{runs}{variant})", "",
             "Scores : médiane, et entre parenthèses le plus bas et le plus haut quand les "
             "passages diffèrent.", "",
             "| Page | Performance | Accessibilité | Bonnes pratiques | SEO "
@@ -214,7 +239,7 @@ def main() -> None:
             f"- Index de recherche chargé à la première visite : {'oui' if searched else 'non'}",
             *details, ""])
         print(table)
-        (ROOT / "bench" / "resultats-web.md").write_text(table, encoding="utf-8")
+        (ROOT / "bench" / output).write_text(table, encoding="utf-8")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

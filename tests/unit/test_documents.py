@@ -10,7 +10,7 @@ import pytest
 
 from vmi.content.documents import MAX_BYTES, file_format, library, size_fr
 from vmi.content.loader import Content, load_content
-from vmi.core.errors import ContentErrors
+from vmi.core.errors import ContentErrors, french_typography
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS_PAGES = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
@@ -59,35 +59,36 @@ def load(content: Path) -> Content:
     return load_content(content, DOCS_PAGES)
 
 
-def test_unknown_type_names_the_known_ones(content: Path) -> None:
-    path = write_case(content, "  - titre: Plaquette\n    type: brochure\n"
-                               "    url: https://example.org/plaquette.pdf\n")
+# One mistake in a case's document list → the one message the editor gets (its start, in
+# French typography): (the case's documents, files placed in content/documents/, message).
+MISTAKES = {
+    "type inconnu": (
+        "  - titre: Plaquette\n    type: brochure\n    url: https://example.org/plaquette.pdf\n", [],
+        ":13: documents[1].type: type de document inconnu « brochure » (connus : article, autre, bilan, "),
+    "fichier et url": (
+        "  - titre: Cahier\n    type: cahier-des-charges\n    fichier: cdc.pdf\n"
+        "    url: https://example.org/cdc.pdf\n", ["cdc.pdf"],
+        ":12: documents[1]: indiquez soit « fichier », soit « url », pas les deux"),
+    "ni fichier ni url": (
+        "  - titre: Cahier\n    type: cahier-des-charges\n", [],
+        ":12: documents[1]: indiquez « fichier » (document placé dans content/documents/) ou « url » "
+        "(adresse web du document)"),
+    "fichier absent": (
+        "  - titre: Délibération\n    type: deliberation\n    annee: 2019\n"
+        "    fichier: villessai/deliberation.pdf\n", [],
+        ":15: documents[1].fichier: fichier introuvable : placez « villessai/deliberation.pdf » dans "
+        "content/documents/ ou corrigez le chemin"),
+}
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_a_document_mistake_gives_one_located_message(content: Path, mistake: str) -> None:
+    documents, files, message = MISTAKES[mistake]
+    for name in files:
+        (content / "documents" / name).write_bytes(b"%PDF-1.4\n")
+    path = write_case(content, documents)
     [error] = errors_of(content)
-    assert error.startswith(f"{path}:13: documents[1].type: type de document inconnu "
-                            "« brochure » (connus : article, autre, bilan, ")
-
-
-def test_both_file_and_url_is_refused(content: Path) -> None:
-    (content / "documents" / "cdc.pdf").write_bytes(b"%PDF-1.4\n")
-    path = write_case(content, "  - titre: Cahier\n    type: cahier-des-charges\n"
-                               "    fichier: cdc.pdf\n    url: https://example.org/cdc.pdf\n")
-    assert errors_of(content) == [f"{path}:12: documents[1]: indiquez soit « fichier », "
-                                  "soit « url », pas les deux"]
-
-
-def test_neither_file_nor_url_is_refused(content: Path) -> None:
-    path = write_case(content, "  - titre: Cahier\n    type: cahier-des-charges\n")
-    [error] = errors_of(content)
-    assert error.startswith(f"{path}:12: documents[1]: indiquez « fichier »")
-    assert "ou « url »" in error
-
-
-def test_missing_file(content: Path) -> None:
-    path = write_case(content, "  - titre: Délibération\n    type: deliberation\n"
-                               "    annee: 2019\n    fichier: villessai/deliberation.pdf\n")
-    assert errors_of(content) == [f"{path}:15: documents[1].fichier: fichier introuvable : "
-                                  "placez « villessai/deliberation.pdf » dans content/documents/ "
-                                  "ou corrigez le chemin"]
+    assert error.startswith(path + french_typography(message)), error
 
 
 @pytest.mark.parametrize("fichier", ["../cas/bethune.md", "/etc/hostname",
