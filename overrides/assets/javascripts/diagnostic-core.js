@@ -32,6 +32,7 @@
     if (score != null) levels.forEach(function (level, i) { if (level.min <= score) found = i; });
     return found;
   }
+  function axisName(data, id) { return data.axes.filter(function (axis) { return axis.id === id; })[0].nom; }
   function levelFor(levels, score) { return levels[levelIndex(levels, score)] || null; }
 
   function scoreAxes(data, answers) {
@@ -148,7 +149,8 @@
   const api = {
     scoreAxes: scoreAxes, levelFor: levelFor, levelIndex: levelIndex,
     weakestAxis: weakestAxis, priorities: priorities,
-    applicableRecommendations: applicableRecommendations, validateState: validateState, formatDate: formatDate
+    applicableRecommendations: applicableRecommendations, axisName: axisName, validateState: validateState,
+    formatDate: formatDate
   };
   VMI.diagnostic = api;
   if (typeof module === 'object') module.exports = api;

@@ -33,9 +33,7 @@
     }
     return json;
   }
-  function axisName(ctx, id) {
-    return ctx.data.axes.filter(function (axis) { return axis.id === id; })[0].nom;
-  }
+  function axisName(ctx, id) { return Diagnostic.axisName(ctx.data, id); }
   // The question and the answer as the form words them (the page's own labels).
   function answerText(why) {
     const input = document.querySelector('#vmi-diagnostic input[name="' + why.question +

@@ -9,9 +9,7 @@
   const { diagnostic: Diagnostic, diagnosticPage: page, el, append, byId: $, clear } = VMI;
 
   function fixed(n) { return n.toFixed(1); }
-  function axisName(id) {
-    return page.get().data.axes.filter(function (axis) { return axis.id === id; })[0].nom;
-  }
+  function axisName(id) { return Diagnostic.axisName(page.get().data, id); }
   function scoreText(result) {
     return result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100, ' + result.niveau;
   }

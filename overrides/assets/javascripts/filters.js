@@ -65,12 +65,7 @@
       const value = wanted(select);
       if (value) params.push(select.name + "=" + encodeURIComponent(value));
     });
-    try {
-      history.replaceState(history.state, "", location.pathname +
-        (params.length ? "?" + params.join("&") : "") + location.hash);
-    } catch (error) {
-      /* Some browsers refuse to change file:// addresses: filtering still works. */
-    }
+    VMI.setAddress(params.length ? "?" + params.join("&") : "", location.hash);
   }
 
   function initForm(form) {

@@ -15,7 +15,7 @@
   const started = Date.now();
   let shown = '';
 
-  function find(selector) { return document.querySelector(selector); }
+  const find = VMI.find;
   function pad(n) { return String(n).padStart(2, '0'); }
   function post(message) {
     const opener = window.opener;

@@ -17,7 +17,6 @@
   const SMALLEST = [0.76, 0.68, 0.6, 0.52, 0.44]; // a single block that cannot be split
   const root = document.documentElement;
 
-  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function title(el) { return el ? el.textContent.replace(/\s+/g, ' ').replace(/¶$/, '').trim() : ''; }
 
   /* ---- Sections: what belongs together before fitting ---------------------------- */
@@ -43,7 +42,7 @@
         !el.classList.contains('vmi-hors-diapo')) intro.push(el);
     }
     let list = [section('', article.querySelector('h1'), intro)];
-    each(form.querySelectorAll('section'), function (axis) { list = list.concat(axisSections(axis)); });
+    VMI.each(form.querySelectorAll('section'), function (axis) { list = list.concat(axisSections(axis)); });
     for (el = form.nextElementSibling; el; el = el.nextElementSibling) {
       if (!isScript(el)) list.push(section(el.id, null, [el], title(el.querySelector('h2')) || 'Résultats'));
     }
@@ -54,7 +53,7 @@
     const about = section(heading ? heading.id : '', heading, []);
     const list = [about];
     let question = null;
-    each(axis.children, function (child) {
+    VMI.each(axis.children, function (child) {
       if (child === heading) return;
       if (child.tagName !== 'FIELDSET') { (question || about).blocks.push(child); return; }
       const input = child.querySelector('input[name]');
@@ -69,7 +68,7 @@
   function pageSections(article) {
     let group = section('', null, []);
     const list = [group];
-    each(article.children, function (el) {
+    VMI.each(article.children, function (el) {
       if (el.classList.contains('vmi-forum')) return;
       const first = el.firstElementChild;
       if (el.tagName === 'H1' && !group.heading) { group.heading = el; return; }
@@ -127,7 +126,7 @@
   function tableRows(table) {
     const head = table.tHead ? [table.tHead] : [];
     const rows = [];
-    each(table.tBodies, function (b) { each(b.rows, function (r) { rows.push([r]); }); });
+    VMI.each(table.tBodies, function (b) { VMI.each(b.rows, function (r) { rows.push([r]); }); });
     return rows.length > 1 ? { also: head.concat(table.caption ? [table.caption] : []), parts: rows } : null;
   }
   /* A term and its definitions stay together. */
@@ -236,7 +235,7 @@
   /* options.apart: sections never share a slide. */
   function fitter(article, options) {
     function unhide() {
-      each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), function (el) {
+      VMI.each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), function (el) {
         el.classList.remove(HIDE, UNSEEN);
       });
     }
@@ -249,7 +248,7 @@
       });
       unhide();
       (function walk(node) {
-        each(node.children, function (child) {
+        VMI.each(node.children, function (child) {
           if (keep.indexOf(child) >= 0 || child.classList.contains('vmi-forum')) return;
           if (path.indexOf(child) >= 0) walk(child);
           // the page keeps its title for screen readers
@@ -257,7 +256,7 @@
         });
       })(article);
       root.style.setProperty('--vmi-echelle', String(scale));
-      each(article.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
+      VMI.each(article.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
       if (continued && heading) heading.classList.add('vmi-suite');
     }
 
@@ -444,7 +443,7 @@
     /* A copy of the slide on screen, without what it hides nor the forum's tools. */
     function copyShown(drop) {
       const copy = article.cloneNode(true);
-      each(copy.querySelectorAll('.' + HIDE + ', .' + UNSEEN + ', .vmi-forum, .headerlink' +
+      VMI.each(copy.querySelectorAll('.' + HIDE + ', .' + UNSEEN + ', .vmi-forum, .headerlink' +
         (drop ? ', ' + drop : '')), function (el) {
         el.remove();
       });

@@ -22,22 +22,16 @@
     refitTimer: 0
   };
 
-  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function isOn() { return root.getAttribute('data-mode') === 'projection'; }
-  function find(selector) { return document.querySelector(selector); }
+  const find = VMI.find;
 
-  function setUrl(search, hash) {
-    try {
-      history.replaceState(history.state, '', location.pathname + search + hash);
-    } catch (e) { /* file:// may refuse */ }
-  }
   function setParam(on) {
     const talk = deck.talk;
     const rest = location.search.replace(/^\?/, '').split('&').filter(function (p) {
       return p && !/^projection(=|$)/.test(p) && !(talk && !on && talk.isParam(p)); // leaving ends the talk
     });
     if (on) rest.push('projection');
-    setUrl(rest.length ? '?' + rest.join('&') : '', location.hash);
+    VMI.setAddress(rest.length ? '?' + rest.join('&') : '', location.hash);
   }
 
   /* ---- Pages beyond this one -------------------------------------------------------- */
@@ -97,7 +91,7 @@
     s.fitted = deck.fitter.fits();
     const counter = find('.vmi-forum__diapo');
     if (counter) counter.textContent = 'Diapositive ' + (deck.current + 1) + ' sur ' + deck.slides.length;
-    if (updateUrl) setUrl(location.search, s.id ? '#' + s.id : '');
+    if (updateUrl) VMI.setAddress(location.search, s.id ? '#' + s.id : '');
     window.scrollTo(0, 0);
     presenter.tell();
   }
@@ -135,7 +129,7 @@
     setParam(false);
     deck.talk = null;
     if (deck.fitter) deck.fitter.unhide();
-    each(document.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
+    VMI.each(document.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
     render();
     if (shown && deck.current > 0) shown.scrollIntoView();
   }
@@ -166,7 +160,7 @@
   function grew(records) {
     let drawn = false;
     records.forEach(function (r) {
-      each(r.addedNodes, function (n) {
+      VMI.each(r.addedNodes, function (n) {
         if (n.nodeType !== 1) return;
         if (n.tagName === 'LINK') n.addEventListener('load', changed); // a stylesheet for what comes
         else if (r.target !== document.head && !r.target.closest('.vmi-forum') &&

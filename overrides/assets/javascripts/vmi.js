@@ -118,6 +118,16 @@
 
     function searchOpen() { const box = doc.getElementById('__search'); return !!(box && box.checked); }
     function byId(id) { return doc.getElementById(id); }
+    function find(selector) { return doc.querySelector(selector); }
+    /* forEach over a NodeList or an HTMLCollection (children, rows: no forEach of their own). */
+    function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+    /* The address bar shows this page with another query and fragment (no new history entry);
+       some browsers refuse it over file://, where the page works the same without it. */
+    function setAddress(search, hash) {
+      try {
+        win.history.replaceState(win.history.state, '', win.location.pathname + search + hash);
+      } catch (e) { /* file:// may refuse */ }
+    }
     /* The element of that id, emptied. */
     function clear(id) { const node = byId(id); node.textContent = ''; return node; }
     /* The address of a page of the site (path from its root), from any page: Material writes
@@ -162,7 +172,7 @@
       start: start, local: local, session: storage('sessionStorage'), isTyping: isTyping,
       shortcutsOn: shortcutsOn, setShortcutsOn: setShortcutsOn, searchOpen: searchOpen,
       el: el, append: append, download: download, load: load, collectivite: collectivite,
-      byId: byId, clear: clear, siteUrl: siteUrl,
+      byId: byId, find: find, clear: clear, each: each, siteUrl: siteUrl, setAddress: setAddress,
       NBSP: NBSP, NNBSP: NNBSP, quoted: quoted, formatNumber: formatNumber, isObject: isObject,
       clickerStep: clickerStep
     };
