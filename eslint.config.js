@@ -1,8 +1,24 @@
-// ESLint for our browser scripts (`make lint`): small classic scripts, no modules.
+// ESLint for our browser scripts (`make lint`): small classic scripts, no modules; and for
+// their Node tests, under the same house rules.
 "use strict";
 
 const js = require("@eslint/js");
 const globals = require("globals");
+
+// Beyond the recommended rules, for every file.
+const house = {
+  // Block-scoped declarations (ES2015, in every browser we support): `const` for a name
+  // that never changes, so `let` says which ones do; one name per declaration.
+  "no-var": "error",
+  "prefer-const": "error",
+  "one-var": ["error", "never"],
+  "no-shadow": "error",
+  // The Python line length (ruff's line-length in pyproject.toml).
+  "max-len": ["error", { code: 110, ignoreUrls: true }],
+  // A function that takes more than a dozen paths does more than one job: split it.
+  complexity: ["error", 12],
+  eqeqeq: ["error", "always", { null: "ignore" }],
+};
 
 module.exports = [
   // territory-list.js: data written by `make territoires`.
@@ -21,17 +37,7 @@ module.exports = [
       ...js.configs.recommended.rules,
       // `catch (e) {}` where storage may be refused: the error itself is not needed.
       "no-unused-vars": ["error", { caughtErrors: "none" }],
-      // Block-scoped declarations (ES2015, in every browser we support): `const` for a name
-      // that never changes, so `let` says which ones do; one name per declaration.
-      "no-var": "error",
-      "prefer-const": "error",
-      "one-var": ["error", "never"],
-      "no-shadow": "error",
-      // The Python line length (ruff's line-length in pyproject.toml).
-      "max-len": ["error", { code: 110, ignoreUrls: true }],
-      // A function that takes more than a dozen paths does more than one job: split it.
-      complexity: ["error", 12],
-      eqeqeq: ["error", "always", { null: "ignore" }],
+      ...house,
       // Each script keeps its names in its own function; what it shares goes on window.VMI.
       "no-implicit-globals": "error",
     },
@@ -40,5 +46,6 @@ module.exports = [
     files: ["tests/js/**/*.js", "eslint.config.js"],
     ...js.configs.recommended,
     languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: globals.node },
+    rules: { ...js.configs.recommended.rules, ...house },
   },
 ];

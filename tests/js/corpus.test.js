@@ -23,7 +23,8 @@ const READERS = {
 };
 const cases = fs.readdirSync(CORPUS).filter((name) => fs.existsSync(path.join(CORPUS, name, 'expected.txt')));
 const team = (name) => fs.existsSync(path.join(CORPUS, name, 'equipe.json'));
-const expectedOf = (name) => fs.readFileSync(path.join(CORPUS, name, 'expected.txt'), 'utf8').trim().split('\n');
+const expectedOf = (name) => fs.readFileSync(path.join(CORPUS, name, 'expected.txt'),
+  'utf8').trim().split('\n');
 
 test('browser corpus: has its cases', () => assert.ok(cases.length >= 5));
 
@@ -48,7 +49,8 @@ for (const name of cases.filter((n) => !team(n))) {
 
 for (const name of cases.filter(team)) {
   test('browser corpus, team synthesis: ' + name, () => {
-    const sources = JSON.parse(fs.readFileSync(path.join(CORPUS, name, 'equipe.json'), 'utf8')), list = [];
+    const sources = JSON.parse(fs.readFileSync(path.join(CORPUS, name, 'equipe.json'), 'utf8'));
+    const list = [];
     const messages = Synthesis.addSources(data, list, sources).map((m) => m.text);
     assert.deepEqual(messages.concat(['répondants : ' + list.length]), expectedOf(name));
   });

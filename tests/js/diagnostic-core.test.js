@@ -7,7 +7,8 @@ const { data, frenchError } = require('./donnees.js');
 
 test('score: every question answered', () => {
   const r = Diagnostic.scoreAxes(data, { g1: 3, g2: 2, g3: 3, g4: 3, d1: 8, d2: 2, m1: 1 });
-  assert.deepEqual(r.gouv, { score: 100, niveau: 'Maîtrise', niveauIndex: 3, answered: 4, nsp: 0, total: 4, status: 'evalue' });
+  assert.deepEqual(r.gouv, { score: 100, niveau: 'Maîtrise', niveauIndex: 3, answered: 4, nsp: 0,
+    total: 4, status: 'evalue' });
   assert.equal(r.data.score, 100);
   assert.equal(r.mob.score, 0);
   assert.equal(r.mob.niveau, 'Découverte');
@@ -52,12 +53,14 @@ test('score: rounded to nearest, halves up', () => {
 });
 
 test('score: zero maximum → 0', () => {
-  const d = { axes: [{ id: 'a', nom: 'A' }], niveaux: data.niveaux, questions: [{ id: 'q', axe: 'a', points: [0, 0] }] };
+  const d = { axes: [{ id: 'a', nom: 'A' }], niveaux: data.niveaux,
+    questions: [{ id: 'q', axe: 'a', points: [0, 0] }] };
   assert.equal(Diagnostic.scoreAxes(d, { q: 1 }).a.score, 0);
 });
 
 test('levels: bounds', () => {
-  const n = [{ min: 0, nom: 'A' }, { min: 20, nom: 'B' }, { min: 40, nom: 'C' }, { min: 60, nom: 'D' }, { min: 80, nom: 'E' }];
+  const n = [{ min: 0, nom: 'A' }, { min: 20, nom: 'B' }, { min: 40, nom: 'C' },
+    { min: 60, nom: 'D' }, { min: 80, nom: 'E' }];
   assert.equal(Diagnostic.levelFor(n, 0).nom, 'A');
   assert.equal(Diagnostic.levelFor(n, 19).nom, 'A');
   assert.equal(Diagnostic.levelFor(n, 20).nom, 'B');
@@ -68,11 +71,13 @@ test('levels: bounds', () => {
 });
 
 test('weakest axis and priorities (ties → axis order)', () => {
-  const r = { gouv: { status: 'evalue', score: 40 }, data: { status: 'evalue', score: 40 }, mob: { status: 'evalue', score: 10 } };
+  const r = { gouv: { status: 'evalue', score: 40 }, data: { status: 'evalue', score: 40 },
+    mob: { status: 'evalue', score: 10 } };
   assert.equal(Diagnostic.weakestAxis(r, data.axes), 'mob');
   assert.deepEqual(Diagnostic.priorities(r, data.axes), ['mob', 'gouv', 'data']);
   assert.deepEqual(Diagnostic.priorities(r, data.axes, 2), ['mob', 'gouv']);
-  const r2 = { gouv: { status: 'evalue', score: 70 }, data: { status: 'evalue', score: 70 }, mob: { status: 'non-evalue', score: null } };
+  const r2 = { gouv: { status: 'evalue', score: 70 }, data: { status: 'evalue', score: 70 },
+    mob: { status: 'non-evalue', score: null } };
   assert.equal(Diagnostic.weakestAxis(r2, data.axes), 'gouv');
   assert.deepEqual(Diagnostic.priorities(r2, data.axes), ['gouv', 'data']);
   assert.equal(Diagnostic.weakestAxis(Diagnostic.scoreAxes(data, {}), data.axes), null);
@@ -80,20 +85,25 @@ test('weakest axis and priorities (ties → axis order)', () => {
 });
 
 test('applicable recommendations: score ≤ jusqu_a, never for an axis not assessed', () => {
-  const texts = (answers) => Diagnostic.applicableRecommendations(data, Diagnostic.scoreAxes(data, answers)).map((r) => r.texte_html);
+  const texts = (answers) => Diagnostic.applicableRecommendations(data,
+    Diagnostic.scoreAxes(data, answers)).map((r) => r.texte_html);
   assert.deepEqual(texts({}), []);
   assert.deepEqual(texts({ d2: 0 }), ['Inventorier les données']); // 0 ≤ 19
   assert.deepEqual(texts({ d1: 1, d2: 0 }), ['Inventorier les données']); // 1/10 = 10
   assert.deepEqual(texts({ d1: 2 }), []); // 25 > 19
   assert.deepEqual(texts({ g1: 3, g3: 0, m1: 0 }), ['Toujours']); // gouv = 50 > 49
-  assert.deepEqual(texts({ g1: 1, g2: 2, g3: 0, g4: 0, m1: 'nsp' }), ['Nommer un référent']); // 6/14 = 43; mob not assessed
+  // 6/14 = 43; mob not assessed
+  assert.deepEqual(texts({ g1: 1, g2: 2, g3: 0, g4: 0, m1: 'nsp' }), ['Nommer un référent']);
   const bound = { ...data, recommandations: [{ axe: 'data', jusqu_a: 63, texte_html: 'Borne', liens: [] }] };
-  assert.equal(Diagnostic.applicableRecommendations(bound, Diagnostic.scoreAxes(data, { d1: 5 })).length, 1); // 63 ≤ 63
-  assert.equal(Diagnostic.applicableRecommendations(bound, Diagnostic.scoreAxes(data, { d1: 6 })).length, 0); // 75
+  // 63 ≤ 63
+  assert.equal(Diagnostic.applicableRecommendations(bound, Diagnostic.scoreAxes(data, { d1: 5 })).length, 1);
+  // 75
+  assert.equal(Diagnostic.applicableRecommendations(bound, Diagnostic.scoreAxes(data, { d1: 6 })).length, 0);
 });
 
 test('validateState: keeps the name, the role and the plan', () => {
-  const s = Diagnostic.validateState(data, { v: 1, nom: 'Camille', role: 'numérique', plan: [{ reco: 'r1' }], answers: {} });
+  const s = Diagnostic.validateState(data, { v: 1, nom: 'Camille', role: 'numérique',
+    plan: [{ reco: 'r1' }], answers: {} });
   assert.equal(s.nom, 'Camille');
   assert.equal(s.role, 'numérique');
   assert.deepEqual(s.plan, [{ reco: 'r1' }]);
@@ -113,7 +123,8 @@ test('validateState: cleans and completes', () => {
 test('formatDate: French date in local time, without Intl', () => {
   const d = new Date(2026, 2, 1, 9, 5);
   assert.equal(Diagnostic.formatDate(d.toISOString()), '1er\u00a0mars 2026 à 09:05');
-  assert.equal(Diagnostic.formatDate(new Date(2024, 11, 24, 18, 30).toISOString()), '24\u00a0décembre 2024 à 18:30');
+  assert.equal(Diagnostic.formatDate(new Date(2024, 11, 24, 18, 30).toISOString()),
+    '24\u00a0décembre 2024 à 18:30');
   assert.equal(Diagnostic.formatDate('pas une date'), 'pas une date');
   assert.equal(Diagnostic.formatDate(undefined), '—');
 });

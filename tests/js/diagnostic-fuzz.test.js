@@ -12,7 +12,8 @@ const { fc } = Fuzzing;
 
 const SHARE = 'Le lien de partage est incomplet ou abîmé.';
 // A link that names a version this questionnaire does not have (a mutated or older one).
-const OTHER_VERSION = 'Ce lien de partage a été créé avec une autre version du questionnaire\u00a0: ses réponses ne peuvent pas être relues.';
+const OTHER_VERSION = 'Ce lien de partage a été créé avec une autre version du questionnaire\u00a0: ' +
+  'ses réponses ne peuvent pas être relues.';
 const FRENCH = /^(Le |La |Les |Ce |Cette |Version |Question |Réponse |Axe |Niveau |Note )/;
 const LEAK = /undefined|\bnull\b|NaN|\[object|TypeError|Cannot|Unexpected|is not/;
 
@@ -22,7 +23,8 @@ function outcome(call) {
   try {
     return { state: call() };
   } catch (e) {
-    if (!(e instanceof Error) || typeof e.message !== 'string' || !FRENCH.test(e.message) || LEAK.test(e.message)) {
+    if (!(e instanceof Error) || typeof e.message !== 'string' || !FRENCH.test(e.message) ||
+      LEAK.test(e.message)) {
       throw new Error('escaping exception: ' + (e && e.stack || e), { cause: e });
     }
     return { error: e.message };
@@ -32,32 +34,37 @@ function outcome(call) {
 // A valid state: only known questions and axes, values within their bounds, read back the
 // same, and whole scores from 0 to 100 whose level is the one the scale gives.
 function isValid(data, s) {
-  const qs = new Map(data.questions.map((x) => [x.id, x]));
-  const axes = new Set(data.axes.map((a) => a.id));
-  for (const [id, v] of Object.entries(s.answers)) {
-    if (!qs.has(id) || !(v === 'nsp' || (Number.isInteger(v) && v >= 0 && v < qs.get(id).points.length))) return false;
-  }
-  for (const [id, v] of Object.entries(s.targets)) {
-    if (!axes.has(id) || !(Number.isInteger(v) && v >= 0 && v < data.niveaux.length)) return false;
-  }
-  for (const [id, v] of Object.entries(s.notes || {})) if (!axes.has(id) || typeof v !== 'string') return false;
+  if (!partsValid(data, s)) return false;
   const again = Diagnostic.validateState(data, JSON.parse(JSON.stringify(s)));
   assert.deepEqual(again, s);
+  return scoresValid(data, s);
+}
+const isIndex = (v, length) => Number.isInteger(v) && v >= 0 && v < length;
+function partsValid(data, s) {
+  const qs = new Map(data.questions.map((x) => [x.id, x]));
+  const axes = new Set(data.axes.map((a) => a.id));
+  const answerValid = ([id, v]) => qs.has(id) && (v === 'nsp' || isIndex(v, qs.get(id).points.length));
+  return Object.entries(s.answers).every(answerValid)
+    && Object.entries(s.targets).every(([id, v]) => axes.has(id) && isIndex(v, data.niveaux.length))
+    && Object.entries(s.notes || {}).every(([id, v]) => axes.has(id) && typeof v === 'string');
+}
+function scoresValid(data, s) {
   const res = Diagnostic.scoreAxes(data, s.answers);
-  for (const a of data.axes) {
+  return data.axes.every((a) => {
     const r = res[a.id];
     if (r.score !== null && !(Number.isInteger(r.score) && r.score >= 0 && r.score <= 100)) return false;
     const level = Diagnostic.levelFor(data.niveaux, r.score);
-    if (r.niveau !== (r.score === null ? null : level && level.nom)) return false;
-  }
-  return true;
+    return r.niveau === (r.score === null ? null : level && level.nom);
+  });
 }
 
 function shareCodes(data) {
-  const n = data.questions.length, m = data.axes.length;
+  const n = data.questions.length;
+  const m = data.axes.length;
   return fc.oneof(
     fc.string(),
-    fc.array(fc.nat(0xffff), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes)), // lone surrogates included
+    // lone surrogates included
+    fc.array(fc.nat(0xffff), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes)),
     fc.stringMatching(new RegExp('^1[-n0-9]{' + n + '}\\.[-0-9]{' + m + '}$')),
     Fuzzing.validState(data).map((s) => FollowUp.encodeShare(data, s)).chain(Fuzzing.textMutation),
     fc.constantFrom('', '1', '1.', '.', null, undefined, 42, {}, '1'.repeat(100000)));
@@ -84,7 +91,8 @@ function holds(name, arbitrary, predicate) {
 }
 
 test('share link: any code gives a valid state that encodes back the same, or the French error', () => {
-  holds('partage', Fuzzing.questionnaire.chain((data) => fc.tuple(fc.constant(data), shareCodes(data))), ([data, code]) => {
+  holds('partage', Fuzzing.questionnaire.chain((data) => fc.tuple(fc.constant(data),
+    shareCodes(data))), ([data, code]) => {
     const r = outcome(() => FollowUp.decodeShare(data, code));
     if (r.error) return r.error === SHARE || r.error === OTHER_VERSION;
     return isValid(data, r.state) && FollowUp.encodeShare(data, r.state) === code;
@@ -92,11 +100,13 @@ test('share link: any code gives a valid state that encodes back the same, or th
 });
 
 test('imported file: a valid state whose scores are the file’s, or a French error', () => {
-  holds('import', Fuzzing.questionnaire.chain((data) => fc.tuple(fc.constant(data), importTexts(data))), ([data, text]) => {
+  holds('import', Fuzzing.questionnaire.chain((data) => fc.tuple(fc.constant(data),
+    importTexts(data))), ([data, text]) => {
     const r = outcome(() => FollowUp.fromJSON(data, text));
     if (r.error) return true;
     if (!isValid(data, r.state)) return false;
-    const said = JSON.parse(text).scores, res = Diagnostic.scoreAxes(data, r.state.answers);
+    const said = JSON.parse(text).scores;
+    const res = Diagnostic.scoreAxes(data, r.state.answers);
     for (const a of data.axes) {
       if (said && said[a.id] !== undefined &&
         (said[a.id].score !== res[a.id].score || said[a.id].niveau !== res[a.id].niveau)) return false;
@@ -107,18 +117,21 @@ test('imported file: a valid state whose scores are the file’s, or a French er
 });
 
 test('saved state: any object read gives a valid state or a French error', () => {
-  const saved = (data) => fc.oneof(Fuzzing.anyValue, Fuzzing.anyObject, Fuzzing.validState(data).chain(Fuzzing.mutated),
+  const saved = (data) => fc.oneof(Fuzzing.anyValue, Fuzzing.anyObject,
+    Fuzzing.validState(data).chain(Fuzzing.mutated),
     Fuzzing.validState(data).chain((s) => fc.constantFrom('answers', 'targets', 'notes').chain((k) =>
       Fuzzing.mutated(s[k]).map((v) => Object.assign({}, s, { [k]: v })))));
-  holds('état', Fuzzing.questionnaire.chain((data) => fc.tuple(fc.constant(data), saved(data))), ([data, o]) => {
+  holds('état', Fuzzing.questionnaire.chain((data) => fc.tuple(fc.constant(data),
+    saved(data))), ([data, o]) => {
     const r = outcome(() => Diagnostic.validateState(data, o));
     return r.error !== undefined || isValid(data, r.state);
   });
 });
 
 test('an edited export whose scores no longer follow its answers is refused', () => {
-  const data = { axes: [{ id: 'a', nom: 'Données' }], niveaux: [{ min: 0, nom: 'Début' }, { min: 50, nom: 'Suite' }],
-    questions: [{ id: 'q', axe: 'a', points: [0, 4] }], recommandations: [] };
+  const data = { axes: [{ id: 'a', nom: 'Données' }], niveaux: [{ min: 0, nom: 'Début' },
+    { min: 50, nom: 'Suite' }],
+  questions: [{ id: 'q', axe: 'a', points: [0, 4] }], recommandations: [] };
   const text = FollowUp.toJSON(data, { answers: { q: 0 }, targets: {}, notes: {} });
   const edited = JSON.parse(text);
   edited.scores.a = { score: 100, niveau: 'Suite' };
@@ -129,6 +142,7 @@ test('an edited export whose scores no longer follow its answers is refused', ()
 
 test.after(() => {
   if (Fuzzing.PROFILE === 'fuzz') {
-    console.log('Diagnostic : ' + Fuzzing.tally.runs + ' entrées générées, ' + Fuzzing.tally.failed + ' en échec (graine ' + Fuzzing.SEED + ').');
+    console.log('Diagnostic : ' + Fuzzing.tally.runs + ' entrées générées, ' + Fuzzing.tally.failed +
+      ' en échec (graine ' + Fuzzing.SEED + ').');
   }
 });

@@ -5,7 +5,8 @@ const data = {
   cle: 'vmi-diagnostic',
   questionnaire: { id: 'test', version: 'a1b2c3d4' },
   axes: [{ id: 'gouv', nom: 'Gouvernance' }, { id: 'data', nom: 'Données' }, { id: 'mob', nom: 'Mobilité' }],
-  niveaux: [{ min: 0, nom: 'Découverte' }, { min: 20, nom: 'Initiation' }, { min: 50, nom: 'Structuration' }, { min: 80, nom: 'Maîtrise' }],
+  niveaux: [{ min: 0, nom: 'Découverte' }, { min: 20, nom: 'Initiation' }, { min: 50, nom: 'Structuration' },
+    { min: 80, nom: 'Maîtrise' }],
   questions: [
     { id: 'g1', axe: 'gouv', points: [0, 1, 2, 3], h: 'h-g1' },
     { id: 'g2', axe: 'gouv', points: [0, 2, 5], h: 'h-g2' },
@@ -16,8 +17,10 @@ const data = {
     { id: 'm1', axe: 'mob', points: [3, 0], h: 'h-m1' }
   ],
   recommandations: [
-    { id: 'r1', axe: 'gouv', jusqu_a: 49, texte: 'Nommer un référent', texte_html: 'Nommer un référent', liens: [] },
-    { id: 'r2', axe: 'data', jusqu_a: 19, texte: 'Inventorier les données', texte_html: 'Inventorier les données', liens: [{ titre: 'Cas', href: '../cas/' }] },
+    { id: 'r1', axe: 'gouv', jusqu_a: 49, texte: 'Nommer un référent',
+      texte_html: 'Nommer un référent', liens: [] },
+    { id: 'r2', axe: 'data', jusqu_a: 19, texte: 'Inventorier les données',
+      texte_html: 'Inventorier les données', liens: [{ titre: 'Cas', href: '../cas/' }] },
     { id: 'r3', axe: 'mob', jusqu_a: 100, texte: 'Toujours', texte_html: 'Toujours', liens: [] }
   ]
 };

@@ -17,7 +17,8 @@ const next = {
 };
 
 test('share link: round trip', () => {
-  const state = { v: 1, answers: { g1: 3, g2: 'nsp', d1: 8, m1: 0 }, targets: { gouv: 2, mob: 0 }, notes: { gouv: 'x' }, date: '2024-01-01T00:00:00.000Z' };
+  const state = { v: 1, answers: { g1: 3, g2: 'nsp', d1: 8, m1: 0 }, targets: { gouv: 2, mob: 0 },
+    notes: { gouv: 'x' }, date: '2024-01-01T00:00:00.000Z' };
   const code = FollowUp.encodeShare(data, state);
   assert.equal(code, '13n--8-0.2-0.a1b2c3d4');
   const back = FollowUp.decodeShare(data, code);
@@ -25,23 +26,27 @@ test('share link: round trip', () => {
   assert.deepEqual(back.targets, state.targets);
   assert.deepEqual(back.notes, {});
   assert.equal(FollowUp.encodeShare(data, { answers: {}, targets: {} }), '1-------.---.a1b2c3d4');
-  assert.deepEqual(FollowUp.decodeShare(data, '13n--8-0.2-0').answers, state.answers); // links from before versions
+  // links from before versions
+  assert.deepEqual(FollowUp.decodeShare(data, '13n--8-0.2-0').answers, state.answers);
 });
 
 test('share link: another questionnaire version is refused, never misread', () => {
-  assert.throws(() => FollowUp.decodeShare(data, '13n--8-0.2-0.ffff0000'), frenchError(/autre version du questionnaire/));
+  assert.throws(() => FollowUp.decodeShare(data, '13n--8-0.2-0.ffff0000'),
+    frenchError(/autre version du questionnaire/));
 });
 
 test('share link: damaged codes → French error', () => {
   const bad = ['', '2-------.---', '1------.---', '1--------.---', '1-------.--', '1-------', '1---x---.---',
     '1-------.-9-', '19------.---', '1------- .---', '1-------.---.', '1-------.---.a1b2c3d4x', null];
   for (const c of bad) {
-    assert.throws(() => FollowUp.decodeShare(data, c), frenchError(/lien de partage est incomplet ou abîmé/), String(c));
+    assert.throws(() => FollowUp.decodeShare(data, c),
+      frenchError(/lien de partage est incomplet ou abîmé/), String(c));
   }
 });
 
 test('JSON export/import: round trip', () => {
-  const state = { v: 1, answers: { g1: 1, g2: 'nsp', d1: 5 }, targets: { data: 3 }, notes: { gouv: 'Réunion « élus » ; à suivre' }, date: '2024-05-02T10:00:00.000Z' };
+  const state = { v: 1, answers: { g1: 1, g2: 'nsp', d1: 5 }, targets: { data: 3 },
+    notes: { gouv: 'Réunion « élus » ; à suivre' }, date: '2024-05-02T10:00:00.000Z' };
   const text = FollowUp.toJSON(data, state);
   const o = JSON.parse(text);
   assert.equal(o.format, 'vmi-diagnostic');
@@ -98,7 +103,8 @@ test('export: questionnaire identity and version, each question’s hash', () =>
 });
 
 test('versions: same version → nothing changed', () => {
-  assert.deepEqual(FollowUp.compareVersions(data, FollowUp.identity(data)), { same: true, changed: [], appeared: [], gone: [] });
+  assert.deepEqual(FollowUp.compareVersions(data, FollowUp.identity(data)),
+    { same: true, changed: [], appeared: [], gone: [] });
 });
 
 test('versions: questions changed, added, removed, by id', () => {
@@ -113,7 +119,8 @@ test('versions: questions changed, added, removed, by id', () => {
 });
 
 test('versions: an old export counts only on unchanged questions', () => {
-  const old = FollowUp.toJSON(data, { answers: { g1: 3, g2: 2, d1: 8, d2: 0, m1: 0 }, date: '2025-01-01T00:00:00.000Z' });
+  const old = FollowUp.toJSON(data, { answers: { g1: 3, g2: 2, d1: 8, d2: 0, m1: 0 },
+    date: '2025-01-01T00:00:00.000Z' });
   const r = FollowUp.readExport(next, old);
   assert.deepEqual(r.state.answers, { g1: 3, d1: 8, m1: 0 }); // g2 (changed) and d2 (removed) left out
   const odd = JSON.parse(old);
@@ -126,9 +133,12 @@ test('versions: an old export counts only on unchanged questions', () => {
 });
 
 test('versions: another questionnaire is refused, named', () => {
-  const other = JSON.stringify({ format: 'vmi-diagnostic', v: 1, questionnaire: { id: 'autre-chose', version: 'x', questions: {} }, answers: {} });
-  assert.throws(() => FollowUp.readExport(data, other), (e) => e.kind === 'autre' && /autre questionnaire \(«\u00a0autre-chose\u00a0»\)/.test(e.message));
-  assert.throws(() => FollowUp.readExport(data, '{"format":"vmi-diagnostic","v":1,"questionnaire":3}'), frenchError(/questionnaire non identifié/));
+  const other = JSON.stringify({ format: 'vmi-diagnostic', v: 1,
+    questionnaire: { id: 'autre-chose', version: 'x', questions: {} }, answers: {} });
+  assert.throws(() => FollowUp.readExport(data, other), (e) => e.kind === 'autre' &&
+    /autre questionnaire \(«\u00a0autre-chose\u00a0»\)/.test(e.message));
+  assert.throws(() => FollowUp.readExport(data, '{"format":"vmi-diagnostic","v":1,"questionnaire":3}'),
+    frenchError(/questionnaire non identifié/));
   assert.throws(() => FollowUp.readExport(data, '{"format":"x"}'), (e) => e.kind === 'etranger');
 });
 
@@ -139,7 +149,8 @@ test('versions: an export without a version (older) is read strictly', () => {
 });
 
 test('evolution: current score minus imported score, empty when one is missing', () => {
-  const now = Diagnostic.scoreAxes(data, { g1: 3, d1: 4 }), before = Diagnostic.scoreAxes(data, { g1: 1, d1: 8, m1: 0 });
+  const now = Diagnostic.scoreAxes(data, { g1: 3, d1: 4 });
+  const before = Diagnostic.scoreAxes(data, { g1: 1, d1: 8, m1: 0 });
   assert.deepEqual(FollowUp.evolution(data, now, before), { gouv: 67, data: -50, mob: null });
   assert.deepEqual(FollowUp.evolution(data, now, null), { gouv: null, data: null, mob: null });
   assert.deepEqual(FollowUp.evolution(data, now, now), { gouv: 0, data: 0, mob: null });
@@ -153,7 +164,8 @@ test('plan: a recommendation added once only, what is read cleaned', () => {
   assert.deepEqual(plan.map((a) => [a.reco, a.axe, a.texte, a.statut]),
     [['r1', 'gouv', 'Nommer un référent', 'a-faire'], ['r2', 'data', 'Inventorier les données', 'a-faire']]);
   const dirty = [{ ...plan[0], porteur: 'DGS', echeance: '2026-06-30', statut: 'en-cours' },
-    { ...plan[1], echeance: '30/06/2026', statut: 'peut-être' }, { reco: 'r1', texte: 'double' }, { texte: 'sans reco' }, 'x'];
+    { ...plan[1], echeance: '30/06/2026', statut: 'peut-être' }, { reco: 'r1', texte: 'double' },
+    { texte: 'sans reco' }, 'x'];
   const clean = FollowUp.cleanPlan(dirty);
   assert.equal(clean.length, 2);
   assert.deepEqual([clean[0].porteur, clean[0].echeance, clean[0].statut], ['DGS', '2026-06-30', 'en-cours']);
@@ -161,7 +173,8 @@ test('plan: a recommendation added once only, what is read cleaned', () => {
 });
 
 test('plan: saved with the answers, exported as JSON and CSV', () => {
-  const plan = [{ reco: 'r1', axe: 'gouv', texte: 'Nommer un référent', porteur: '=DGS; adjointe', echeance: '2026-06-30', statut: 'fait' }];
+  const plan = [{ reco: 'r1', axe: 'gouv', texte: 'Nommer un référent', porteur: '=DGS; adjointe',
+    echeance: '2026-06-30', statut: 'fait' }];
   const text = FollowUp.toJSON(data, { answers: {}, plan });
   assert.deepEqual(JSON.parse(text).plan, plan);
   assert.deepEqual(FollowUp.fromJSON(data, text).plan, plan);
@@ -171,7 +184,8 @@ test('plan: saved with the answers, exported as JSON and CSV', () => {
 });
 
 test('room vote: cleaned counts, to discuss and to check as for the team', () => {
-  const votes = { g1: { 0: 4, 3: 6, nsp: 2 }, g2: { 1: 5, 2: 0, nsp: 1 }, d1: { 4: 2, 7: 3 }, m1: { 0: -1, 1: 1.5, x: 3 }, zz: { 0: 1 } };
+  const votes = { g1: { 0: 4, 3: 6, nsp: 2 }, g2: { 1: 5, 2: 0, nsp: 1 }, d1: { 4: 2, 7: 3 },
+    m1: { 0: -1, 1: 1.5, x: 3 }, zz: { 0: 1 } };
   const clean = FollowUp.cleanVotes(data, votes);
   assert.deepEqual(Object.keys(clean), ['g1', 'g2', 'd1']); // m1 without a valid count, zz unknown
   assert.deepEqual(clean.g1, { 0: 4, 1: 0, 2: 0, 3: 6, nsp: 2 });

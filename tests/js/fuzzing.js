@@ -21,7 +21,8 @@ const questionnaire = fc.uniqueArray(slug, { minLength: 1, maxLength: 5 }).chain
       id: fc.constant('q-' + id), axe: fc.constantFrom(...axes),
       points: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 2, maxLength: 6 })
     })))),
-  recommandations: fc.array(fc.record({ axe: fc.constantFrom(...axes), jusqu_a: fc.integer({ min: 0, max: 100 }),
+  recommandations: fc.array(fc.record({ axe: fc.constantFrom(...axes),
+    jusqu_a: fc.integer({ min: 0, max: 100 }),
     texte_html: fc.constant('Agir'), liens: fc.constant([]) }), { maxLength: 3 })
 }));
 
@@ -55,12 +56,15 @@ function validState(data) {
 const territory = fc.record({
   code: fc.stringMatching(/^[0-9A-Za-z]{1,20}$/), type: fc.constantFrom('commune', 'epci'), nom: fc.string(),
   population: fc.nat(), agents: fc.constantFrom('oui', 'non', 'nsp'), departement: fc.string(),
-  epci: fc.option(fc.record({ code: fc.string(), nom: fc.string(), type: fc.string(), population: fc.nat() }), { nil: null })
+  epci: fc.option(fc.record({ code: fc.string(), nom: fc.string(), type: fc.string(),
+    population: fc.nat() }), { nil: null })
 }, { requiredKeys: ['code', 'type', 'nom', 'epci'] });
 
 // Keys and values that broke parsers elsewhere.
-const nastyKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', '', ' ', 'nsp');
-const nastyValue = fc.constantFrom(-0, NaN, Infinity, -1, 1.5, 1e21, 2 ** 53, '0', 'nsp', null, true, [], {}, [0], '');
+const nastyKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty',
+  'toString', '', ' ', 'nsp');
+const nastyValue = fc.constantFrom(-0, NaN, Infinity, -1, 1.5, 1e21, 2 ** 53, '0', 'nsp',
+  null, true, [], {}, [0], '');
 const anyValue = fc.oneof(fc.jsonValue(), nastyValue);
 const anyObject = fc.dictionary(fc.oneof(nastyKey, fc.string()), anyValue);
 
@@ -71,19 +75,23 @@ function mutated(object) {
     fc.tuple(keys.length ? fc.constantFrom(...keys) : fc.constant('v'), anyValue)
       .map(([k, v]) => Object.assign({}, object, { [k]: v })),
     fc.tuple(fc.oneof(nastyKey, fc.string()), anyValue).map(([k, v]) => {
-      const o = Object.assign({}, object); Object.defineProperty(o, k, { value: v, enumerable: true, writable: true });
+      const o = Object.assign({}, object); Object.defineProperty(o, k,
+        { value: v, enumerable: true, writable: true });
       return o;
     }),
-    keys.length ? fc.constantFrom(...keys).map((k) => { const o = Object.assign({}, object); delete o[k]; return o; })
-      : fc.constant(object));
+    keys.length ? fc.constantFrom(...keys).map((k) => { const o = Object.assign({},
+      object); delete o[k]; return o; })
+    : fc.constant(object));
 }
 
 // A change to a text: a character inserted, removed or changed, the text cut short.
 function textMutation(text) {
   return fc.oneof(
-    fc.tuple(fc.nat(text.length), fc.string({ maxLength: 3 })).map(([i, s]) => text.slice(0, i) + s + text.slice(i)),
+    fc.tuple(fc.nat(text.length), fc.string({ maxLength: 3 })).map(([i, s]) => text.slice(0,
+      i) + s + text.slice(i)),
     fc.nat(Math.max(text.length - 1, 0)).map((i) => text.slice(0, i) + text.slice(i + 1)),
-    fc.tuple(fc.nat(Math.max(text.length - 1, 0)), fc.constantFrom('-', 'n', '.', '0', '9', '5', 'x', ' ', '%', '\u0000'))
+    fc.tuple(fc.nat(Math.max(text.length - 1, 0)), fc.constantFrom('-', 'n', '.', '0', '9', '5',
+      'x', ' ', '%', '\u0000'))
       .map(([i, c]) => text.slice(0, i) + c + text.slice(i + 1)),
     fc.nat(text.length).map((i) => text.slice(0, i)));
 }
@@ -91,11 +99,13 @@ function textMutation(text) {
 // Counts what ran: `make fuzz` prints the total.
 const tally = { runs: 0, failed: 0 };
 function check(name, arbitrary, predicate) {
-  const out = fc.check(fc.property(arbitrary, predicate), { numRuns: RUNS, seed: SEED, endOnFailure: PROFILE !== 'fuzz', includeErrorInReport: true });
+  const out = fc.check(fc.property(arbitrary, predicate), { numRuns: RUNS, seed: SEED,
+    endOnFailure: PROFILE !== 'fuzz', includeErrorInReport: true });
   tally.runs += out.numRuns;
   if (out.failed) tally.failed += 1;
   return out;
 }
 
-module.exports = { fc, PROFILE, RUNS, SEED, questionnaire, versioned, validState, anyValue, anyObject, nastyKey,
+module.exports = { fc, PROFILE, RUNS, SEED, questionnaire, versioned, validState,
+  anyValue, anyObject, nastyKey,
   mutated, textMutation, check, tally };

@@ -26,7 +26,8 @@ const otherHex = fc.stringMatching(/^[0-9a-f]{8}$/);
 const goneIds = fc.uniqueArray(fc.stringMatching(/^ancienne-[a-z0-9]{1,6}$/), { maxLength: 3 });
 function otherVersion(data) {
   return fc.tuple(fc.oneof(fc.constant(data.questionnaire.version), otherHex),
-    fc.array(fc.constantFrom('same', 'changed', 'absent'), { minLength: data.questions.length, maxLength: data.questions.length }),
+    fc.array(fc.constantFrom('same', 'changed', 'absent'), { minLength: data.questions.length,
+      maxLength: data.questions.length }),
     goneIds)
     .map(([version, fates, gone]) => {
       const questions = {};
@@ -54,7 +55,8 @@ function fileText(data) {
     exported.map((o) => JSON.stringify(o)),
     exported.map((o) => JSON.stringify(o)).chain(Fuzzing.textMutation),
     exported.chain(Fuzzing.mutated).map((o) => JSON.stringify(o)),
-    exported.chain((o) => fc.constantFrom('answers', 'targets', 'notes', 'scores', 'questionnaire').chain((k) =>
+    exported.chain((o) => fc.constantFrom('answers', 'targets', 'notes', 'scores',
+      'questionnaire').chain((k) =>
       Fuzzing.mutated(o[k] || {}).map((v) => JSON.stringify(Object.assign({}, o, { [k]: v }))))),
     fc.tuple(state, otherVersion(data)).map(([s, id]) => JSON.stringify(exportOf(data, s, id))),
     fc.tuple(state, fc.string()).map(([s, id]) => JSON.stringify(exportOf(data, s,
@@ -64,7 +66,8 @@ function fileText(data) {
       Synthesis.addSources(data, list, [{ name: 'a.json', text: FollowUp.toJSON(data, s) }]);
       return Synthesis.toJSON(data, list, Synthesis.aggregate(data, list));
     }),
-    fc.string(), fc.json(), fc.constantFrom('', '{}', 'null', '[]', '"vmi-diagnostic"', '\ufeff{"format":"vmi-diagnostic","v":1}'));
+    fc.string(), fc.json(), fc.constantFrom('', '{}', 'null', '[]', '"vmi-diagnostic"',
+      '\ufeff{"format":"vmi-diagnostic","v":1}'));
 }
 
 // A line pasted in the links box: a share code, alone or in its address, edited, of another
@@ -83,14 +86,16 @@ function sources(data) {
   const name = fc.oneof(fc.string(), fc.constantFrom('alix.json', '', '__proto__', 'constructor'));
   const one = fc.oneof(fc.record({ name, text: fileText(data) }), fc.record({ link: linkLine(data) }));
   return fc.array(one, { maxLength: 6 }).chain((list) => (list.length
-    ? fc.tuple(fc.nat(list.length - 1), fc.boolean()).map(([i, again]) => (again ? list.concat([list[i]]) : list))
+    ? fc.tuple(fc.nat(list.length - 1), fc.boolean()).map(([i, again]) => (again
+      ? list.concat([list[i]]) : list))
     : fc.constant(list)));
 }
 
 // Adds a source as the page does (addSources) and checks what it says of it: at most one
 // message, naming it, in French; one more respondent unless it is left out.
 function addOne(data, list, src) {
-  const before = list.length, msgs = Synthesis.addSources(data, list, [src]);
+  const before = list.length;
+  const msgs = Synthesis.addSources(data, list, [src]);
   const name = src.name !== undefined ? src.name : src.link;
   assert.ok(msgs.length <= 1, JSON.stringify(msgs));
   const m = msgs[0];
@@ -119,7 +124,8 @@ function checkRespondent(data, r, src) {
   assert.deepEqual(Diagnostic.validateState(data, JSON.parse(JSON.stringify(r.state))), r.state);
   assert.equal(typeof r.label, 'string');
   if (src.text === undefined || r.changes) return;
-  const said = JSON.parse(src.text).scores, res = Diagnostic.scoreAxes(data, r.state.answers);
+  const said = JSON.parse(src.text).scores;
+  const res = Diagnostic.scoreAxes(data, r.state.answers);
   for (const a of data.axes) {
     if (said && said[a.id] !== undefined) {
       assert.equal(said[a.id].score, res[a.id].score);
@@ -131,9 +137,12 @@ function checkRespondent(data, r, src) {
 // The synthesis: by axis, each one's score, the number of scores, min, max and a median
 // between them; by question, counts that count each answer once.
 function checkSynthesis(data, list) {
-  const agg = Synthesis.aggregate(data, list), res = list.map((r) => Diagnostic.scoreAxes(data, r.state.answers));
+  const agg = Synthesis.aggregate(data, list);
+  const res = list.map((r) => Diagnostic.scoreAxes(data, r.state.answers));
   for (const a of data.axes) {
-    const x = agg.axes[a.id], scores = res.map((r) => r[a.id].score), v = scores.filter((s) => s !== null);
+    const x = agg.axes[a.id];
+    const scores = res.map((r) => r[a.id].score);
+    const v = scores.filter((s) => s !== null);
     assert.deepEqual(x.scores, scores);
     assert.equal(x.repondants, v.length);
     if (!v.length) {
@@ -145,7 +154,8 @@ function checkSynthesis(data, list) {
     assert.ok(Number.isInteger(x.mediane) && x.min <= x.mediane && x.mediane <= x.max, JSON.stringify(x));
   }
   for (const x of data.questions) {
-    const o = agg.questions[x.id], answered = list.filter((r) => r.state.answers[x.id] != null).length;
+    const o = agg.questions[x.id];
+    const answered = list.filter((r) => r.state.answers[x.id] != null).length;
     const counted = x.points.reduce((n, p, i) => n + o.repartition[i], o.repartition.nsp);
     assert.equal(counted, answered);
     assert.equal(agg.aDiscuter.includes(x.id), o.aDiscuter === true);
@@ -164,8 +174,10 @@ function holds(name, arbitrary, predicate) {
 }
 
 test('team synthesis: any list of files and links gives valid respondents or French messages', () => {
-  holds('synthèse', Fuzzing.versioned.chain((data) => fc.tuple(fc.constant(data), sources(data))), ([data, srcs]) => {
-    const started = Date.now(), list = [];
+  holds('synthèse', Fuzzing.versioned.chain((data) => fc.tuple(fc.constant(data),
+    sources(data))), ([data, srcs]) => {
+    const started = Date.now();
+    const list = [];
     srcs.forEach((src) => {
       const before = list.length;
       addOne(data, list, src);
@@ -177,11 +189,14 @@ test('team synthesis: any list of files and links gives valid respondents or Fre
 });
 
 test('versions: only answers to unchanged questions are read, and the changes are stated', () => {
-  const arbitrary = Fuzzing.versioned.chain((data) => fc.tuple(fc.constant(data), Fuzzing.validState(data), otherVersion(data)));
+  const arbitrary = Fuzzing.versioned.chain((data) => fc.tuple(fc.constant(data),
+    Fuzzing.validState(data), otherVersion(data)));
   holds('versions', arbitrary, ([data, state, old]) => {
-    const text = JSON.stringify(exportOf(data, state, old)), r = FollowUp.readExport(data, text);
+    const text = JSON.stringify(exportOf(data, state, old));
+    const r = FollowUp.readExport(data, text);
     const same = old.version === data.questionnaire.version;
-    const changed = data.questions.filter((x) => old.questions[x.id] !== undefined && old.questions[x.id] !== x.h);
+    const changed = data.questions.filter((x) => old.questions[x.id] !== undefined &&
+      old.questions[x.id] !== x.h);
     const appeared = data.questions.filter((x) => old.questions[x.id] === undefined);
     const gone = Object.keys(old.questions).filter((id) => !data.questions.some((x) => x.id === id));
     const moved = !same && (changed.length + appeared.length + gone.length) > 0;
@@ -195,24 +210,29 @@ test('versions: only answers to unchanged questions are read, and the changes ar
       assert.deepEqual(r.changes.gone, gone);
     }
     const said = FollowUp.describeChanges(data, r.changes);
-    assert.ok(moved ? said.startsWith('Le questionnaire a changé depuis cet export') && !LEAK.test(unquoted(said)) : said === '');
+    assert.ok(moved ? said.startsWith('Le questionnaire a changé depuis cet export') &&
+      !LEAK.test(unquoted(said)) : said === '');
     return true;
   });
 });
 
 test('a file of another version edited to look current is refused if it lies about its scores', () => {
-  const data = { questionnaire: { id: 'diagnostic', version: 'aaaa0000' }, axes: [{ id: 'a', nom: 'Données' }],
+  const data = { questionnaire: { id: 'diagnostic', version: 'aaaa0000' },
+    axes: [{ id: 'a', nom: 'Données' }],
     niveaux: [{ min: 0, nom: 'Début' }, { min: 50, nom: 'Suite' }],
     questions: [{ id: 'q', axe: 'a', points: [0, 4], h: 'h1' }], recommandations: [] };
   const o = exportOf(data, { answers: { q: 0 }, targets: {}, notes: {} });
   o.scores.a = { score: 100, niveau: 'Suite' };
-  const list = [], msgs = Synthesis.addSources(data, list, [{ name: 'alix.json', text: JSON.stringify(o) }]);
+  const list = [];
+  const msgs = Synthesis.addSources(data, list, [{ name: 'alix.json', text: JSON.stringify(o) }]);
   assert.equal(list.length, 0);
-  assert.match(msgs[0].text, /^«\u00a0alix\.json\u00a0»\u00a0: Les scores enregistrés dans ce fichier ne correspondent pas/);
+  assert.match(msgs[0].text,
+    /^«\u00a0alix\.json\u00a0»\u00a0: Les scores enregistrés dans ce fichier ne correspondent pas/);
 });
 
 test.after(() => {
   if (Fuzzing.PROFILE === 'fuzz') {
-    console.log('Synthèse d’équipe : ' + Fuzzing.tally.runs + ' entrées générées, ' + Fuzzing.tally.failed + ' en échec (graine ' + Fuzzing.SEED + ').');
+    console.log('Synthèse d’équipe : ' + Fuzzing.tally.runs + ' entrées générées, ' + Fuzzing.tally.failed +
+      ' en échec (graine ' + Fuzzing.SEED + ').');
   }
 });

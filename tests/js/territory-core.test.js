@@ -36,7 +36,8 @@ test('« saint die » finds Saint-Dié-des-Vosges first, then its intercommunali
 
 test('every word typed must begin a word of the name, in any order', () => {
   for (const entry of Territories.search(index, 'vosges die')) {
-    assert.ok(entry.words.some((w) => w.startsWith('vosges')) && entry.words.some((w) => w.startsWith('die')));
+    assert.ok(entry.words.some((w) => w.startsWith('vosges')) &&
+      entry.words.some((w) => w.startsWith('die')));
   }
   assert.deepEqual(Territories.search(index, 'zzzz qqq'), []);
   assert.deepEqual(Territories.search(index, '   '), []);
@@ -45,7 +46,8 @@ test('every word typed must begin a word of the name, in any order', () => {
 test('names shared by several communes come with their departments', () => {
   const counts = {};
   index.entries.forEach((entry) => { counts[entry.nom] = (counts[entry.nom] || 0) + 1; });
-  const shared = Object.keys(counts).find((name) => counts[name] > 1 && byName(name).every((e) => e.type === 'commune'));
+  const shared = Object.keys(counts).find((name) => counts[name] > 1 &&
+    byName(name).every((e) => e.type === 'commune'));
   assert.ok(shared, 'a name shared by communes of at least 3,500 inhabitants');
   const found = Territories.search(index, shared, 50).filter((entry) => entry.nom === shared);
   assert.equal(found.length, counts[shared]);
@@ -89,11 +91,13 @@ test('the snapshot is what the diagnostic saves and exports, read back the same'
 
 test('the share link carries the code and the agents answer; an unknown code keeps the answers', () => {
   const [town] = byName('Saint-Dié-des-Vosges');
-  const state = Diagnostic.validateState(DATA, { v: 1, answers: { q: 1 }, collectivite: Territories.snapshot(index, town, 'nsp') });
+  const state = Diagnostic.validateState(DATA, { v: 1, answers: { q: 1 },
+    collectivite: Territories.snapshot(index, town, 'nsp') });
   const link = FollowUp.encodeShare(DATA, state);
   assert.match(link, new RegExp('&c=' + town.code + '&a=nsp$'));
   const read = FollowUp.decodeShare(DATA, link);
-  assert.deepEqual([read.collectivite.code, read.collectivite.type, read.collectivite.agents], [town.code, 'commune', 'nsp']);
+  assert.deepEqual([read.collectivite.code, read.collectivite.type, read.collectivite.agents],
+    [town.code, 'commune', 'nsp']);
   const unknown = FollowUp.decodeShare(DATA, link.replace(town.code, '00000'));
   assert.deepEqual(unknown.answers, { q: 1 });
   assert.equal(index.byCode[unknown.collectivite.code], undefined);
@@ -102,14 +106,17 @@ test('the share link carries the code and the agents answer; an unknown code kee
 
 test('team page: exports naming different collectivités get one warning naming the files', () => {
   const [first, second] = [byName('Saint-Dié-des-Vosges')[0], index.entries.find((e) => e.type === 'epci')];
-  const respondent = (label, entry) => ({ label, state: { collectivite: entry && Territories.snapshot(index, entry) } });
+  const respondent = (label, entry) => ({ label, state: { collectivite: entry &&
+    Territories.snapshot(index, entry) } });
   const nameOf = (code) => (index.byCode[code] ? index.byCode[code].nom : null);
   const same = [respondent('a.json', first), respondent('b.json', first), respondent('c.json')];
   assert.deepEqual(Synthesis.territoryMessages(same, nameOf), []);
   const mixed = Synthesis.territoryMessages([...same, respondent('d.json', second)], nameOf);
   assert.equal(mixed.length, 1);
-  for (const name of ['a.json', 'b.json', 'd.json', first.nom, second.nom]) assert.ok(mixed[0].text.includes(name), name);
+  for (const name of ['a.json', 'b.json', 'd.json', first.nom,
+    second.nom]) assert.ok(mixed[0].text.includes(name), name);
   assert.ok(!mixed[0].text.includes('c.json'));
-  const unknown = Synthesis.territoryMessages([{ label: 'e.json', state: { collectivite: { code: '00000', nom: 'Exempleville' } } }], nameOf);
+  const unknown = Synthesis.territoryMessages([{ label: 'e.json',
+    state: { collectivite: { code: '00000', nom: 'Exempleville' } } }], nameOf);
   assert.match(unknown[0].text, /e\.json.*00000.*inconnue des données officielles/);
 });

@@ -13,13 +13,17 @@ const index = Territories.build(list);
 const names = index.entries.slice(0, 300).map((entry) => entry.nom);
 
 test('property: any text typed gives at most eight suggestions, each matching it', () => {
-  const typed = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', ' ', '-', '88', '2A', 'é', '\u0301'),
+  const typed = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }),
+    fc.constantFrom('', ' ', '-', '88', '2A', 'é', '\u0301'),
     fc.constantFrom(...names).chain(Fuzzing.textMutation));
   const out = Fuzzing.check('collectivité', typed, (text) => {
-    const found = Territories.search(index, text), query = Territories.fold(text);
+    const found = Territories.search(index, text);
+    const query = Territories.fold(text);
     if (found.length > Territories.LIMIT) return false;
-    return found.every((entry) => entry.key.startsWith(query) || entry.compact.startsWith(query.replace(/ /g, '')) ||
-      entry.codesPostaux.some((code) => code.startsWith(query.replace(/ /g, ''))) || entry.code === text.trim().toUpperCase() ||
+    return found.every((entry) => entry.key.startsWith(query) ||
+      entry.compact.startsWith(query.replace(/ /g, '')) ||
+      entry.codesPostaux.some((code) => code.startsWith(query.replace(/ /g, ''))) ||
+        entry.code === text.trim().toUpperCase() ||
       query.split(' ').every((word) => entry.words.some((w) => w.startsWith(word))));
   });
   assert.ok(!out.failed, fc.defaultReportMessage(out));

@@ -78,7 +78,8 @@ test('shortcuts without storage: the setting holds for the page', () => {
 test('typing: text fields yes, boxes and buttons no', () => {
   const { isTyping } = base({});
   const input = (type) => ({ tagName: 'INPUT', type });
-  for (const type of ['text', 'search', 'number', 'date', 'email']) assert.equal(isTyping(input(type)), true, type);
+  for (const type of ['text', 'search', 'number', 'date',
+    'email']) assert.equal(isTyping(input(type)), true, type);
   for (const type of ['radio', 'checkbox', 'button', 'submit', 'reset', 'range', 'color', 'file']) {
     assert.equal(isTyping(input(type)), false, type);
   }
@@ -107,29 +108,32 @@ test('start-up: after DOMContentLoaded, at once afterwards', () => {
   assert.deepEqual(ran, ['first', 'later', 'complete']);
 });
 
-test('VMI.collectivite: the diagnostic’s saved choice on any page, this page’s once set, an event on change', () => {
-  const local = memoryStorage(), events = [];
-  const doc = { dispatchEvent: (event) => events.push(event) };
-  class CustomEvent { constructor(type, init) { this.type = type; this.detail = init.detail; } }
-  const VMI = base({ localStorage: local, sessionStorage: memoryStorage(), document: doc, CustomEvent });
-  assert.equal(VMI.collectivite.get(), null);
-  local.setItem('vmi-diagnostic', '{not json');
-  assert.equal(VMI.collectivite.get(), null);
-  const saved = { code: '00001', nom: 'Exempleville', type: 'commune', taille: '10000-20000', agents: 'oui' };
-  local.setItem('vmi-diagnostic', JSON.stringify({ v: 1, answers: {}, collectivite: saved }));
-  assert.deepEqual(VMI.collectivite.get(), saved);
-  VMI.collectivite.get().nom = 'changed'; // a copy
-  assert.equal(VMI.collectivite.get().nom, 'Exempleville');
-  VMI.collectivite.set(saved); // the same: no event
-  assert.equal(events.length, 0);
-  VMI.collectivite.set(null);
-  assert.equal(VMI.collectivite.get(), null);
-  assert.deepEqual(events.map((e) => [e.type, e.detail]), [['vmi:collectivite', null]]);
-  VMI.collectivite.set({ code: '00002', nom: '', type: 'commune' }); // not resolved yet: none
-  assert.equal(VMI.collectivite.get(), null);
-  const page = Object.assign({}, saved);
-  VMI.collectivite.set(page);
-  page.agents = 'non'; // the diagnostic edits its state, then says so
-  VMI.collectivite.set(page);
-  assert.deepEqual(events.slice(-2).map((e) => e.detail.agents), ['oui', 'non']);
-});
+test('VMI.collectivite: the diagnostic’s saved choice on any page, this page’s once set, an event on change',
+  () => {
+    const local = memoryStorage();
+    const events = [];
+    const doc = { dispatchEvent: (event) => events.push(event) };
+    class CustomEvent { constructor(type, init) { this.type = type; this.detail = init.detail; } }
+    const VMI = base({ localStorage: local, sessionStorage: memoryStorage(), document: doc, CustomEvent });
+    assert.equal(VMI.collectivite.get(), null);
+    local.setItem('vmi-diagnostic', '{not json');
+    assert.equal(VMI.collectivite.get(), null);
+    const saved = { code: '00001', nom: 'Exempleville', type: 'commune', taille: '10000-20000',
+      agents: 'oui' };
+    local.setItem('vmi-diagnostic', JSON.stringify({ v: 1, answers: {}, collectivite: saved }));
+    assert.deepEqual(VMI.collectivite.get(), saved);
+    VMI.collectivite.get().nom = 'changed'; // a copy
+    assert.equal(VMI.collectivite.get().nom, 'Exempleville');
+    VMI.collectivite.set(saved); // the same: no event
+    assert.equal(events.length, 0);
+    VMI.collectivite.set(null);
+    assert.equal(VMI.collectivite.get(), null);
+    assert.deepEqual(events.map((e) => [e.type, e.detail]), [['vmi:collectivite', null]]);
+    VMI.collectivite.set({ code: '00002', nom: '', type: 'commune' }); // not resolved yet: none
+    assert.equal(VMI.collectivite.get(), null);
+    const page = Object.assign({}, saved);
+    VMI.collectivite.set(page);
+    page.agents = 'non'; // the diagnostic edits its state, then says so
+    VMI.collectivite.set(page);
+    assert.deepEqual(events.slice(-2).map((e) => e.detail.agents), ['oui', 'non']);
+  });
