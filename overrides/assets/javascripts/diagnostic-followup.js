@@ -17,12 +17,14 @@
   function exporter(id) {
     const ctx = page.get();
     const state = ctx.state;
-    if (id === 'vmi-export-json') download('autodiagnostic-@.json', state.date,
-      FollowUp.toJSON(ctx.data, state), 'application/json');
-    else if (id === 'vmi-export-csv') download('autodiagnostic-@.csv', state.date,
-      FollowUp.toCSV(ctx.data, state, ctx.results), 'text/csv;charset=utf-8');
-    else if (id === 'vmi-export-plan') download('plan-action-@.csv', state.date,
-      FollowUp.planCSV(ctx.data, state.plan), 'text/csv;charset=utf-8');
+    const csv = 'text/csv;charset=utf-8';
+    if (id === 'vmi-export-json') {
+      download('autodiagnostic-@.json', state.date, FollowUp.toJSON(ctx.data, state), 'application/json');
+    } else if (id === 'vmi-export-csv') {
+      download('autodiagnostic-@.csv', state.date, FollowUp.toCSV(ctx.data, state, ctx.results), csv);
+    } else if (id === 'vmi-export-plan') {
+      download('plan-action-@.csv', state.date, FollowUp.planCSV(ctx.data, state.plan), csv);
+    }
   }
 
   // An earlier result: compared with the current one, never mixed with the answers.

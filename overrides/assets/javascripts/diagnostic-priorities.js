@@ -136,8 +136,8 @@
         return rule.type === chosen.type && rule.condition;
       });
       append(line, link(scheme.url, scheme.nom, { 'data-financement': scheme.id }));
-      append(line, (conditions ? ' (sous conditions)' : '') + (scheme.a_verifier ? ' (à vérifier)' : '') +
-        ', ');
+      append(line,
+        (conditions ? ' (sous conditions)' : '') + (scheme.a_verifier ? ' (à vérifier)' : '') + ', ');
     });
     if (!chosen) {
       append(line, 'choisissez votre collectivité pour voir les dispositifs auxquels elle peut prétendre. ');

@@ -42,8 +42,8 @@
     if (location.protocol !== 'file:' || !qr) return href;
     const base = VMI.siteUrl('');
     const path = function (u) {
-      return u.split(/[?#]/)[0].slice(base.length).replace(/(^|\/)index\.html$/,
-        '$1').replace(/\.html$/, '/');
+      return u.split(/[?#]/)[0].slice(base.length)
+        .replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/');
     };
     if (href.indexOf(base) !== 0) return href;
     const here = path(location.href);

@@ -146,8 +146,8 @@
     return lines.map(fold).join('\r\n') + '\r\n';
   }
   function escapeText(text) {
-    return String(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g,
-      '\\,').replace(/\r?\n/g, '\\n');
+    return String(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,')
+      .replace(/\r?\n/g, '\\n');
   }
   function octets(ch) {
     const c = ch.codePointAt(0);

@@ -76,8 +76,8 @@
       function heard(ev) {
         const data = ev.data;
         const at = frames.map(function (f) { return f.contentWindow; }).indexOf(ev.source);
-        if (at < 0 || !data || data.vmi !== 'feuilles' || typeof data.html !== 'string' ||
-          got[at] !== undefined) return;
+        if (at < 0 || !data || data.vmi !== 'feuilles' ||
+          typeof data.html !== 'string' || got[at] !== undefined) return;
         got[at] = data.html;
         if (--left === 0) finish(got);
       }

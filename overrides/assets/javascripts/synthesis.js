@@ -250,10 +250,11 @@
       sources.splice(+removed, 1);
       addSources([]);
       $('vmi-syn-import-titre').focus();
-    } else if (id === 'vmi-syn-export-json') download('.json',
-      Synthesis.toJSON(data, sources, synthesis), 'application/json');
-    else if (id === 'vmi-syn-export-csv') download('.csv', Synthesis.toCSV(data, sources, synthesis),
-      'text/csv;charset=utf-8');
+    } else if (id === 'vmi-syn-export-json') {
+      download('.json', Synthesis.toJSON(data, sources, synthesis), 'application/json');
+    } else if (id === 'vmi-syn-export-csv') {
+      download('.csv', Synthesis.toCSV(data, sources, synthesis), 'text/csv;charset=utf-8');
+    }
     else if (id === 'vmi-syn-imprimer') print();
     else if (id === 'vmi-syn-imprimer-synthese') forTheMayor();
   }

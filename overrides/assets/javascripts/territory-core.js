@@ -30,8 +30,9 @@
       entry.regionCode = department[1]; entry.region = list.regions[department[1]] || '';
       const band = list.tailles[entry.taille];
       entry.taille = band[0]; entry.tailleNom = band[1];
-      entry.key = fold(entry.nom); entry.words = entry.key.split(' '); entry.compact = entry.key.replace(/ /g,
-        '');
+      entry.key = fold(entry.nom);
+      entry.words = entry.key.split(' ');
+      entry.compact = entry.key.replace(/ /g, '');
       entries.push(entry); byCode[entry.code] = entry;
       return entry;
     }

@@ -147,8 +147,8 @@
     fact('Type', chosen.type === 'epci' ? chosen.typeEpci +
       ' (intercommunalité à fiscalité propre), SIREN ' + chosen.code
       : 'commune, code INSEE ' + chosen.code);
-    fact(chosen.type === 'epci' ? 'Département principal' : 'Département', chosen.departement + ' (' +
-      chosen.departementCode + ')');
+    fact(chosen.type === 'epci' ? 'Département principal' : 'Département',
+      chosen.departement + ' (' + chosen.departementCode + ')');
     fact('Région', chosen.region);
     fact('Population municipale', number(chosen.population) + NBSP +
       'habitants (populations légales, édition ' + chosen.annee +
