@@ -93,6 +93,7 @@ def test_browser_list_holds_every_commune_of_3500_and_every_epci(package: dict):
     assert set(rows) == set(communes) and len(rows) > 3000
     groups = {g["code"]: g for g in package["epci"]}
     assert [row[0] for row in listed["epci"]] == sorted(groups)
+    group_of = {m["code"]: g["code"] for g in package["epci"] for m in g["membres"]}
     for code, commune in communes.items():
         row = rows[code]
         assert row[1] == commune["nom"] and row[3] == commune["population"]
@@ -101,8 +102,7 @@ def test_browser_list_holds_every_commune_of_3500_and_every_epci(package: dict):
         postcodes = [p if len(p) == 5 else code[:2] + p for p in row[6].split()]
         assert postcodes == commune.get("codesPostaux", [])
         group = listed["epci"][row[5]][0] if row[5] != "" else None
-        assert group == next((g["code"] for g in package["epci"]
-                              if any(m["code"] == code for m in g["membres"])), None)
+        assert group == group_of.get(code)
     for row in listed["epci"]:
         group = groups[row[0]]
         assert row[1:4] == [group["nom"], group["type"], group["populationMunicipale"]]
