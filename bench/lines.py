@@ -1,6 +1,6 @@
 """Production line counts at git revisions: the Python engine (hooks/vmi without its test
 support), the MkDocs hooks (hooks/*.py) and the scripts (overrides/assets/javascripts,
-without the generated territory list). A measurement, not a test.
+without the generated territory list and vendored libraries). A measurement, not a test.
 
 Usage: ``python bench/lines.py [REV ...]`` (default: HEAD).
 """
@@ -15,7 +15,7 @@ PARTS = {
     and not p.startswith("hooks/vmi/testing/") and not p.endswith("/fuzzing.py"),
     "hooks": lambda p: p.startswith("hooks/") and p.count("/") == 1 and p.endswith(".py"),
     "scripts": lambda p: p.startswith("overrides/assets/javascripts/") and p.endswith(".js")
-    and not p.endswith("territory-list.js"),
+    and not p.endswith("territory-list.js") and "/vendor/" not in p,
 }
 
 
