@@ -8,7 +8,7 @@ const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.j
 // Exports, imports and share links live in followup-core.js (loaded on first use).
 const FollowUp = require('../../overrides/assets/javascripts/followup-core.js');
 const Fuzzing = require('./fuzzing.js');
-const { fc } = Fuzzing;
+const { fc, holds } = Fuzzing;
 
 const SHARE = 'Le lien de partage est incomplet ou abîmé.';
 // A link that names a version this questionnaire does not have (a mutated or older one).
@@ -83,11 +83,6 @@ function importTexts(data) {
     exported.chain((o) => fc.constantFrom(...Object.keys(o.scores)).chain((id) =>
       Fuzzing.mutated(o.scores[id]).map((v) => JSON.stringify(Object.assign({}, o,
         { scores: Object.assign({}, o.scores, { [id]: v }) }))))));
-}
-
-function holds(name, arbitrary, predicate) {
-  const out = Fuzzing.check(name, arbitrary, predicate);
-  assert.ok(!out.failed, fc.defaultReportMessage(out));
 }
 
 test('share link: any code gives a valid state that encodes back the same, or the French error', () => {

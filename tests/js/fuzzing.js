@@ -2,6 +2,7 @@
 /* Profiles and generators of the browser property tests, shared by `make test` (60 inputs
  * a property, fixed seed) and `make fuzz` (3 400 a property): VMI_FUZZ_PROFILE=fuzz,
  * VMI_FUZZ_RUNS (inputs a property), VMI_FUZZ_SEED. */
+const assert = require('node:assert/strict');
 const fc = require('fast-check');
 
 const PROFILE = process.env.VMI_FUZZ_PROFILE || 'test';
@@ -106,6 +107,12 @@ function check(name, arbitrary, predicate) {
   return out;
 }
 
+// A property the test asserts: fast-check's report (counterexample, seed) when it fails.
+function holds(name, arbitrary, predicate) {
+  const out = check(name, arbitrary, predicate);
+  assert.ok(!out.failed, fc.defaultReportMessage(out));
+}
+
 module.exports = { fc, PROFILE, RUNS, SEED, questionnaire, versioned, validState,
   anyValue, anyObject, nastyKey,
-  mutated, textMutation, check, tally };
+  mutated, textMutation, check, holds, tally };

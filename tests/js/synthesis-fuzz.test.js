@@ -9,7 +9,7 @@ const Diagnostic = require('../../overrides/assets/javascripts/diagnostic-core.j
 const FollowUp = require('../../overrides/assets/javascripts/followup-core.js');
 const Synthesis = require('../../overrides/assets/javascripts/synthesis-core.js');
 const Fuzzing = require('./fuzzing.js');
-const { fc } = Fuzzing;
+const { fc, holds } = Fuzzing;
 
 const NB = '\u00a0';
 const q = (s) => '«' + NB + s + NB + '»';
@@ -166,11 +166,6 @@ function checkSynthesis(data, list) {
   assert.deepEqual(Object.keys(exported.axes), data.axes.map((a) => a.id));
   const csv = Synthesis.toCSV(data, list, agg);
   assert.ok(csv.startsWith('\ufeff') && csv.endsWith('\r\n'));
-}
-
-function holds(name, arbitrary, predicate) {
-  const out = Fuzzing.check(name, arbitrary, predicate);
-  assert.ok(!out.failed, fc.defaultReportMessage(out));
 }
 
 test('team synthesis: any list of files and links gives valid respondents or French messages', () => {
