@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from vmi.testing import ROOT
-from vmi.testing.browser import LISTEN, OTHER_SITE, REQUIRED, policy_of, use_site, violations
+from vmi.testing.browser import LISTEN, OTHER_SITE, REQUIRED, policy_of, record_requests, use_site, violations
 from vmi.testing.diagnostic import as_file, export, team_answers
 
 
@@ -47,14 +47,7 @@ LOCAL = ("file:", "data:", "blob:", "about:")
 @pytest.fixture
 def request_log(context) -> list[str]:
     """Every URL the browser asks for; anything but file:// is refused."""
-    seen: list[str] = []
-
-    def refuse(route):
-        seen.append(route.request.url)
-        route.abort()
-    context.route(lambda url: not url.startswith(LOCAL), refuse)
-    context.on("request", lambda request: seen.append(request.url))
-    return seen
+    return record_requests(context, lambda url: not url.startswith(LOCAL))
 
 
 def outside(log: list[str]) -> list[str]:

@@ -10,23 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from vmi.testing.browser import is_foreign
+from vmi.testing.browser import foreign_requests, is_foreign, record_requests
 
 
 @pytest.fixture
 def request_log(context, site_url) -> list[str]:
-    seen: list[str] = []
-
-    def refuse(route):
-        seen.append(route.request.url)
-        route.abort()
-    context.route(lambda url: is_foreign(url, site_url), refuse)
-    context.on("request", lambda request: seen.append(request.url))
-    return seen
-
-
-def foreign(log: list[str], site_url: str) -> list[str]:
-    return sorted({u for u in log if is_foreign(u, site_url)})
+    return record_requests(context, lambda url: is_foreign(url, site_url))
 
 
 def test_search_stays_on_the_site(page, site_url, request_log):
@@ -36,7 +25,7 @@ def test_search_stays_on_the_site(page, site_url, request_log):
     page.locator(".md-search-result__meta").filter(has_text="trouvé").wait_for()
     page.wait_for_load_state("networkidle")
     assert any("search_index" in u for u in request_log)
-    assert foreign(request_log, site_url) == []
+    assert foreign_requests(request_log, site_url) == []
 
 
 def test_diagnostic_and_projection_stay_on_the_site(page, site_url, request_log):
@@ -51,4 +40,4 @@ def test_diagnostic_and_projection_stay_on_the_site(page, site_url, request_log)
     page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")
     page.keyboard.press("PageDown")
     page.wait_for_load_state("networkidle")
-    assert foreign(request_log, site_url) == []
+    assert foreign_requests(request_log, site_url) == []

@@ -61,6 +61,24 @@ def is_foreign(url: str, site_url: str) -> bool:
     return origin(url) != origin(site_url) and not url.startswith(LOCAL_SCHEMES)
 
 
+def foreign_requests(log: list[str], site_url: str) -> list[str]:
+    """The addresses of ``log`` that would have left the site, each once."""
+    return sorted({u for u in log if is_foreign(u, site_url)})
+
+
+def record_requests(context: Any, refused: Callable[[str], bool]) -> list[str]:
+    """Every address the pages of ``context`` ask for, kept as they come; those that
+    ``refused`` names are recorded too, and never sent."""
+    seen: list[str] = []
+
+    def refuse(route: Any) -> None:
+        seen.append(route.request.url)
+        route.abort()
+    context.route(refused, refuse)
+    context.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
 @dataclass
 class Visit:
     """What one page showed during the walk."""
@@ -79,21 +97,15 @@ class Walk:
     requests: list[str] = field(default_factory=list)
 
     def foreign_requests(self) -> list[str]:
-        return sorted({u for u in self.requests if is_foreign(u, self.site_url)})
+        return foreign_requests(self.requests, self.site_url)
 
 
 def walk_site(context: Any, site_dir: Path, site_url: str) -> Walk:
     """Visit every page of the sitemap (and the 404 page) as a reader would, glossary
     tooltips included (built on hover), in ``context``; requests to other sites are
     recorded and refused."""
-    walk = Walk(site_url)
-
-    def refuse(route: Any) -> None:
-        walk.requests.append(route.request.url)
-        route.abort()
+    walk = Walk(site_url, requests=record_requests(context, lambda url: is_foreign(url, site_url)))
     context.add_init_script(LISTEN)
-    context.route(lambda url: is_foreign(url, site_url), refuse)
-    context.on("request", lambda request: walk.requests.append(request.url))
     page = context.new_page()
     for url in site_pages(site_dir, site_url):
         response = page.goto(url)
