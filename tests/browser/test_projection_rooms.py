@@ -3,7 +3,7 @@ slides, the presenter window (http:// and file://), overview, one printed page p
 
 The site is the default content plus a page with a very long section and presenter notes
 (``tests/fixtures/section-longue.md``, appended to « À propos »). Every page of the site is
-stepped through at five projector sizes; geometry is measured in the page, one call per
+projected at five projector sizes; geometry is measured in the page, one call per
 slide. A « block » is a paragraph, list item, table row, term, heading, figure... that a
 reader sees on the page outside projection: each must be whole on some slide, and cut
 (partly outside the screen or its box) on none.
@@ -51,10 +51,9 @@ MEASURE = """() => {
   const meets = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
   const name = el => el.tagName.toLowerCase() + ' « ' + (el.textContent || '').trim().slice(0, 50) + ' »';
   const whole = [], cut = [], covered = [], small = [];
-  for (const el of document.querySelectorAll('[data-bloc]')) {
-    if (!el.checkVisibility()) continue;
+  const block = el => {
     const r = el.getBoundingClientRect();
-    if (r.height === 0 && r.width === 0) continue;
+    if (r.height === 0 && r.width === 0) return;
     let inside = r.top >= -0.5 && r.left >= -0.5 && r.bottom <= H + 0.5 && r.right <= W + 0.5;
     for (let p = el.parentElement; inside && p && p !== article; p = p.parentElement) {
       const s = getComputedStyle(p);
@@ -64,13 +63,12 @@ MEASURE = """() => {
     }
     (inside ? whole : cut).push(inside ? el.dataset.bloc : name(el) + ' ' + Math.round(r.top) + '→' + Math.round(r.bottom));
     if (chrome.some(c => meets(r, c)) && el.textContent.trim()) covered.push(name(el));
-  }
-  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  };
   const range = document.createRange();
   let bottom = 0;
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+  const text = t => {
     const el = t.parentElement;
-    if (!t.data.trim() || el.closest('.vmi-forum, svg, .vmi-titre-cache') || !el.checkVisibility()) continue;
+    if (!t.data.trim() || el.closest('.vmi-forum, svg, .vmi-titre-cache')) return;
     const size = parseFloat(getComputedStyle(el).fontSize);
     if (size < floor) small.push(name(el) + ' ' + size.toFixed(1) + ' px');
     range.selectNodeContents(t);
@@ -78,6 +76,15 @@ MEASURE = """() => {
       if (chrome.some(c => meets(line, c))) covered.push('ligne de ' + name(el));
       bottom = Math.max(bottom, line.bottom);
     }
+  };
+  // One walk through what is displayed: a hidden element's branch is skipped whole (an
+  // element displayed as its contents has no box of its own, but its children do).
+  const shown = {acceptNode: n => n.nodeType === Node.TEXT_NODE || n.checkVisibility() ? NodeFilter.FILTER_ACCEPT
+    : getComputedStyle(n).display === 'contents' ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_REJECT};
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, shown);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE) text(n);
+    else if (n.hasAttribute('data-bloc')) block(n);
   }
   return {whole, cut, covered, small, qr, fill: bottom / H, slide: document.querySelector('.vmi-forum__diapo').textContent,
           scrolls: document.scrollingElement.scrollHeight > H + 1};
@@ -148,15 +155,23 @@ def drawn_late(page) -> None:
         page.evaluate("window.scrollTo(0, 0)")
 
 
-def step_through(page, url: str) -> tuple[list[str], list[dict]]:
-    """Marks the page's blocks outside projection, then projects it and measures each slide.
-    The tab's session storage (projection on, current slide) is emptied before leaving the
-    previous page: each page starts as a first visit, with one load."""
+def load(page, url: str) -> None:
+    """A first visit: the tab's session storage (projection on, current slide) is emptied
+    before leaving the previous page, then the page is loaded as a reader sees it."""
     if page.url.startswith("http"):
         page.evaluate("sessionStorage.clear()")
     page.goto(url)
     drawn_late(page)
+
+
+def step_through(page, width: int, height: int) -> tuple[list[str], list[dict]]:
+    """At this screen size, marks the loaded page's blocks outside projection, then
+    projects it from its first slide (the presenter's ``p``) and measures each slide;
+    leaves projection after. Leaving keeps the last slide's fragment in the address (a
+    reader goes back to where the talk was): the fragment is dropped first."""
+    page.set_viewport_size({"width": width, "height": height})
     total = page.evaluate(MARK_BLOCKS)
+    page.evaluate("history.replaceState(null, '', location.pathname)")
     page.keyboard.press("p")
     page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")  # projection.js loaded
     count = slide_count(page)
@@ -170,36 +185,51 @@ def step_through(page, url: str) -> tuple[list[str], list[dict]]:
     return [str(i) for i in range(total)], shots
 
 
-@pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_every_slide_of_every_page_fits(browser, long_site, long_url, width, height):
-    """Every block whole on some slide and cut on none, text above the floor, never under
-    the QR code (at least 12 % of the screen's height: readable from the back of a room);
-    on case pages, no slide half empty unless it ends its section; Béthune's, the longest,
-    takes at most ten slides (a talk's worth)."""
+def fit_problems(page, path: str, size: str, blocks: list[str], shots: list[dict]) -> list[str]:
+    """What a room would see wrong on one page at one size (see the test below)."""
+    where = f"/{path} {size}"
+    problems: list[str] = []
+    if path == "cas/bethune/" and len(shots) > 10:  # the longest case page
+        problems.append(f"{where}: {len(shots)} diapositives")
+    for shot in shots:
+        at = f"{where} {shot['slide']}"
+        problems += [f"{at}: coupé : {c}" for c in shot["cut"]]
+        problems += [f"{at}: sous le code QR : {c}" for c in shot["covered"]]
+        problems += [f"{at}: texte trop petit : {c}" for c in shot["small"]]
+        if shot["fill"] < 0.5 and not shot["ends_section"] and path.startswith("cas/"):
+            problems.append(f"{at}: à moitié vide ({shot['fill']:.0%}) au milieu d’une section")
+        if shot["qr"] < 0.12:
+            problems.append(f"{at}: code QR de {shot['qr']:.0%} de la hauteur")
+        if shot["scrolls"]:
+            problems.append(f"{at}: la page défile")
+    seen = {b for shot in shots for b in shot["whole"]}
+    missing = [b for b in blocks if b not in seen]
+    if missing:
+        names = page.evaluate("ids => ids.map(i => document.querySelector(`[data-bloc='${i}']`).textContent.trim().slice(0, 50))", missing)
+        problems.append(f"{where}: jamais entier sur une diapositive : {names}")
+    return problems
+
+
+def test_every_slide_of_every_page_fits(browser, long_site, long_url):
+    """At each of five projector sizes, every block whole on some slide and cut on none,
+    text above the floor, never under the QR code (at least 12 % of the screen's height:
+    readable from the back of a room); on case pages, no slide half empty unless it ends
+    its section; Béthune's, the longest, takes at most ten slides (a talk's worth).
+
+    Each page is loaded once, then projected at each size in turn, as when the presenter's
+    laptop is plugged into the room's projector: slides are fitted on entering projection,
+    whatever size the page was loaded at. One load instead of five: this is the suite's
+    longest test."""
+    width, height = SIZES[0]
     context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
     page = context.new_page()
     problems: list[str] = []
     try:
         for path in site_pages(long_site):
-            blocks, shots = step_through(page, long_url + path)
-            seen = {b for shot in shots for b in shot["whole"]}
-            if path == "cas/bethune/" and len(shots) > 10:  # the longest case page
-                problems.append(f"/{path}: {len(shots)} diapositives")
-            for shot in shots:
-                where = f"/{path} {shot['slide']}"
-                problems += [f"{where}: coupé : {c}" for c in shot["cut"]]
-                problems += [f"{where}: sous le code QR : {c}" for c in shot["covered"]]
-                problems += [f"{where}: texte trop petit : {c}" for c in shot["small"]]
-                if shot["fill"] < 0.5 and not shot["ends_section"] and path.startswith("cas/"):
-                    problems.append(f"{where}: à moitié vide ({shot['fill']:.0%}) au milieu d’une section")
-                if shot["qr"] < 0.12:
-                    problems.append(f"{where}: code QR de {shot['qr']:.0%} de la hauteur")
-                if shot["scrolls"]:
-                    problems.append(f"{where}: la page défile")
-            missing = [b for b in blocks if b not in seen]
-            if missing:
-                names = page.evaluate("ids => ids.map(i => document.querySelector(`[data-bloc='${i}']`).textContent.trim().slice(0, 50))", missing)
-                problems.append(f"/{path}: jamais entier sur une diapositive : {names}")
+            load(page, long_url + path)
+            for width, height in SIZES:
+                blocks, shots = step_through(page, width, height)
+                problems += fit_problems(page, path, f"{width}×{height}", blocks, shots)
     finally:
         context.close()
     assert problems == [], "\n".join(problems)
@@ -207,6 +237,31 @@ def test_every_slide_of_every_page_fits(browser, long_site, long_url, width, hei
 
 def slides_info(page) -> list[dict]:
     return page.evaluate("VMI.projection.slides()")
+
+
+def test_projecting_from_further_down_a_page_gives_the_same_slides(browser, long_url):
+    """A reader who scrolled to the end of a page before pressing « p » gets the slides of
+    one who did not: none overflows the screen (the fit was measured on the scrolled
+    screen, and slide 1 of /themes/ came out 8 px too tall at 1280×720)."""
+    seen = {}
+    for scrolled in (False, True):
+        context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="fr-FR")
+        page = context.new_page()
+        for path in ("themes/", LONG_PAGE):
+            load(page, long_url + path)
+            if scrolled:
+                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            page.keyboard.press("p")
+            page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")
+            count = slide_count(page)
+            step = "last => { const over = document.scrollingElement.scrollHeight - innerHeight; if (!last) VMI.projection.next(); return over; }"
+            overflow = [page.evaluate(step, i == count - 1) for i in range(count)]
+            assert overflow == [0] * count, (path, scrolled)
+            seen[path, scrolled] = [s["id"] for s in slides_info(page)]
+            page.keyboard.press("Escape")
+        context.close()
+    assert seen["themes/", True] == seen["themes/", False]
+    assert seen[LONG_PAGE, True] == seen[LONG_PAGE, False]
 
 
 def test_long_section_is_split_at_block_boundaries(page, long_url):

@@ -260,7 +260,10 @@
       if (continued && heading) heading.classList.add('vmi-suite');
     }
 
-    function tooTall() { return article.getBoundingClientRect().bottom > window.innerHeight + 0.5; }
+    /* Where `el` ends on the page, not on the screen: a reader may press « p » far down a
+       page, and an overflowing slide scrolled to its end would seem to fit the screen. */
+    function bottomOf(el) { return el.getBoundingClientRect().bottom + window.scrollY; }
+    function tooTall() { return bottomOf(article) > window.innerHeight + 0.5; }
     function tooWide() {
       const wide = article.querySelectorAll('.md-typeset__scrollwrap, pre');
       for (let i = 0; i < wide.length; i++) {
@@ -271,7 +274,7 @@
     function fits() { return !tooTall() && !tooWide(); }
     /* What is shown ends above the middle of the screen. */
     function halfEmpty(keep) {
-      return keep.every(function (el) { return el.getBoundingClientRect().bottom < window.innerHeight / 2; });
+      return keep.every(function (el) { return bottomOf(el) < window.innerHeight / 2; });
     }
     function tryShow(sec, units, scale, continued) {
       display(keepOf(sec, units), scale, continued, sec.heading);
