@@ -55,11 +55,11 @@ difficultes:
   - texte: Les capteurs mal réglés ont donné des durées fausses.
     source: Journal d’Exempleville
 """ + BODY
-MUETTE = HEAD.format(ville="Autreville", slug="autreville", habitants=7000) + BODY
-RESULTATS_SEULS = MUETTE.replace("Autreville", "Troisville").replace(
+MUETTE = HEAD.format(ville="Fictiville", slug="fictiville", habitants=7000) + BODY
+RESULTATS_SEULS = MUETTE.replace("Fictiville", "Troisville").replace(
     "sources:", "resultats:\n  - texte: Deux écoles équipées.\n    annee: 2019\n"
     "    source: Site de la ville\nsources:")
-TOWNS = {"exempleville": CHIFFREE, "autreville": MUETTE, "troisville": RESULTATS_SEULS}
+TOWNS = {"exempleville": CHIFFREE, "fictiville": MUETTE, "troisville": RESULTATS_SEULS}
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +118,7 @@ def test_costs_results_and_difficulties_are_shown_with_their_sources(site: Path)
 
 
 def test_a_case_without_figures_says_so_plainly(site: Path):
-    text = page_text(site, "autreville")
+    text = page_text(site, "fictiville")
     assert "data-sans-chiffres" in text
     assert "ne donnent ni son coût, ni un résultat mesuré, ni ce qui a moins bien marché" in text
     assert "Coûts et financement" not in text
@@ -150,8 +150,8 @@ def test_each_case_page_lists_cases_of_the_same_size(project: Path, site: Path):
             assert f"?taille={band.id}" in section(text, "vmi-meme-taille")
         checked += bool(same)
     assert checked >= 3
-    assert '"cas/autreville' not in page_text(site, "autreville")
-    assert 'data-cas="autreville"' in section(page_text(site, "exempleville"), "vmi-meme-taille")
+    assert '"cas/fictiville' not in page_text(site, "fictiville")
+    assert 'data-cas="fictiville"' in section(page_text(site, "exempleville"), "vmi-meme-taille")
 
 
 def figures_of(site: Path) -> dict[str, set[str]]:
@@ -174,7 +174,7 @@ def test_the_index_knows_which_cases_have_costs_and_results(project: Path, site:
     assert "Avec coûts chiffrés et résultats mesurés" in card[:card.index("</ul>")]
     card = page[page.index('<li data-cas="troisville"'):]
     assert "Avec résultats mesurés</p>" in card[:card.index("</ul>")]
-    card = page[page.index('<li data-cas="autreville"'):]
+    card = page[page.index('<li data-cas="fictiville"'):]
     assert "Avec " not in card[:card.index("</ul>")]
 
 
@@ -188,7 +188,7 @@ def test_filters_with_costs_and_with_results(page, url, site: Path):
     page.goto(url + "cas/")
     page.get_by_label("Avec coûts chiffrés").check()
     assert shown(page) == [s for s in order if "couts" in figures[s]]
-    assert "exempleville" in shown(page) and "autreville" not in shown(page)
+    assert "exempleville" in shown(page) and "fictiville" not in shown(page)
     assert "couts=couts" in page.url
     page.get_by_label("Avec résultats mesurés").check()
     assert shown(page) == [s for s in order if {"couts", "resultats"} <= figures[s]]
@@ -239,7 +239,7 @@ def test_on_a_phone_the_list_comes_first_and_filters_fold(phone, url, site: Path
         "els => els.map(e => e.dataset.cas)")
     figures = figures_of(site)
     assert shown(phone) == [s for s in small if "couts" in figures[s]]
-    assert "exempleville" in shown(phone) and "autreville" not in shown(phone)
+    assert "exempleville" in shown(phone) and "fictiville" not in shown(phone)
     phone.goto(url + "cas/?couts=couts")
     assert fold.inner_text() == "Filtrer (1 filtre actif)"
     assert axe_violations(phone) == []
@@ -251,7 +251,7 @@ def test_desktop_shows_the_filters_without_the_fold(page, url):
     assert page.get_by_label("Avec résultats mesurés").is_visible()
 
 
-@pytest.mark.parametrize("slug", ["exempleville", "autreville"])
+@pytest.mark.parametrize("slug", ["exempleville", "fictiville"])
 def test_no_axe_violation_on_case_pages_with_and_without_figures(phone, page, url, slug):
     for tab in (phone, page):
         tab.goto(url + f"cas/{slug}/")

@@ -103,10 +103,10 @@ def test_one_mistake_in_a_case_one_located_error(content: Path, case: str):
 
 
 def test_unknown_case_in_a_specificity(content: Path):
-    (content / "cas" / "exempleville.md").rename(content / "cas" / "autreville.md")
+    (content / "cas" / "exempleville.md").rename(content / "cas" / "fictiville.md")
     assert errors(content) == [
         "content/specificites/echelle.md:6: cas[1].id: cas inconnu « exempleville » "
-        "(connus : autreville)"]
+        "(connus : fictiville)"]
 
 
 def test_empty_sources_and_bad_url_and_date(content: Path):
@@ -189,7 +189,7 @@ def test_advice_no_case_shows_yet_links_to_its_axis_sheet(content: Path):
 
 
 def test_a_broken_case_is_not_reported_again_by_the_advice_linking_it(content: Path):
-    (content / "cas" / "autreville.md").write_text(CAS.replace("Exempleville", "Autreville"))
+    (content / "cas" / "fictiville.md").write_text(CAS.replace("Exempleville", "Fictiville"))
     edit_case(content, "annee: 2019", "annee: deux-mille")
     (content / "diagnostic.yml").write_text(DIAGNOSTIC.replace("LIENS", "[cas/exempleville]"))
     found = errors(content, docs_pages={"index.md"})
