@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
+# The tests' browser: Chromium's headless shell (same engine, a third less processor time).
+TEST_CHROMIUM ?= /usr/bin/chromium-headless-shell
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
@@ -121,8 +123,8 @@ test-js: node_modules/.installed
 PYTEST_PARALLEL ?= -n 2 --dist loadfile
 
 test-python: $(VENV)/.test-installed node_modules/.installed
-	@test -x $(CHROMIUM) || { echo "Chromium manque pour les tests navigateur : apt-get install -y chromium"; exit 1; }
-	$(BIN)/python -m pytest $(PYTEST_PARALLEL)
+	@test -x $(TEST_CHROMIUM) || { echo "Chromium manque pour les tests navigateur : apt-get install -y chromium-headless-shell"; exit 1; }
+	CHROMIUM=$(TEST_CHROMIUM) $(BIN)/python -m pytest $(PYTEST_PARALLEL)
 
 # The long run of the property tests (hooks/vmi/testing/fuzzing.py, tests/js/fuzzing.js): VMI_FUZZ_CASES
 # content cases (10 000) and VMI_FUZZ_RUNS browser inputs per property (3 400: three of

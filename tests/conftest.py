@@ -3,8 +3,11 @@
 The helpers behind them (copies of the project, builds, the server) are in
 ``vmi.testing``, shared with the benchmarks: test modules import them from there.
 
-Browser tests drive Debian's Chromium through Playwright (``playwright install`` cannot
-download browsers here); override the path with ``CHROMIUM=/path/to/chromium``.
+Browser tests drive Debian's Chromium headless shell through Playwright (``playwright
+install`` cannot download browsers here): the same Blink as ``chromium``, without the
+desktop browser around it, which takes a third less processor time on this suite
+(``make test`` spends most of its time in the browser). Override the path with
+``CHROMIUM=/path/to/chromium``.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import pytest
 
 from vmi.testing import build_env, copy_project, free_port, get_page, run_build, serve, stop, wait_for
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
@@ -98,7 +101,7 @@ def site_url(site_dir: Path):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium introuvable ({CHROMIUM}) : apt-get install -y chromium")
+        pytest.fail(f"Chromium introuvable ({CHROMIUM}) : apt-get install -y chromium-headless-shell")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

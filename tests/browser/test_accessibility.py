@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from vmi.testing import axe_violations
+from vmi.testing.diagnostic import answer, every_answer
 
 PAGES = {
     "accueil": "",
@@ -37,16 +38,6 @@ def open_details(page) -> None:
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
 
 
-def answer_everything(page) -> None:
-    names = page.evaluate("""[...new Set([...document.querySelectorAll(
-        '#vmi-diagnostic input[type=radio]')].map(i => i.name))]""")
-    assert names, "the diagnostic shows no question"
-    for number, name in enumerate(names):
-        choices = page.locator(f'#vmi-diagnostic input[name="{name}"]')
-        choices.nth(number % (choices.count() - 1)).check()  # varied answers, no « nsp »
-    page.wait_for_selector("#vmi-diag[data-vmi-resultats]", state="attached")  # computed at the first answer
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
 def test_no_axe_violation(page, site_url, name, scheme):
@@ -61,7 +52,7 @@ def test_no_axe_violation(page, site_url, name, scheme):
 def test_no_axe_violation_on_answered_diagnostic(page, site_url, scheme):
     page.emulate_media(color_scheme=scheme)
     page.goto(site_url + "diagnostic/")
-    answer_everything(page)
+    answer(page, every_answer())  # varied answers, no « nsp »
     open_details(page)
     assert page.locator("#vmi-tableau-corps tr").count() > 0
     assert axe_violations(page) == []

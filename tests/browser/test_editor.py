@@ -37,11 +37,13 @@ Une ville fictive.
 """
 
 
-@pytest.fixture
-def editor(tmp_path: Path):
-    """What ``make editer`` starts, on free ports: decap-server and the preview."""
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory):
+    """What ``make editer`` starts, on free ports: decap-server and the preview; started
+    once for the module's tests, which each write a page of their own."""
     if not DECAP_SERVER.is_file():
         pytest.fail("decap-server manque : npm ci")
+    tmp_path = tmp_path_factory.mktemp("editer")
     project = copy_project(tmp_path / "projet")
     port, decap_port = _free_port(), _free_port()
     log = tmp_path / "editer.log"
@@ -130,14 +132,14 @@ def test_case_created_through_the_form(editor, context):
 
 FICTIONAL = """\
 ---
-ville: Exempleville
-demarche: Exempleville demain
+ville: Essaiville
+demarche: Essaiville demain
 annee: 2020
 resume: Première version du résumé.
 piliers: [sante]
 sources:
-  - titre: Site de la ville d’Exempleville
-    url: https://exempleville.example.org/
+  - titre: Site de la ville d’Essaiville
+    url: https://essaiville.example.org/
 ---
 
 ## Le contexte
@@ -145,7 +147,7 @@ sources:
 Une ville *fictive*, avec des **piliers** ([liste](../piliers.md)) :
 
 * une liste à étoiles ;
-* et un [lien](https://exempleville.example.org/ "titre").
+* et un [lien](https://essaiville.example.org/ "titre").
 
 | Année | Étape |
 | --- | --- |
@@ -162,11 +164,11 @@ Une ville *fictive*, avec des **piliers** ([liste](../piliers.md)) :
 def test_existing_page_saved_by_the_form_keeps_its_markdown(editor, context):
     """Opened and saved, a page's body comes back byte for byte (no escaped ``##``)."""
     project, base, log = editor
-    saved = project / "content" / "cas" / "exempleville.md"
+    saved = project / "content" / "cas" / "essaiville.md"
     saved.write_text(FICTIONAL, "utf-8")
     page = context.new_page()
     page.set_default_timeout(90_000)
-    page.goto(f"{base}/admin/#/collections/cas/entries/exempleville", wait_until="commit")
+    page.goto(f"{base}/admin/#/collections/cas/entries/essaiville", wait_until="commit")
     page.get_by_role("button", name="Se connecter").click()
     summary = page.get_by_label("Résumé", exact=True)
     summary.fill("Seconde version du résumé.")

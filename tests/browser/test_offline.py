@@ -14,7 +14,7 @@ import pytest
 
 from vmi.testing import ROOT
 from vmi.testing.browser import LISTEN, OTHER_SITE, REQUIRED, policy_of, record_requests, use_site, violations
-from vmi.testing.diagnostic import as_file, export, team_answers
+from vmi.testing.diagnostic import answer, as_file, checked_answers, every_answer, export, team_answers
 
 
 def _listing(folder: Path) -> dict[str, float]:
@@ -96,12 +96,8 @@ def test_diagnostic_over_file(page, offline_root, request_log):
     page.goto(offline_root.joinpath("diagnostic.html").as_uri())
     page.evaluate("window.print = () => { window.vmiPrinted = true; }")
     scores_before = page.locator(".vmi-diag__score").all_inner_texts()
-    questions = page.locator("#vmi-diagnostic fieldset").evaluate_all(
-        "fs => fs.map(f => f.querySelector('input').name)")
-    assert questions
-    for name in questions:
-        page.locator(f"input[name='{name}']").nth(2).check()
-    page.wait_for_selector("#vmi-diag[data-vmi-resultats]", state="attached")  # computed at the first answer
+    answers = every_answer(2)
+    answer(page, answers)  # results are drawn once answered
     assert page.locator(".vmi-diag__score").all_inner_texts() != scores_before  # scores computed
     assert page.locator("#vmi-priorites li").count() > 0
     with page.expect_download() as download:
@@ -111,7 +107,7 @@ def test_diagnostic_over_file(page, offline_root, request_log):
     assert page.evaluate("window.vmiPrinted") is True
     page.reload()  # saved in localStorage, even over file://
     page.wait_for_selector("#vmi-diag[data-vmi-init]", state="attached")
-    assert all(page.locator(f"input[name='{name}']").nth(2).is_checked() for name in questions)
+    assert checked_answers(page) == answers
     assert outside(request_log) == []
 
 
@@ -167,10 +163,7 @@ def test_policy_holds_over_file(context, offline_root, request_log):
     page.keyboard.press("Escape")
     assert violations(page) == []
     page.goto(offline_root.joinpath("diagnostic.html").as_uri())
-    for name in page.locator("#vmi-diagnostic fieldset").evaluate_all(
-            "fs => fs.map(f => f.querySelector('input').name)"):
-        page.locator(f"input[name='{name}']").first.check()
-    page.wait_for_selector("#vmi-diag[data-vmi-resultats]", state="attached")  # computed at the first answer
+    answer(page, every_answer(0))  # results are drawn once answered
     assert page.locator("#vmi-priorites li").count() > 0
     page.goto(offline_root.joinpath("cas", "bethune.html").as_uri())
     assert violations(page) == []

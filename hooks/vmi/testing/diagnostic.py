@@ -171,6 +171,13 @@ def tab_to_group(page: Any, name: str, limit: int = 200) -> dict:
     raise AssertionError(f"{name} never got the focus")
 
 
+def every_answer(pick: int | None = None) -> dict[str, int | str]:
+    """Every question answered: its ``pick``-th answer, or, without ``pick``, the n-th
+    question's n-th answer in turn (varied, never « Je ne sais pas »)."""
+    return {q.id: (n if pick is None else pick) % len(q.reponses)
+            for n, q in enumerate(DIAGNOSTIC.questions)}
+
+
 def some_answers() -> dict[str, int | str]:
     """A few answers of the first axes, one of them « Je ne sais pas »."""
     first = DIAGNOSTIC.questions[:5]
