@@ -119,8 +119,9 @@ test-js: node_modules/.installed
 	node --test tests/js/
 
 # Both cores (pytest-xdist); one test file per worker at a time, so that a file's shared
-# build or corpus run is made once. PYTEST_PARALLEL= runs everything in one process.
-PYTEST_PARALLEL ?= -n 2 --dist loadfile
+# build or corpus run is made once, in the order of collection (tests/conftest.py puts the
+# longest files first). PYTEST_PARALLEL= runs everything in one process.
+PYTEST_PARALLEL ?= -n 2 --dist loadfile --no-loadscope-reorder
 
 test-python: $(VENV)/.test-installed node_modules/.installed
 	@test -x $(TEST_CHROMIUM) || { echo "Chromium manque pour les tests navigateur : apt-get install -y chromium-headless-shell"; exit 1; }

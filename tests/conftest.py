@@ -35,12 +35,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that drive Chromium are marked ``browser``: ``make test-fast`` skips them."""
+    """Tests that drive Chromium are marked ``browser``: ``make test-fast`` skips them.
+    Files marked ``slow(seconds)`` come first, the longest first: the two processes of
+    ``make test`` (one file at a time each, in this order) then end at about the same time."""
     for item in items:
         callspec = getattr(item, "callspec", None)
         parameters = set(callspec.params) if callspec else set()  # a parameter named `page`
         if BROWSER_FIXTURES & (set(getattr(item, "fixturenames", ())) - parameters):
             item.add_marker(pytest.mark.browser)
+    items.sort(key=_expected_seconds, reverse=True)  # stable: each file keeps its order
+
+
+def _expected_seconds(item: pytest.Item) -> float:
+    marker = item.get_closest_marker("slow")
+    return marker.args[0] if marker else 0
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ import pytest
 from vmi.testing import axe_violations
 from vmi.testing.diagnostic import answer, every_answer
 
+pytestmark = pytest.mark.slow(60)
+
 PAGES = {
     "accueil": "",
     "specificites": "specificites/",

@@ -17,6 +17,8 @@ from vmi.testing import free_port as _free_port
 from vmi.testing import get_page as _get
 from vmi.testing import wait_for as _wait
 
+pytestmark = pytest.mark.slow(33)
+
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 
 EXPECTED = """\

@@ -16,6 +16,8 @@ from vmi.output.csp import site_header
 from vmi.testing import serve
 from vmi.testing.browser import Walk, policy_of, walk_site
 
+pytestmark = pytest.mark.slow(45)
+
 
 @pytest.fixture(scope="module")
 def walk(browser, site_dir: Path) -> Walk:

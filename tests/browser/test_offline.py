@@ -16,6 +16,8 @@ from vmi.testing import ROOT
 from vmi.testing.browser import LISTEN, OTHER_SITE, REQUIRED, policy_of, record_requests, use_site, violations
 from vmi.testing.diagnostic import answer, as_file, checked_answers, every_answer, export, team_answers
 
+pytestmark = pytest.mark.slow(35)
+
 
 def _listing(folder: Path) -> dict[str, float]:
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime

@@ -16,6 +16,8 @@ import pytest
 
 from vmi.testing import axe_violations, copy_project, run_build, serve
 
+pytestmark = pytest.mark.slow(35)
+
 TALK = """\
 titre: Exempleville en trois pages
 evenement: Forum d’Exempleville

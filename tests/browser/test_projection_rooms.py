@@ -22,6 +22,8 @@ import pytest
 from vmi.testing import ROOT, copy_project, run_build, serve
 from vmi.testing.diagnostic import identity, team_exports
 
+pytestmark = pytest.mark.slow(100)
+
 SIZES = [(1024, 768), (1280, 720), (1280, 800), (1366, 768), (1920, 1080)]
 LONG_PAGE = "a-propos/"
 FIXTURE = ROOT / "tests" / "fixtures" / "section-longue.md"
@@ -89,6 +91,16 @@ MEASURE = """() => {
   return {whole, cut, covered, small, qr, fill: bottom / H, slide: document.querySelector('.vmi-forum__diapo').textContent,
           scrolls: document.scrollingElement.scrollHeight > H + 1};
 }"""
+
+
+# Measures the slide on screen, then shows the next one unless it was the last.
+STEP = f"""() => {{
+  const shot = ({MEASURE})();
+  shot.last = VMI.projection.current() >= VMI.projection.slides().length - 1;
+  if (!shot.last) VMI.projection.next();
+  return shot;
+}}"""
+NEXT_FRAME = "new Promise(done => requestAnimationFrame(done))"
 
 
 def _build(project: Path, site: Path, offline: bool = False) -> Path:
@@ -170,14 +182,15 @@ def step_through(page, width: int, height: int) -> tuple[list[str], list[dict]]:
     leaves projection after. Leaving keeps the last slide's fragment in the address (a
     reader goes back to where the talk was): the fragment is dropped first."""
     page.set_viewport_size({"width": width, "height": height})
+    page.evaluate(NEXT_FRAME)  # the page has had its resize event before it is projected
     total = page.evaluate(MARK_BLOCKS)
     page.evaluate("history.replaceState(null, '', location.pathname)")
     page.keyboard.press("p")
     page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")  # projection.js loaded
-    count = slide_count(page)
     # the clicker's keys are tested elsewhere: here each call measures, then moves on
-    step = f"last => {{ const shot = ({MEASURE})(); if (!last) VMI.projection.next(); return shot; }}"
-    shots = [page.evaluate(step, i == count - 1) for i in range(count)]
+    shots = [page.evaluate(STEP)]
+    while not shots[-1]["last"] and len(shots) < 200:
+        shots.append(page.evaluate(STEP))
     slides = slides_info(page)
     for shot, after in zip(shots, slides[1:] + [{"suite": False}]):
         shot["ends_section"] = not after["suite"]

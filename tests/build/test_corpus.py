@@ -23,6 +23,8 @@ import pytest
 from vmi.cli.commands import main as vmi_main
 from vmi.testing import ROOT, copy_project, run_build
 
+pytestmark = pytest.mark.slow(55)
+
 CORPUS = ROOT / "tests" / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.txt").is_file())
 ACCEPTED = "aucune erreur"
