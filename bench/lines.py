@@ -2,11 +2,16 @@
 support), the MkDocs hooks (hooks/*.py) and the scripts (overrides/assets/javascripts,
 without the generated territory list and vendored libraries). A measurement, not a test.
 
-Usage: ``python bench/lines.py [REV ...]`` (default: HEAD).
+``--by-commit A B`` prints what each commit from A to B added or removed in each part, so
+that a redesign's own change can be told from the features that landed beside it.
+
+Usage: ``python bench/lines.py [REV ...]`` (default: HEAD) or
+``python bench/lines.py --by-commit A B``.
 """
 
 from __future__ import annotations
 
+import functools
 import subprocess
 import sys
 
@@ -23,17 +28,36 @@ def git(*args: str) -> str:
     return subprocess.run(["git", *args], capture_output=True, text=True, check=True).stdout
 
 
+@functools.cache
+def blob_lines(blob: str) -> int:
+    return git("cat-file", "blob", blob).count("\n")
+
+
 def counts(rev: str) -> dict[str, int]:
-    paths = git("ls-tree", "-r", "--name-only", rev, "hooks", "overrides").split("\n")
     totals = dict.fromkeys(PARTS, 0)
-    for path in paths:
+    for row in git("ls-tree", "-r", rev, "hooks", "overrides").splitlines():
+        meta, path = row.split("\t", 1)
         for name, wanted in PARTS.items():
-            if path and wanted(path):
-                totals[name] += git("show", f"{rev}:{path}").count("\n")
+            if wanted(path):
+                totals[name] += blob_lines(meta.split()[2])
     return totals
 
 
+def by_commit(start: str, end: str) -> None:
+    before = counts(start)
+    for line in git("log", "--reverse", "--format=%h %s", f"{start}..{end}").splitlines():
+        rev, subject = line.split(" ", 1)
+        now = counts(rev)
+        change = {name: now[name] - before[name] for name in PARTS if now[name] != before[name]}
+        if change:
+            print(f"{rev} {', '.join(f'{n} {d:+d}' for n, d in change.items())}  {subject[:90]}")
+        before = now
+
+
 if __name__ == "__main__":
-    for rev in sys.argv[1:] or ["HEAD"]:
-        found = counts(rev)
-        print(f"{rev}: " + ", ".join(f"{name} {n}" for name, n in found.items()))
+    if sys.argv[1:2] == ["--by-commit"]:
+        by_commit(*sys.argv[2:4])
+    else:
+        for rev in sys.argv[1:] or ["HEAD"]:
+            found = counts(rev)
+            print(f"{rev}: " + ", ".join(f"{name} {n}" for name, n in found.items()))

@@ -16,7 +16,7 @@ from vmi.output.csp import site_header
 from vmi.testing import serve
 from vmi.testing.browser import Walk, policy_of, walk_site
 
-pytestmark = pytest.mark.slow(45)
+pytestmark = pytest.mark.slow(25)
 
 
 @pytest.fixture(scope="module")
