@@ -35,7 +35,7 @@
     find('[data-heure]').textContent = now.getHours() + ' h ' + pad(now.getMinutes());
     if (!window.opener || window.opener.closed) {
       find('[data-numero]').textContent =
-        'La page projetée est fermée : ouvrez cette vue depuis la projection (touche n).';
+        'La page projetée est fermée' + NBSP + ': ouvrez cette vue depuis la projection (touche n).';
     }
     post({ vmi: 'presentateur' });
     timing();
@@ -135,9 +135,9 @@
   function show(state) {
     showPlan(state.parcours && typeof state.parcours === 'object' && Array.isArray(state.parcours.etapes)
       ? state.parcours : null);
-    document.title = 'Vue de l’animateur : ' + state.titre;
+    document.title = 'Vue de l’animateur' + NBSP + ': ' + state.titre;
     find('[data-numero]').textContent = 'Diapositive ' + state.numero + ' sur ' +
-      state.total + ' : ' + state.titre;
+      state.total + NBSP + ': ' + state.titre;
     find('[data-suivante]').textContent = state.suivante;
     const key = state.page + '\n' + state.numero + '\n' + state.diapo + '\n' + state.notes;
     if (key === shown) return;

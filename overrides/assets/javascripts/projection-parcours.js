@@ -44,8 +44,8 @@
     function beyond(direction) {
       const other = plan.etapes[index + direction];
       if (!other) return null;
-      return { url: VMI.siteUrl(other.page), title: (direction > 0 ? 'Étape suivante : '
-        : 'Étape précédente : ') + other.titre, params: address(index + direction) };
+      return { url: VMI.siteUrl(other.page), title: (direction > 0 ? 'Étape suivante' : 'Étape précédente') +
+        VMI.NBSP + ': ' + other.titre, params: address(index + direction) };
     }
     function address(at) { return 'parcours=' + encodeURIComponent(slug) + '&etape=' + (at + 1); }
     /* The plan and where the talk is, for the presenter window. */

@@ -206,8 +206,8 @@
     deck.talk.gather(function (sheets) {
       deck.printed = sheets;
       root.setAttribute('data-impression-prete', sheets ? 'parcours' : 'page');
-      if (counter) counter.textContent = sheets ? 'Impression prête : toute l’intervention.'
-        : 'Impression de cette page seulement : une étape n’a pas pu être préparée.';
+      if (counter) counter.textContent = sheets ? 'Impression prête' + VMI.NBSP + ': toute l’intervention.'
+        : 'Impression de cette page seulement' + VMI.NBSP + ': une étape n’a pas pu être préparée.';
       window.print();
     });
   }

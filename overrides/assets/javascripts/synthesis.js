@@ -202,8 +202,8 @@
       }).join(' ');
     }
     append(svg,
-      el('title', { id: 'vmi-syn-radar-titre' }, 'Graphique radar de l’équipe : médiane et écart des ' +
-        'scores par axe, sur 100 (détail dans le tableau qui suit)'));
+      el('title', { id: 'vmi-syn-radar-titre' }, 'Graphique radar de l’équipe' + NBSP +
+        ': médiane et écart des scores par axe, sur 100 (détail dans le tableau qui suit)'));
     [20, 40, 60, 80, 100].forEach(function (radius) {
       append(svg, el('polygon', {
         points: axes.map(function (axis, i) { return point(i, radius); }).join(' '),
