@@ -215,12 +215,26 @@ def test_cases_sorted_by_likeness_to_the_chosen_collectivite(page, site_url, pla
         where = CONTENT.territoires[slug]
         same_band = bool(where.taille) and where.taille.id == band
         same_region = bool(where.region) and where.region in region
-        return 0 if same_band and same_region else 1 if same_band else 2 if same_region else 3
+        return 1 if same_band and same_region else 2 if same_band else 3 if same_region else 4
     ranks = [rank(s) for s in slugs]
-    assert ranks == sorted(ranks) and 1 in ranks  # some case of the same band exists
+    assert ranks == sorted(ranks) and 2 in ranks  # some case of the same band exists
     assert page.locator("li[data-cas][hidden]").count() == 0  # sorted, nothing filtered out
     assert "ressemblance" in page.locator("[data-ressemblance]").inner_text()
-    assert all(page.locator(f'li[data-cas="{s}"] .vmi-cas-liste__ressemblance').count() == (rank(s) < 3) for s in slugs)
+    assert all(page.locator(f'li[data-cas="{s}"] .vmi-cas-liste__ressemblance').count() == (rank(s) < 4) for s in slugs)
+
+
+def test_a_towns_own_case_comes_first_and_is_called_its_own(page, site_url):
+    """A town with a case of its own on the site finds it first in /cas/, as its own
+    approach, not as the case most alike to itself."""
+    slug, where = next((s, t) for s, t in CONTENT.territoires.items() if t.carrier_code and not t.carried_by_epci)
+    open_diagnostic(page, site_url)
+    choose(page, where.code_insee, None)
+    page.goto(site_url + "cas/")
+    page.wait_for_selector("form[data-tri=ressemblance]")
+    first = page.locator("li[data-cas]").first
+    assert first.get_attribute("data-cas") == slug
+    assert first.locator(".vmi-cas-liste__ressemblance").inner_text() == "Démarche de votre collectivité"
+    assert page.locator(".vmi-cas-liste__ressemblance", has_text="Démarche de votre collectivité").count() == 1
 
 
 def test_summary_for_the_mayor_from_the_team_medians_on_one_a4_page(page, site_url, site_dir):

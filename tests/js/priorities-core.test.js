@@ -105,6 +105,17 @@ test('likeness: same band and region, then same band, then same region, then any
   assert.deepEqual(P.byLikeness(cases, null, (c) => c).map((c) => c.slug), ['a', 'b', 'c', 'd', 'e']);
 });
 
+test('likeness: the collectivité\'s own case first, named as its own, not as alike to itself', () => {
+  const me = town(25000, { region: 'Hauts-de-France' }); // code 99001
+  const cases = [
+    { slug: 'voisine', code: '99002', taille: '20000-50000', region: 'Hauts-de-France' },
+    { slug: 'elle-meme', code: '99001', taille: '20000-50000', region: 'Hauts-de-France' }
+  ];
+  assert.deepEqual(P.byLikeness(cases, me, (c) => c).map((c) => c.slug), ['elle-meme', 'voisine']);
+  assert.deepEqual(cases.map((c) => P.LIKENESS[P.likeness(me, c)]),
+    ['même taille et même région', 'votre collectivité']);
+});
+
 test('funding: by type, population (inclusive bounds) and axis; nothing without a collectivité', () => {
   const schemes = [
     { id: 'detr', axes: ['data'], eligibilite: [{ type: 'commune', population_min: null,

@@ -47,6 +47,7 @@ def priorities_data(content: Content, links: Urls) -> dict[str, Any]:
         document = next(({"titre": d.titre, "href": d.url} for d in entry.model.documents
                          if d.url and d.publie_par in ("ville", "intercommunalite")), None)
         cases[entry.slug] = {"ville": entry.model.ville,
+                             "code": (place.carrier_code if place else None) or "",
                              "href": links.url(f"{CASE_PREFIX}{entry.slug}.md"),
                              "taille": band.id if band else "",
                              "tailleNom": band.nom if band else "",

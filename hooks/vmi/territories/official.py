@@ -67,6 +67,12 @@ class Territory:
     official: bool = False  # figures from the extract, whose source the page names
 
     @property
+    def carrier_code(self) -> str | None:
+        """The code of the collectivité that carries the approach: its intercommunality's
+        SIREN, or the town's INSEE code (/cas/ and the priorities tell a town its own case)."""
+        return self.epci.code if self.carried_by_epci and self.epci else self.code_insee
+
+    @property
     def taille(self) -> SizeBand | None:
         return size_band(self.population.habitants) if self.population else None
 

@@ -137,20 +137,24 @@
       const P = VMI.priorities;
       const items = Array.prototype.slice.call(document.querySelectorAll(form.dataset.filtresItems));
       function place(item) {
-        return { taille: item.getAttribute("data-taille"), region: item.getAttribute("data-region") };
+        return { code: item.getAttribute("data-code"), taille: item.getAttribute("data-taille"),
+          region: item.getAttribute("data-region") };
       }
       P.byLikeness(items, chosen, place).forEach(function (item) {
-        const alike = P.LIKENESS[P.likeness(chosen, place(item))];
+        const rank = P.likeness(chosen, place(item));
+        const alike = !rank ? "Démarche de votre collectivité"
+          : P.LIKENESS[rank] && P.LIKENESS[rank] + " que " + chosen.nom;
         const label = item.querySelector(".vmi-cas-liste__ressemblance");
         if (label) label.remove();
         if (alike) item.querySelector("h2").insertAdjacentElement("afterend",
           VMI.el("p", { "class": "vmi-cas-liste__ressemblance" },
-            alike.charAt(0).toUpperCase() + alike.slice(1) + " que " + chosen.nom));
+            alike.charAt(0).toUpperCase() + alike.slice(1)));
         item.parentNode.appendChild(item);
       });
       note.textContent = "Démarches rangées par ressemblance avec " + chosen.nom +
         " (choisie dans l’auto-diagnostic)" + VMI.NBSP + ": " +
-        "même taille et même région d’abord, puis même taille, puis même région, puis les autres. " +
+        "sa propre démarche d’abord s’il y en a une, puis même taille et même région, puis même taille, " +
+        "puis même région, puis les autres. " +
         "Aucun filtre n’est appliqué.";
       note.hidden = false;
       form.setAttribute("data-tri", "ressemblance");

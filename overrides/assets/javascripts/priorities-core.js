@@ -84,14 +84,16 @@
     return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g,
       '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   }
-  // 0: same band and region, 1: same band, 2: same region, 3: neither (or no collectivité).
+  // 0: the collectivité's own case (place.code: the code of whoever carries it), 1: same band
+  // and region, 2: same band, 3: same region, 4: neither (or no collectivité).
   function likeness(collectivite, place) {
-    if (!collectivite || !place) return 3;
+    if (!collectivite || !place) return 4;
+    if (place.code && place.code === collectivite.code) return 0;
     const band = !!place.taille && place.taille === collectivite.taille;
     const region = !!place.region && key(place.region) === key(collectivite.region);
-    return band && region ? 0 : band ? 1 : region ? 2 : 3;
+    return band && region ? 1 : band ? 2 : region ? 3 : 4;
   }
-  const LIKENESS = ['même taille et même région', 'même taille', 'même région', ''];
+  const LIKENESS = ['votre collectivité', 'même taille et même région', 'même taille', 'même région', ''];
   // items sorted by likeness, ties in their given order; place(item) → { taille, region }.
   function byLikeness(items, collectivite, place) {
     return items.map(function (item, i) {
