@@ -105,19 +105,28 @@ class Network:
     """The requests of a page still in flight, and when the last one started or ended."""
 
     def __init__(self, page: Any) -> None:
-        self.page, self.open, self.changed = page, 0, time.monotonic()
-        page.on("request", lambda _: self._count(1))
-        page.on("requestfinished", lambda _: self._count(-1))
-        page.on("requestfailed", lambda _: self._count(-1))
+        self.page, self.open, self.changed = page, set[Any](), time.monotonic()
+        page.on("request", lambda request: self._count(self.open.add, request))
+        page.on("requestfinished", lambda request: self._count(self.open.discard, request))
+        page.on("requestfailed", lambda request: self._count(self.open.discard, request))
 
-    def _count(self, step: int) -> None:
-        self.open, self.changed = self.open + step, time.monotonic()
+    def _count(self, change: Callable[[Any], None], request: Any) -> None:
+        change(request)
+        self.changed = time.monotonic()
 
-    def wait_until_quiet(self, quiet: float = 0.15) -> None:
+    def goto(self, url: str) -> Any:
+        """Load ``url``: what the previous page still asked for is left behind."""
+        self.open.clear()
+        return self.page.goto(url)
+
+    def wait_until_quiet(self, quiet: float = 0.15, limit: float = 30) -> None:
         """Until nothing has been asked for ``quiet`` seconds. Playwright's « networkidle »
         waits half a second: a third of the whole walk, for pages whose scripts only
         load more on a reader's action."""
-        while self.open > 0 or time.monotonic() - self.changed < quiet:
+        deadline = time.monotonic() + limit
+        while self.open or time.monotonic() - self.changed < quiet:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{self.page.url} attend encore {[r.url for r in self.open]}")
             self.page.wait_for_timeout(25)
 
 
@@ -130,7 +139,7 @@ def walk_site(context: Any, site_dir: Path, site_url: str) -> Walk:
     page = context.new_page()
     network = Network(page)
     for url in site_pages(site_dir, site_url):
-        response = page.goto(url)
+        response = network.goto(url)
         network.wait_until_quiet()
         if page.locator("article abbr").count():
             page.locator("article abbr").first.hover()
