@@ -93,13 +93,6 @@ MEASURE = """() => {
 }"""
 
 
-# Measures the slide on screen, then shows the next one unless it was the last.
-STEP = f"""() => {{
-  const shot = ({MEASURE})();
-  shot.last = VMI.projection.current() >= VMI.projection.slides().length - 1;
-  if (!shot.last) VMI.projection.next();
-  return shot;
-}}"""
 NEXT_FRAME = "new Promise(done => requestAnimationFrame(done))"
 
 
@@ -154,6 +147,24 @@ def site_pages(site: Path) -> list[str]:
     return [p for p in paths if p not in handwritten]
 
 
+def each_slide(page, measure: str) -> list:
+    """``measure`` (a script function) on the slide on screen and each one after it. Each
+    call measures, then moves on, until the slide it measured is the last: a count read
+    first would go stale if the slides were fitted again meanwhile (the clicker's keys are
+    tested elsewhere)."""
+    step = f"""() => {{
+      const value = ({measure})();
+      const last = VMI.projection.current() >= VMI.projection.slides().length - 1;
+      if (!last) VMI.projection.next();
+      return [value, last];
+    }}"""
+    values, last = [], False
+    while not last and len(values) < 200:
+        value, last = page.evaluate(step)
+        values.append(value)
+    return values
+
+
 def slide_count(page) -> int:
     return page.evaluate("VMI.projection.slides().length")
 
@@ -187,10 +198,7 @@ def step_through(page, width: int, height: int) -> tuple[list[str], list[dict]]:
     page.evaluate("history.replaceState(null, '', location.pathname)")
     page.keyboard.press("p")
     page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")  # projection.js loaded
-    # the clicker's keys are tested elsewhere: here each call measures, then moves on
-    shots = [page.evaluate(STEP)]
-    while not shots[-1]["last"] and len(shots) < 200:
-        shots.append(page.evaluate(STEP))
+    shots = each_slide(page, MEASURE)
     slides = slides_info(page)
     for shot, after in zip(shots, slides[1:] + [{"suite": False}]):
         shot["ends_section"] = not after["suite"]
@@ -266,10 +274,8 @@ def test_projecting_from_further_down_a_page_gives_the_same_slides(browser, long
                 page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
             page.keyboard.press("p")
             page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")
-            count = slide_count(page)
-            step = "last => { const over = document.scrollingElement.scrollHeight - innerHeight; if (!last) VMI.projection.next(); return over; }"
-            overflow = [page.evaluate(step, i == count - 1) for i in range(count)]
-            assert overflow == [0] * count, (path, scrolled)
+            overflow = each_slide(page, "() => document.scrollingElement.scrollHeight - innerHeight")
+            assert overflow == [0] * len(overflow), (path, scrolled)
             seen[path, scrolled] = [s["id"] for s in slides_info(page)]
             page.keyboard.press("Escape")
         context.close()
@@ -338,9 +344,8 @@ def test_team_synthesis_slides_are_filled_and_end_on_content(page, long_site, lo
     page.wait_for_selector('#vmi-syn:not([data-repondants="0"])')
     page.keyboard.press("p")
     page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")
-    count = slide_count(page)
-    step = f"last => {{ const shot = ({SLIDE_CONTENT})(); if (!last) VMI.projection.next(); return shot; }}"
-    shots = [page.evaluate(step, i == count - 1) for i in range(count)]
+    shots = each_slide(page, SLIDE_CONTENT)
+    count = len(shots)
     assert [s["text"] for s in shots if re.fullmatch(r"H[2-6]", s["last"])] == []
     respondents = [s["rows"][0] for s in shots if s["rows"] and s["rows"][0]]
     assert respondents == [3]
