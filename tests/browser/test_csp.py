@@ -1,8 +1,9 @@
 """Content-Security-Policy: every page carries one, the site never trips it, intruders do.
 
 Violations are collected in the page itself (``securitypolicyviolation`` events, listened
-to before any script of the page runs) while the site is used as a visitor would: search typed, projection on and off, the
-self-diagnosis answered. Every page of the sitemap is visited in ``test_every_page.py``.
+to before any script of the page runs) while the site is used as a visitor would: search
+typed, projection on and off, the self-diagnosis answered. Every page of the sitemap is
+visited in ``test_every_page.py``.
 """
 
 from __future__ import annotations

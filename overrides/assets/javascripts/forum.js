@@ -19,11 +19,11 @@
     const talk = /(?:^|[?&])parcours=([a-z0-9-]+)(?:&|$)/.exec(location.search);
     const plan = talk ? ['../parcours/' + talk[1] + '.js', 'projection-parcours.js']
       : ['projection-parcours.js'];
-    VMI.load(['vendor/qrcodegen.js', 'projection-qr.js', 'projection-fit.js', 'projection-presenter.js',
-      'projection-print.js'].concat(plan,
-      ['projection.js']), function () {
-      if (enter &&
-        document.documentElement.getAttribute('data-mode') !== 'projection') VMI.projection.enter();
+    const scripts = ['vendor/qrcodegen.js', 'projection-qr.js', 'projection-fit.js',
+      'projection-presenter.js', 'projection-print.js'].concat(plan, ['projection.js']);
+    VMI.load(scripts, function () {
+      const on = document.documentElement.getAttribute('data-mode') === 'projection';
+      if (enter && !on) VMI.projection.enter();
     });
   }
 
