@@ -240,23 +240,35 @@
       });
     }
 
-    /* Show exactly `keep` (and what they contain): every other branch of the article is hidden. */
+    /* Show exactly `keep` (and what they contain): every other branch of the article is
+       hidden. Only what changes from the slide before is touched: each class changed
+       makes the browser restyle that element before the next measure. */
     function display(keep, scale, continued, heading) {
-      const path = [];
+      const kept = new Set(keep);
+      const path = new Set();
       keep.forEach(function (el) {
-        for (let p = el.parentElement; p && p !== article; p = p.parentElement) path.push(p);
+        for (let p = el.parentElement; p && p !== article; p = p.parentElement) path.add(p);
       });
-      unhide();
+      const hide = new Map();
       (function walk(node) {
         VMI.each(node.children, function (child) {
-          if (keep.indexOf(child) >= 0 || child.classList.contains('vmi-forum')) return;
-          if (path.indexOf(child) >= 0) walk(child);
+          if (kept.has(child) || child.classList.contains('vmi-forum')) return;
+          if (path.has(child)) walk(child);
           // the page keeps its title for screen readers
-          else child.classList.add(child.tagName === 'H1' ? UNSEEN : HIDE);
+          else hide.set(child, child.tagName === 'H1' ? UNSEEN : HIDE);
         });
       })(article);
-      root.style.setProperty('--vmi-echelle', String(scale));
-      VMI.each(article.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
+      VMI.each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), function (el) {
+        if (el.classList.contains(hide.get(el))) hide.delete(el);
+        else el.classList.remove(HIDE, UNSEEN);
+      });
+      hide.forEach(function (name, el) { el.classList.add(name); });
+      if (root.style.getPropertyValue('--vmi-echelle') !== String(scale)) {
+        root.style.setProperty('--vmi-echelle', String(scale));
+      }
+      VMI.each(article.querySelectorAll('.vmi-suite'), function (h) {
+        if (h !== heading || !continued) h.classList.remove('vmi-suite');
+      });
       if (continued && heading) heading.classList.add('vmi-suite');
     }
 
