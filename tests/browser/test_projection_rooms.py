@@ -148,21 +148,21 @@ def site_pages(site: Path) -> list[str]:
 
 
 def each_slide(page, measure: str) -> list:
-    """``measure`` (a script function) on the slide on screen and each one after it. Each
-    call measures, then moves on, until the slide it measured is the last: a count read
-    first would go stale if the slides were fitted again meanwhile (the clicker's keys are
-    tested elsewhere)."""
-    step = f"""() => {{
-      const value = ({measure})();
-      const last = VMI.projection.current() >= VMI.projection.slides().length - 1;
-      if (!last) VMI.projection.next();
-      return [value, last];
-    }}"""
-    values, last = [], False
-    while not last and len(values) < 200:
-        value, last = page.evaluate(step)
-        values.append(value)
-    return values
+    """``measure`` (a script function) on the slide on screen and each one after it, in
+    one call: it measures, then moves on, until the slide it measured is the last (a count
+    read first would go stale if the slides were fitted again meanwhile; the clicker's keys
+    are tested elsewhere). Pending observers run between slides, as between two presses."""
+    return page.evaluate(f"""async () => {{
+      const values = [];
+      for (;;) {{
+        values.push(({measure})());
+        if (VMI.projection.current() >= VMI.projection.slides().length - 1 || values.length >= 200) {{
+          return values;
+        }}
+        VMI.projection.next();
+        await null;
+      }}
+    }}""")
 
 
 def slide_count(page) -> int:
@@ -193,9 +193,12 @@ def step_through(page, width: int, height: int) -> tuple[list[str], list[dict]]:
     leaves projection after. Leaving keeps the last slide's fragment in the address (a
     reader goes back to where the talk was): the fragment is dropped first."""
     page.set_viewport_size({"width": width, "height": height})
-    page.evaluate(NEXT_FRAME)  # the page has had its resize event before it is projected
-    total = page.evaluate(MARK_BLOCKS)
-    page.evaluate("history.replaceState(null, '', location.pathname)")
+    # after the page has had its resize event
+    total = page.evaluate(f"""async () => {{
+      await {NEXT_FRAME};
+      history.replaceState(null, '', location.pathname);
+      return ({MARK_BLOCKS})();
+    }}""")
     page.keyboard.press("p")
     page.wait_for_function("() => document.documentElement.dataset.mode === 'projection'")  # projection.js loaded
     shots = each_slide(page, MEASURE)
