@@ -24,6 +24,7 @@ from typing import Any
 from vmi.content.entries import Content
 from vmi.content.loader import load_content
 from vmi.core.settings import read_settings
+from vmi.testing.builds import build_in_child
 
 ROOT = Path(__file__).resolve().parents[3]
 # Everything a build reads, but the content folder, which extra.vmi names.
@@ -65,9 +66,9 @@ def mkdocs_command(project: Path, site: Path, *extra: str) -> list[str]:
 
 
 def run_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``project`` into ``site``, as ``make build`` runs it."""
-    return subprocess.run(mkdocs_command(project, site, "--strict", *extra),
-                          capture_output=True, text=True, env=build_env(), cwd=project)
+    """``mkdocs build --strict`` of ``project`` into ``site``, as ``make build`` runs it, in
+    a child process (forked from one that has imported MkDocs once: ``builds``)."""
+    return build_in_child(mkdocs_command(project, site, "--strict", *extra), project, build_env())
 
 
 def vmi_command() -> str:
