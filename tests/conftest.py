@@ -36,7 +36,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that drive Chromium are marked ``browser``: ``make test-fast`` skips them.
-    Files marked ``slow(seconds)`` come first, the longest first: the two processes of
+    Files marked ``slow(seconds)`` come first, the longest first: the processes of
     ``make test`` (one file at a time each, in this order) then end at about the same time."""
     for item in items:
         callspec = getattr(item, "callspec", None)
