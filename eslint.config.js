@@ -20,6 +20,10 @@ const house = {
   eqeqeq: ["error", "always", { null: "ignore" }],
 };
 
+// An ordinary space before the punctuation, which ends the text or a word group.
+const PLAIN_SPACE = "/ [:;!?](?= |$)/";
+const TYPOGRAPHY = "An ordinary space before « : ; ! ? » in a text: write NBSP (VMI.NBSP) before it.";
+
 module.exports = [
   // territory-list.js: data written by `make territoires`.
   { ignores: ["overrides/assets/javascripts/vendor/**", "editor/vendor/**",
@@ -40,6 +44,11 @@ module.exports = [
       ...house,
       // Each script keeps its names in its own function; what it shares goes on window.VMI.
       "no-implicit-globals": "error",
+      // French typography in what visitors read: a no-break space before « : ; ! ? »,
+      // which the site's Markdown gets by itself and the scripts write (NBSP + ': ').
+      "no-restricted-syntax": ["error",
+        { selector: `Literal[value=${PLAIN_SPACE}]`, message: TYPOGRAPHY },
+        { selector: `TemplateElement[value.cooked=${PLAIN_SPACE}]`, message: TYPOGRAPHY }],
     },
   },
   {
