@@ -57,11 +57,12 @@ def counts(rev: str) -> dict[str, int]:
     scripts = []
     for row in git("ls-tree", "-r", rev, "hooks", "overrides").splitlines():
         meta, path = row.split("\t", 1)
+        blob = meta.split()[2]
         for name, wanted in PARTS.items():
             if wanted(path):
-                totals[name] += blob_lines(meta.split()[2])
+                totals[name] += blob_lines(blob)
                 if name == "scripts":
-                    scripts.append(meta.split()[2])
+                    scripts.append(blob)
     totals["script statements"] = statements(scripts)
     return totals
 
