@@ -18,6 +18,11 @@ const house = {
   // A function that takes more than a dozen paths does more than one job: split it.
   complexity: ["error", 12],
   eqeqeq: ["error", "always", { null: "ignore" }],
+  // ES2015's shorter forms, in the same browsers: arrow callbacks (a function that reads
+  // `this` stays a function), `{ name }` for `{ name: name }`, `x => y` for a lone return.
+  "prefer-arrow-callback": "error",
+  "object-shorthand": "error",
+  "arrow-body-style": ["error", "as-needed"],
 };
 
 // An ordinary space before the punctuation, which ends the text or a word group.

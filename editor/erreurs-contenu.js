@@ -11,7 +11,7 @@
     const box = el("div", { "class": "vmi-erreurs-contenu", "data-erreurs-contenu": "", role: "alert" });
     append(box, el("p", { "class": "vmi-erreurs-contenu__titre" }, report.titre));
     const list = append(box, el("ul", { "class": "vmi-erreurs-contenu__liste" }));
-    report.erreurs.forEach(function (line) {
+    report.erreurs.forEach((line) => {
       append(append(list, el("li")), el("code", {}, line));
     });
     append(box, el("p", {}, report.explication));

@@ -24,7 +24,7 @@
     if (buttons.length > 1 && !buttons[buttons.length - 1].textContent.trim()) {
       name(buttons[buttons.length - 1], "Supprimer cet élément");
     }
-    bar.querySelectorAll("[aria-roledescription='sortable']").forEach(function (handle) {
+    bar.querySelectorAll("[aria-roledescription='sortable']").forEach((handle) => {
       name(handle, "Déplacer cet élément (glisser, ou Espace puis flèches)");
     });
   }
@@ -42,30 +42,30 @@
   function fix(root) {
     landmark();
     root.querySelectorAll("[class*='StyledListItemTopBar']").forEach(listControls);
-    root.querySelectorAll("[data-slate-editor]").forEach(function (editor) {
+    root.querySelectorAll("[data-slate-editor]").forEach((editor) => {
       name(editor, fieldLabel(editor) + " (Markdown)");
     });
-    root.querySelectorAll("[aria-label]").forEach(function (node) {
+    root.querySelectorAll("[aria-label]").forEach((node) => {
       const french = ENGLISH[node.getAttribute("aria-label")];
       if (french) node.setAttribute("aria-label", french);
     });
-    root.querySelectorAll("[title]").forEach(function (node) {
+    root.querySelectorAll("[title]").forEach((node) => {
       const french = ENGLISH[node.getAttribute("title")];
       if (french) node.setAttribute("title", french);
     });
-    document.querySelectorAll("body > canvas:not([aria-hidden])").forEach(function (bar) {
+    document.querySelectorAll("body > canvas:not([aria-hidden])").forEach((bar) => {
       bar.setAttribute("aria-hidden", "true");  // Decap's loading bar, drawn over the page
     });
-    root.querySelectorAll("iframe:not([title])").forEach(function (frame) {
+    root.querySelectorAll("iframe:not([title])").forEach((frame) => {
       frame.setAttribute("title", "Aperçu de la page");
     });
   }
 
   let pending = false;
-  new MutationObserver(function () {
+  new MutationObserver(() => {
     if (pending) return;
     pending = true;
-    window.requestAnimationFrame(function () {
+    window.requestAnimationFrame(() => {
       pending = false;
       fix(document.body);
     });

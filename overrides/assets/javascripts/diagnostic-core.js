@@ -22,17 +22,17 @@
   }
   function byId(list) {
     const map = Object.create(null);
-    list.forEach(function (item) { map[item.id] = item; });
+    list.forEach((item) => { map[item.id] = item; });
     return map;
   }
 
   // Index of the highest level whose threshold the score reaches (levels in rising order), else -1.
   function levelIndex(levels, score) {
     let found = -1;
-    if (score != null) levels.forEach(function (level, i) { if (level.min <= score) found = i; });
+    if (score != null) levels.forEach((level, i) => { if (level.min <= score) found = i; });
     return found;
   }
-  function axisName(data, id) { return data.axes.filter(function (axis) { return axis.id === id; })[0].nom; }
+  function axisName(data, id) { return data.axes.find((axis) => axis.id === id).nom; }
   function levelFor(levels, score) { return levels[levelIndex(levels, score)] || null; }
 
   function scoreAxes(data, answers) {
@@ -40,12 +40,12 @@
     const sums = {};
     const maxima = {};
     answers = answers || {};
-    data.axes.forEach(function (axis) {
+    data.axes.forEach((axis) => {
       results[axis.id] = { score: null, niveau: null, niveauIndex: -1, answered: 0, nsp: 0,
         total: 0, status: 'non-evalue' };
       sums[axis.id] = maxima[axis.id] = 0;
     });
-    data.questions.forEach(function (question) {
+    data.questions.forEach((question) => {
       const result = results[question.axe];
       const answer = Object.prototype.hasOwnProperty.call(answers, question.id) ? answers[question.id] : null;
       if (!result) return;
@@ -57,7 +57,7 @@
         maxima[question.axe] += Math.max.apply(null, question.points);
       }
     });
-    data.axes.forEach(function (axis) {
+    data.axes.forEach((axis) => {
       const result = results[axis.id];
       const maximum = maxima[axis.id];
       if (!result.answered || result.nsp * 2 > result.total) return;
@@ -72,14 +72,14 @@
 
   // The ids of the n (3) lowest scored axes, the first axes first on a tie.
   function priorities(results, axes, n) {
-    return axes.map(function (axis, i) { return { id: axis.id, i: i, result: results[axis.id] }; })
-      .filter(function (x) { return x.result && x.result.status === 'evalue'; })
-      .sort(function (x, y) { return x.result.score - y.result.score || x.i - y.i; })
-      .slice(0, n === undefined ? 3 : n).map(function (x) { return x.id; });
+    return axes.map((axis, i) => ({ id: axis.id, i, result: results[axis.id] }))
+      .filter((x) => x.result && x.result.status === 'evalue')
+      .sort((x, y) => x.result.score - y.result.score || x.i - y.i)
+      .slice(0, n === undefined ? 3 : n).map((x) => x.id);
   }
   function weakestAxis(results, axes) { return priorities(results, axes, 1)[0] || null; }
   function applicableRecommendations(data, results) {
-    return (data.recommandations || []).filter(function (recommendation) {
+    return (data.recommandations || []).filter((recommendation) => {
       const result = results[recommendation.axe];
       return result && result.status === 'evalue' && result.score <= recommendation.jusqu_a;
     });
@@ -100,19 +100,19 @@
     }], ['targets', axes, 'Axe inconnu', 'Niveau visé invalide pour l’axe ', function (value) {
       return isIndex(value, data.niveaux.length);
     }], ['notes', axes, 'Axe inconnu', 'Note invalide pour l’axe ',
-      function (value) { return typeof value === 'string'; }]].forEach(function (rule) {
+      function (value) { return typeof value === 'string'; }]].forEach((rule) => {
       const part = rule[0];
       const known = rule[1];
       const source = o[part] === undefined ? {} : o[part];
       const clean = state[part] = {};
       if (!isObject(source)) fail('La rubrique ' + quoted(part) + ' est mal formée.');
-      Object.keys(source).forEach(function (id) {
+      Object.keys(source).forEach((id) => {
         if (!known[id]) fail(rule[2] + NBSP + ': ' + quoted(id) + '.');
         if (!rule[4](source[id], id)) fail(rule[3] + quoted(id) + '.');
         if (source[id] !== '') clean[id] = source[id] === 0 ? 0 : source[id]; // -0 (JSON « -0 ») → 0
       });
     });
-    ['nom', 'role'].forEach(function (key) {
+    ['nom', 'role'].forEach((key) => {
       if (typeof o[key] === 'string' && o[key]) state[key] = o[key];
     });
     if (Array.isArray(o.plan) && o.plan.length) state.plan = o.plan;
@@ -130,11 +130,11 @@
       fail('La rubrique ' + quoted('collectivite') + ' est mal formée.');
     }
     const type = /^(commune|epci)$/.test(o.type) ? o.type : /^[0-9]{9}$/.test(o.code) ? 'epci' : 'commune';
-    const clean = { code: o.code, type: type, nom: typeof o.nom === 'string' ? o.nom : '' };
-    TERRITORY_TEXTS.forEach(function (key) {
+    const clean = { code: o.code, type, nom: typeof o.nom === 'string' ? o.nom : '' };
+    TERRITORY_TEXTS.forEach((key) => {
       if (key !== 'nom' && typeof o[key] === 'string') clean[key] = o[key];
     });
-    ['population', 'annee'].forEach(function (key) { if (isIndex(o[key], Infinity)) clean[key] = o[key]; });
+    ['population', 'annee'].forEach((key) => { if (isIndex(o[key], Infinity)) clean[key] = o[key]; });
     if (/^(oui|non|nsp)$/.test(o.agents)) clean.agents = o.agents;
     clean.epci = cleanGroup(o.epci);
     return clean;
@@ -147,10 +147,8 @@
   }
 
   const api = {
-    scoreAxes: scoreAxes, levelFor: levelFor, levelIndex: levelIndex,
-    weakestAxis: weakestAxis, priorities: priorities,
-    applicableRecommendations: applicableRecommendations, axisName: axisName, validateState: validateState,
-    formatDate: formatDate
+    scoreAxes, levelFor, levelIndex, weakestAxis, priorities, applicableRecommendations, axisName,
+    validateState, formatDate
   };
   VMI.diagnostic = api;
   if (typeof module === 'object') module.exports = api;

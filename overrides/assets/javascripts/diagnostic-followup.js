@@ -65,9 +65,9 @@
     field.value = url;
     $('vmi-lien-zone').hidden = false; field.focus(); field.select();
     page.showMessage('Lien de partage prêt ci-dessous.');
-    if (navigator.clipboard) navigator.clipboard.writeText(url).then(function () {
+    if (navigator.clipboard) navigator.clipboard.writeText(url).then(() => {
       page.showMessage('Lien copié dans le presse-papiers.');
-    }, function () {});
+    }, () => {});
   }
   function fromHash() {
     const ctx = page.get();
@@ -86,9 +86,7 @@
 
   function addAction(recommendationId, echeance) {
     const ctx = page.get();
-    const recommendation = ctx.data.recommandations.filter(function (r) {
-      return r.id === recommendationId;
-    })[0];
+    const recommendation = ctx.data.recommandations.find((r) => r.id === recommendationId);
     if (!recommendation) return;
     ctx.state.plan = FollowUp.addAction(ctx.state.plan, recommendation, echeance);
     page.save(); render();
@@ -102,7 +100,7 @@
     const change = FollowUp.evolution(ctx.data, ctx.results, previous && previous.results);
     const plan = ctx.state.plan = FollowUp.cleanPlan(ctx.state.plan);
     const planned = {};
-    ctx.data.axes.forEach(function (axis, i) {
+    ctx.data.axes.forEach((axis, i) => {
       const card = ctx.root.querySelector('.vmi-diag__res[data-axe="' + axis.id + '"]');
       const row = $('vmi-tableau-corps').rows[i];
       card.setAttribute('data-evolution', change[axis.id] === null ? '' : change[axis.id]);
@@ -113,16 +111,14 @@
       }
     });
     $('vmi-col-evolution').hidden = !previous;
-    plan.forEach(function (action) { planned[action.reco] = 1; });
-    [].forEach.call(ctx.root.querySelectorAll('[data-ajouter-au-plan]'), function (button) {
+    plan.forEach((action) => { planned[action.reco] = 1; });
+    ctx.root.querySelectorAll('[data-ajouter-au-plan]').forEach((button) => {
       if (planned[button.getAttribute('data-ajouter-au-plan')]) {
         button.disabled = true;
         button.textContent = '✓ Dans le plan d’action';
       }
     });
-    if (JSON.stringify(plan.map(function (action) {
-      return action.reco;
-    })) !== planShown) drawPlan(ctx, plan);
+    if (JSON.stringify(plan.map((action) => action.reco)) !== planShown) drawPlan(ctx, plan);
   }
 
   // The plan's table, drawn again only when actions come or go: typing in its fields
@@ -130,11 +126,11 @@
   function drawPlan(ctx, plan) {
     const body = $('vmi-plan-corps');
     const names = {};
-    planShown = JSON.stringify(plan.map(function (action) { return action.reco; }));
-    ctx.data.axes.forEach(function (axis) { names[axis.id] = axis.nom; });
+    planShown = JSON.stringify(plan.map((action) => action.reco));
+    ctx.data.axes.forEach((axis) => { names[axis.id] = axis.nom; });
     body.textContent = '';
     $('vmi-plan').hidden = !plan.length;
-    plan.forEach(function (action, i) {
+    plan.forEach((action, i) => {
       const row = append(body, el('tr', { 'data-action': action.reco }));
       const rowId = 'vmi-action-' + i;
       let cell;
@@ -149,7 +145,7 @@
         'aria-labelledby': 'vmi-plan-echeance ' + rowId })).value = action.echeance;
       const status = append(append(row, el('td')), el('select', { 'data-champ': 'statut',
         'aria-labelledby': 'vmi-plan-statut ' + rowId }));
-      FollowUp.STATUSES.forEach(function (option) {
+      FollowUp.STATUSES.forEach((option) => {
         append(status, el('option', { value: option[0] }, option[1]));
       });
       status.value = action.statut;
@@ -165,12 +161,12 @@
     const key = field.getAttribute('data-champ');
     const removed = field.getAttribute('data-retirer');
     if (ev.type === 'click' && removed) {
-      state.plan = state.plan.filter(function (action) { return action.reco !== removed; });
+      state.plan = state.plan.filter((action) => action.reco !== removed);
       page.save(); page.set(null);
       page.showMessage('Action retirée du plan.');
       $('vmi-plan-titre').focus();
     } else if (ev.type === 'input' && key && row) {
-      state.plan.forEach(function (action) {
+      state.plan.forEach((action) => {
         if (action.reco === row.getAttribute('data-action')) action[key] = field.value;
       });
       page.save();
@@ -199,12 +195,12 @@
     const ctx = page.get();
     if (votes) return;
     votes = loadVotes();
-    [].forEach.call(ctx.root.querySelectorAll('#vmi-diagnostic fieldset'), function (fieldset) {
+    ctx.root.querySelectorAll('#vmi-diagnostic fieldset').forEach((fieldset) => {
       const id = fieldset.querySelector('input[type=radio]').name;
       const box = append(fieldset, el('div', { 'class': 'vmi-diag__salle' }));
       append(box, el('p', { 'class': 'vmi-diag__salle-titre' },
         'Vote de la salle, nombre de mains levées' + NBSP + ':'));
-      [].forEach.call(fieldset.querySelectorAll('.vmi-diag__choix input'), function (radio, i) {
+      fieldset.querySelectorAll('.vmi-diag__choix input').forEach((radio, i) => {
         const choice = radio.value;
         const label = append(box, el('label', {},
           choice === 'nsp' ? 'Je ne sais pas' : 'Réponse ' + (i + 1)));
@@ -214,13 +210,13 @@
       });
     });
     ctx.root.addEventListener('input', onVote);
-    ctx.root.addEventListener('click', function (ev) {
+    ctx.root.addEventListener('click', (ev) => {
       if (ev.target.id === 'vmi-salle-exporter') return download('vote-salle-@.json', votedOn,
         FollowUp.roomJSON(ctx.data, votes, votedOn), 'application/json');
       if (ev.target.id !== 'vmi-salle-effacer' ||
         !confirm('Effacer le vote de la salle' + VMI.NNBSP + '? Cette action est définitive.')) return;
       votes = {}; saveVotes(); drawRoom();
-      [].forEach.call(ctx.root.querySelectorAll('[data-salle]'), function (field) { field.value = ''; });
+      ctx.root.querySelectorAll('[data-salle]').forEach((field) => { field.value = ''; });
       page.showMessage('Le vote de la salle a été effacé.');
     });
     drawRoom();
@@ -234,7 +230,7 @@
     const id = field.getAttribute('data-salle');
     const hands = +field.value;
     if (!id) return;
-    const question = page.get().data.questions.filter(function (q) { return q.id === id; })[0];
+    const question = page.get().data.questions.find((q) => q.id === id);
     votes[id] = votes[id] || FollowUp.emptyCounts(question);
     votes[id][field.getAttribute('data-choix')] = hands > 0 && hands % 1 === 0 ? hands : 0;
     votes = FollowUp.cleanVotes(page.get().data, votes);
@@ -250,7 +246,7 @@
     box.setAttribute('role', 'region');
     box.setAttribute('aria-labelledby', 'vmi-salle-titre');
     // projection.js lays its slides out again on a change: the summary then has its place.
-    setTimeout(function () { ctx.root.dispatchEvent(new Event('change', { bubbles: true })); }, 0);
+    setTimeout(() => { ctx.root.dispatchEvent(new Event('change', { bubbles: true })); }, 0);
     append(box, el('h2', { id: 'vmi-salle-titre' }, 'Synthèse de la salle'));
     if (!voted.length) return append(box, el('p', {}, 'Aucun vote saisi pour l’instant' + NBSP +
       ': en projection, chaque question a sa ligne ' + quoted('Vote de la salle') + '.'));
@@ -268,11 +264,11 @@
     append(paragraph, el('a', { href: $('vmi-lien-equipe').getAttribute('href') }, 'synthèse d’équipe'));
     append(paragraph, '.');
     const list = append(box, el('ul'));
-    ctx.data.questions.forEach(function (question, i) {
+    ctx.data.questions.forEach((question, i) => {
       const counts = summary.questions[question.id];
       const parts = [];
       if (!counts) return;
-      question.points.forEach(function (points, k) {
+      question.points.forEach((points, k) => {
         if (counts.repartition[k]) {
           parts.push('réponse ' + (k + 1) + NBSP + '×' + NBSP + counts.repartition[k]);
         }
@@ -291,8 +287,8 @@
     return legend.textContent.trim();
   }
 
-  VMI.diagnosticFollowUp = { room: room, share: share, fromHash: fromHash, render: render, imported: imported,
-    migrate: migrate, add: addAction, exporter: exporter };
+  VMI.diagnosticFollowUp = { room, share, fromHash, render, imported,
+    migrate, add: addAction, exporter };
   $('vmi-plan').addEventListener('click', onPlan);
   $('vmi-plan').addEventListener('input', onPlan);
   render();

@@ -13,8 +13,7 @@
   let json = null;
   let last = null;
   const APPLIES = {
-    oui: 'S’applique à votre collectivité.',
-    non: 'Ne s’applique pas à votre collectivité à sa taille.',
+    oui: 'S’applique à votre collectivité.', non: 'Ne s’applique pas à votre collectivité à sa taille.',
     'si-50-agents': 'S’applique si votre collectivité compte au moins 50' + NBSP +
       'agents (question laissée sans réponse ou ' + quoted('je ne sais pas') + ').'
   };
@@ -60,7 +59,7 @@
     const picked = P.priorities(ctx.data, ctx.state, results, recommendations, d.obligations, chosen);
     const deadline = followUpDay(ctx);
     last = results;
-    picked.priorities.forEach(function (p) {
+    picked.priorities.forEach((p) => {
       priority(append(list, el('li', { 'data-priorite': p.recommendation.id, 'data-axe': p.recommendation.axe,
         'class': 'vmi-priorite' })), p, ctx, chosen, deadline);
     });
@@ -71,7 +70,7 @@
         ': même taille et même région, puis même taille, puis même région, puis les autres.'
       : 'Choisissez votre collectivité plus haut pour voir d’abord les démarches de villes de même taille ' +
         'et de même région, et les financements auxquels elle peut prétendre.';
-    picked.others.forEach(function (p) {
+    picked.others.forEach((p) => {
       const item = append(others, el('li'));
       append(item, el('strong', {}, axisName(ctx, p.recommendation.axe) + NBSP + ': '));
       append(item, p.recommendation.texte + ' ');
@@ -107,20 +106,19 @@
     append(line, why
       ? 'vous avez répondu ' + quoted(why.answer) + ' à ' + quoted(why.question)
       : 'le score de cet axe est loin du niveau visé.');
-    const cases = P.byLikeness((d.reco_cas[r.id] || []).map(function (slug) {
-      return Object.assign({ slug: slug }, d.cas[slug]);
-    }), chosen, function (c) { return c; });
+    const cases = P.byLikeness((d.reco_cas[r.id] || []).map((slug) => Object.assign({ slug }, d.cas[slug])),
+      chosen, (c) => c);
     if (cases.length) {
       line = append(item, el('p', {}, ''));
       append(line, el('strong', {},
         (cases.length > 1 ? 'Des villes qui l’ont fait' : 'Une ville qui l’a fait') + NBSP + ': '));
-      cases.forEach(function (c, i) {
+      cases.forEach((c, i) => {
         const alike = P.LIKENESS[P.likeness(chosen, c)];
         if (i) append(line, ', ');
         append(line, link(c.href, c.ville, { 'data-cas': c.slug }));
         if (alike) append(line, ' (' + alike + ')');
       });
-      best = cases.filter(function (c) { return c.document; })[0];
+      best = cases.find((c) => c.document);
       if (best) {
         line = append(item, el('p', {}, ''));
         append(line, el('strong', {}, 'Document public' + NBSP + ': '));
@@ -131,10 +129,8 @@
     const schemes = P.funding(d.financements, r.axe, chosen);
     line = append(item, el('p', {}, ''));
     append(line, el('strong', {}, 'Financer' + NBSP + ': '));
-    schemes.forEach(function (scheme) {
-      const conditions = scheme.eligibilite.some(function (rule) {
-        return rule.type === chosen.type && rule.condition;
-      });
+    schemes.forEach((scheme) => {
+      const conditions = scheme.eligibilite.some((rule) => rule.type === chosen.type && rule.condition);
       append(line, link(scheme.url, scheme.nom, { 'data-financement': scheme.id }));
       append(line,
         (conditions ? ' (sous conditions)' : '') + (scheme.a_verifier ? ' (à vérifier)' : '') + ', ');
@@ -158,14 +154,14 @@
   function obligations(ctx, d, chosen) {
     const box = clear('vmi-obligations');
     const seuils = { commune: {}, epci: {}, agents: {} };
-    d.obligations.forEach(function (o) {
+    d.obligations.forEach((o) => {
       if (o.concerne !== 'epci' && o.seuil_population) seuils.commune[o.seuil_population] = 1;
       if (o.concerne !== 'commune' && o.seuil_population_epci) seuils.epci[o.seuil_population_epci] = 1;
       if (o.seuil_agents) seuils.agents[o.seuil_agents] = 1;
     });
     function values(map, unit) {
-      return Object.keys(map).map(Number).sort(function (a, b) { return a - b; })
-        .map(function (n) { return number(n) + NBSP + unit; }).join(', ');
+      return Object.keys(map).map(Number).sort((a, b) => a - b)
+        .map((n) => number(n) + NBSP + unit).join(', ');
     }
     $('vmi-obligations-intro').textContent = chosen
       ? 'Pour ' + chosen.nom + ' (' + number(chosen.population) + NBSP +
@@ -176,7 +172,7 @@
           ? ', plus de ' + values(seuils.epci, 'habitants') + ' pour les intercommunalités' : '') +
         (Object.keys(seuils.agents).length
           ? '' + NBSP + '; au moins ' + values(seuils.agents, 'agents') + ' pour certaines' : '') + '.';
-    P.obligations(d.obligations, chosen).forEach(function (x) {
+    P.obligations(d.obligations, chosen).forEach((x) => {
       const o = x.obligation;
       const attributes = { 'class': 'vmi-obligation', 'data-obligation': o.id, 'data-concerne': o.concerne,
         'data-seuil-population': o.seuil_population, 'data-seuil-agents': o.seuil_agents || '',
@@ -198,8 +194,8 @@
   function standing(ctx, o) {
     let answered = 0;
     let low = 0;
-    ctx.data.questions.forEach(function (q) {
-      if (o.questions.indexOf(q.id) < 0 || typeof ctx.state.answers[q.id] !== 'number') return;
+    ctx.data.questions.forEach((q) => {
+      if (!o.questions.includes(q.id) || typeof ctx.state.answers[q.id] !== 'number') return;
       answered++; if (P.isLow(q, ctx.state.answers[q.id])) low++;
     });
     if (!o.questions.length) return '';
@@ -237,8 +233,8 @@
     let box = $('vmi-synthese-maire');
     let part;
     const deadline = followUpDay(ctx);
-    const scored = ctx.data.axes.filter(function (axis) { return results[axis.id].status === 'evalue'; });
-    (ctx.state.plan || []).forEach(function (action) { plan[action.reco] = action; });
+    const scored = ctx.data.axes.filter((axis) => results[axis.id].status === 'evalue');
+    (ctx.state.plan || []).forEach((action) => { plan[action.reco] = action; });
     const picked = P.priorities(ctx.data, ctx.state, results, Diagnostic.applicableRecommendations(ctx.data,
       results), d.obligations, chosen).priorities;
     if (box) box.remove();
@@ -252,13 +248,12 @@
     const grid = append(box, el('div', { 'class': 'vmi-synthese-maire__haut' }));
     if (ctx.radar) append(grid, ctx.radar.cloneNode(true)).removeAttribute('aria-labelledby');
     part = append(grid, el('div'));
-    [['Trois points forts', scored.slice().sort(function (a, b) {
-      return results[b.id].score - results[a.id].score;
-    }).slice(0, 3).map(function (a) { return a.id; })],
-    ['Trois écarts à combler', Diagnostic.priorities(results, ctx.data.axes, 3)]].forEach(function (group) {
+    const strongest = scored.slice().sort((a, b) => results[b.id].score - results[a.id].score).slice(0, 3);
+    [['Trois points forts', strongest.map((a) => a.id)],
+      ['Trois écarts à combler', Diagnostic.priorities(results, ctx.data.axes, 3)]].forEach((group) => {
       const list = el('ul');
       append(part, el('h2', {}, group[0]));
-      group[1].forEach(function (id) {
+      group[1].forEach((id) => {
         append(list, el('li', {}, axisName(ctx, id) + NBSP + ': ' + results[id].score +
           NBSP + '/' + NBSP + '100'));
       });
@@ -267,22 +262,22 @@
     append(box, el('h2', {}, 'Six priorités pour les six mois à venir'));
     const table = append(box, el('table'));
     append(append(append(table, el('thead')), el('tr')), el('th', { scope: 'col' }, 'Action'));
-    ['Axe', 'Porteur', 'Échéance'].forEach(function (name) {
+    ['Axe', 'Porteur', 'Échéance'].forEach((name) => {
       append(table.tHead.rows[0], el('th', { scope: 'col' }, name));
     });
     const body = append(table, el('tbody'));
-    picked.forEach(function (p) {
+    picked.forEach((p) => {
       const row = append(body, el('tr'));
       const action = plan[p.recommendation.id];
       [p.recommendation.texte, axisName(ctx, p.recommendation.axe), action && action.porteur || 'à désigner',
-        day(action && action.echeance || deadline)].forEach(function (text) { append(row,
+        day(action && action.echeance || deadline)].forEach((text) => { append(row,
         el('td', {}, text)); });
     });
     append(box, el('h2', {}, 'Ce que la loi demande'));
     part = append(box, el('ul', { 'class': 'vmi-synthese-maire__loi' }));
     if (!chosen) append(box, el('p', {}, 'Collectivité non indiquée' + NBSP +
       ': les obligations dépendent de sa population et de ses effectifs.'));
-    else P.obligations(d.obligations, chosen).forEach(function (x) {
+    else P.obligations(d.obligations, chosen).forEach((x) => {
       if (x.applicable === 'non') return;
       append(part, el('li', {}, x.obligation.titre + (x.obligation.statut === 'projet'
         ? ' (projet de loi)' : '') +
@@ -295,7 +290,7 @@
   }
   function printSummary(input) {
     const html = document.documentElement;
-    if (!styled) return sheet.addEventListener('load', function () { printSummary(input); });
+    if (!styled) return sheet.addEventListener('load', () => { printSummary(input); });
     summary(input);
     html.setAttribute('data-impression', 'synthese');
     window.addEventListener('afterprint', function done() {
@@ -309,9 +304,9 @@
   const sheetUrl = document.currentScript.src
     .replace(/javascripts\/[^/]*$/, 'stylesheets/a-la-demande/synthese-maire.css');
   const sheet = append(document.head, el('link', { rel: 'stylesheet', href: sheetUrl }));
-  sheet.addEventListener('load', function () { styled = true; });
+  sheet.addEventListener('load', () => { styled = true; });
   if ($('vmi-rappel-ics')) $('vmi-rappel-ics').addEventListener('click', reminder);
-  document.addEventListener('vmi:collectivite', function () { if (last) render(last); });
+  document.addEventListener('vmi:collectivite', () => { if (last) render(last); });
 
-  VMI.diagnosticPriorities = { render: render, summary: summary, printSummary: printSummary };
+  VMI.diagnosticPriorities = { render, summary, printSummary };
 })();

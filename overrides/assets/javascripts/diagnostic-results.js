@@ -35,7 +35,7 @@
         (changedAxis ? ' · ' + axisName(changedAxis) + NBSP + ': ' + scoreText(results[changedAxis]) : '');
     }
     $('vmi-date').textContent = Diagnostic.formatDate(state.date);
-    data.axes.forEach(function (axis) {
+    data.axes.forEach((axis) => {
       const result = results[axis.id];
       const target = data.niveaux[state.targets[axis.id]];
       const card = root.querySelector('.vmi-diag__res[data-axe="' + axis.id + '"]');
@@ -49,7 +49,7 @@
       append(row, el('th', { scope: 'row' }, axis.nom));
       [result.score === null ? 'non évalué' : result.score, result.niveau || '—', target ? target.nom : '—',
         result.nsp, state.notes[axis.id] || '']
-        .forEach(function (value) { append(row, el('td', {}, value)); });
+        .forEach((value) => { append(row, el('td', {}, value)); });
     });
     function axisLink(parent, id) {
       append(parent, el('a', { href: '#axe-' + id }, axisName(id)));
@@ -58,12 +58,12 @@
     if (priorities[0]) axisLink(weakest, priorities[0]);
     else weakest.textContent = 'Aucun axe n’est encore évalué.';
     VMI.diagnosticPriorities.render(results);
-    Diagnostic.applicableRecommendations(data, results).forEach(function (recommendation) {
+    Diagnostic.applicableRecommendations(data, results).forEach((recommendation) => {
       const item = append(recommendations, el('li'));
       const links = el('ul');
       append(item, el('strong', {}, axisName(recommendation.axe) + NBSP + ': '));
       append(item, el('div')).innerHTML = recommendation.texte_html; // safe HTML written by the site's build
-      (recommendation.liens || []).forEach(function (link) {
+      (recommendation.liens || []).forEach((link) => {
         append(append(links, el('li')), el('a', { href: link.href }, link.titre));
       });
       if (links.firstChild) append(item, links);
@@ -92,17 +92,17 @@
     }
     function polygon(values, className) {
       append(svg, el('polygon', {
-        points: values.map(function (value, i) { return point(i, value || 0).map(fixed); }).join(' '),
+        points: values.map((value, i) => point(i, value || 0).map(fixed)).join(' '),
         'class': className
       }));
     }
     append(svg, el('title', { id: 'vmi-radar-titre' },
       'Graphique radar des scores par axe, sur 100 (détail dans le tableau qui suit)'));
-    data.niveaux.map(function (level) { return level.min; })
-      .filter(function (min) { return min > 0 && min < 100; }).concat(100).forEach(function (min) {
-      polygon(axes.map(function () { return min; }), 'vmi-radar__grille');
+    data.niveaux.map((level) => level.min)
+      .filter((min) => min > 0 && min < 100).concat(100).forEach((min) => {
+      polygon(axes.map(() => min), 'vmi-radar__grille');
     });
-    axes.forEach(function (axis, i) {
+    axes.forEach((axis, i) => {
       const edge = point(i, 100);
       const at = point(i, 112);
       const result = results[axis.id];
@@ -116,24 +116,22 @@
       // the two nearest the bottom would overlap.
       const label = el('text', { 'text-anchor': edge[0] > 10 ? 'start' : edge[0] < -10 ? 'end' : 'middle' });
       append(svg, el('line', { x2: fixed(edge[0]), y2: fixed(edge[1]), 'class': 'vmi-radar__grille' }));
-      lines.forEach(function (line, j) {
+      lines.forEach((line, j) => {
         append(label, el('tspan',
           { x: fixed(at[0]), y: fixed(y + 15 * j), 'class': j === last ? 'vmi-radar__val' : '' }, line));
       });
       append(svg, label);
     });
     // Drawn from the back: imported (2), targets (1), current (0) on top.
-    [previous && previous.results, hasTargets, results].forEach(function (source, series) {
+    [previous && previous.results, hasTargets, results].forEach((source, series) => {
       series = 2 - series;
       if (!source) return;
-      const values = axes.map(function (axis) {
-        return series === 1
+      const values = axes.map((axis) => series === 1
           ? (axis.id in targets ? data.niveaux[targets[axis.id]].min : null)
-          : source[axis.id].score;
-      });
+          : source[axis.id].score);
       if (values.join('') === '') return;
       polygon(values, 'vmi-radar__' + SERIES[series]);
-      values.forEach(function (value, i) {
+      values.forEach((value, i) => {
         if (value === null) return;
         const x = point(i, value)[0];
         const y = point(i, value)[1];
@@ -152,7 +150,7 @@
   // An axis name on lines of about 13 characters.
   function wrap(text) {
     const lines = [''];
-    text.split(' ').forEach(function (word) {
+    text.split(' ').forEach((word) => {
       const last = lines.length - 1;
       if (lines[last] && (lines[last] + ' ' + word).length > 13) lines.push(word);
       else lines[last] += (lines[last] ? ' ' : '') + word;
@@ -160,5 +158,5 @@
     return lines;
   }
 
-  VMI.diagnosticResults = { render: render };
+  VMI.diagnosticResults = { render };
 })();

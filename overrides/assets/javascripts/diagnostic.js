@@ -27,14 +27,14 @@
   const RESULTS = ['diagnostic-core.js', 'priorities-core.js', 'diagnostic-priorities.js',
     'diagnostic-results.js'];
   function withResults(fn) {
-    if (!resultsAsked) VMI.load(RESULTS, function () { render(); });
+    if (!resultsAsked) VMI.load(RESULTS, () => { render(); });
     resultsAsked = true;
     VMI.load(RESULTS, fn);
   }
   // Then the follow-up tools: fn(followUp) once they are there.
   function withFollowUp(fn) {
-    withResults(function () {
-      VMI.load(['followup-core.js', 'diagnostic-followup.js'], function () { fn(VMI.diagnosticFollowUp); });
+    withResults(() => {
+      VMI.load(['followup-core.js', 'diagnostic-followup.js'], () => { fn(VMI.diagnosticFollowUp); });
     });
   }
   function save() {
@@ -53,13 +53,13 @@
     if (!VMI.local.usable()) { cannotSave(); return done(); }
     canSave = true;
     if (saved === null) return done();
-    withResults(function () {
+    withResults(() => {
       try {
         state = JSON.parse(saved);
         if (state.questionnaire && state.questionnaire.version !== questionnaire.version) {
-          state = emptyState(); withFollowUp(function (followUp) { followUp.migrate(saved); });
+          state = emptyState(); withFollowUp((followUp) => { followUp.migrate(saved); });
         } else state = VMI.diagnostic.validateState(data, state);
-        if (state.plan) withFollowUp(function () {});
+        if (state.plan) withFollowUp(() => {});
       } catch (e) {
         state = emptyState();
         showAlert('Vos réponses enregistrées n’ont pas pu être relues' + NBSP + ': le questionnaire repart ' +
@@ -70,24 +70,24 @@
   }
   function whenProjected() {
     if (document.documentElement.getAttribute('data-mode') !== 'projection') return;
-    withFollowUp(function (followUp) { followUp.room(); });
+    withFollowUp((followUp) => { followUp.room(); });
   }
   function fromHash() {
-    if (/^#r=/.test(location.hash)) withFollowUp(function (followUp) { followUp.fromHash(); });
+    if (/^#r=/.test(location.hash)) withFollowUp((followUp) => { followUp.fromHash(); });
   }
   // « Votre collectivité » (territory-core.js, territory-search.js): loaded when its field is
   // first used, or to show a saved choice.
   function withTerritory(fn) { VMI.load(['territory-core.js', 'territory-search.js'], fn); }
   function showTerritory() {
     VMI.collectivite.set(state.collectivite && state.collectivite.nom ? state.collectivite : null);
-    if (state.collectivite || VMI.territorySearch) withTerritory(function () {
+    if (state.collectivite || VMI.territorySearch) withTerritory(() => {
       VMI.territorySearch.update();
     });
   }
   function fillForm() {
     showTerritory();
     const fields = '#vmi-diagnostic input[type=radio], [data-cible], [data-note], [data-profil]';
-    root.querySelectorAll(fields).forEach(function (field) {
+    root.querySelectorAll(fields).forEach((field) => {
       const axisTarget = field.getAttribute('data-cible');
       const axisNote = field.getAttribute('data-note');
       const profile = field.getAttribute('data-profil');
@@ -107,7 +107,7 @@
     let changedAxis = null;
     if (field.type === 'radio') {
       state.answers[field.name] = field.value === 'nsp' ? 'nsp' : +field.value;
-      data.questions.forEach(function (question) {
+      data.questions.forEach((question) => {
         if (question.id === field.name) changedAxis = question.axe;
       });
     } else if (key) {
@@ -119,7 +119,7 @@
     const input = this;
     const reader = new FileReader();
     reader.onload = function () {
-      withFollowUp(function (followUp) { followUp.imported(String(reader.result)); });
+      withFollowUp((followUp) => { followUp.imported(String(reader.result)); });
       input.value = '';
     };
     reader.onerror = function () { showAlert('Le fichier n’a pas pu être lu.' + ANSWERS_KEPT); };
@@ -133,20 +133,20 @@
       if (!confirm(question + ' Cette action est définitive.')) return;
       state = emptyState(); fillForm(); render(); showMessage('Vos réponses ont été effacées.');
       VMI.local.set(storageKey, null);
-    } else if (/^vmi-export-/.test(id)) withFollowUp(function (followUp) { followUp.exporter(id); });
-    else if (recommendation) withFollowUp(function (followUp) {
+    } else if (/^vmi-export-/.test(id)) withFollowUp((followUp) => { followUp.exporter(id); });
+    else if (recommendation) withFollowUp((followUp) => {
       followUp.add(recommendation, ev.target.getAttribute('data-echeance'));
     });
     else if (id === 'vmi-imprimer') withResults(print);
-    else if (ev.target.hasAttribute('data-imprimer-synthese')) withResults(function () {
+    else if (ev.target.hasAttribute('data-imprimer-synthese')) withResults(() => {
       VMI.diagnosticPriorities.printSummary();
     });
-    else if (id === 'vmi-partager') withFollowUp(function (followUp) { followUp.share(); });
+    else if (id === 'vmi-partager') withFollowUp((followUp) => { followUp.share(); });
   }
 
   // changedAxis: named in the progress line; null: the progress line is left as it is.
   function render(changedAxis) {
-    if (!VMI.diagnosticResults) return withResults(function () { render(changedAxis); });
+    if (!VMI.diagnosticResults) return withResults(() => { render(changedAxis); });
     results = VMI.diagnosticResults.render(changedAxis);
     if (VMI.diagnosticFollowUp) VMI.diagnosticFollowUp.render();
   }
@@ -161,8 +161,8 @@
     } catch (e) { return showAlert('Les données du diagnostic sont illisibles.'); }
     storageKey = data.cle || 'vmi-diagnostic';
     questionnaire = { id: data.questionnaire.id, version: data.questionnaire.version, questions: {} };
-    data.questions.forEach(function (question) { questionnaire.questions[question.id] = question.h; });
-    loadSaved(function () {
+    data.questions.forEach((question) => { questionnaire.questions[question.id] = question.h; });
+    loadSaved(() => {
       fillForm();
       if (VMI.diagnosticResults) render();
       fromHash();
@@ -171,13 +171,13 @@
         { attributes: true, attributeFilter: ['data-mode'] });
       whenProjected();
       if (window.IntersectionObserver) {
-        new IntersectionObserver(function (entries, observer) {
+        new IntersectionObserver((entries, observer) => {
           if (entries[0].isIntersecting) { observer.disconnect(); withResults(); }
         }, { rootMargin: '0px 0px 100% 0px' }).observe($('vmi-resultats'));
       } else withResults();
       root.addEventListener('input', onInput);
       root.addEventListener('click', onClick);
-      $('vmi-coll-recherche').addEventListener('focus', function () { withTerritory(); });
+      $('vmi-coll-recherche').addEventListener('focus', () => { withTerritory(); });
       $('vmi-import').addEventListener('change', onImport);
       root.setAttribute('data-vmi-init', ''); // ready (tests wait for it)
     });
@@ -185,20 +185,19 @@
   // What diagnostic-results.js and diagnostic-followup.js need of this page. previous: an
   // earlier result imported for comparison, { state, results }, never mixed with the answers.
   VMI.diagnosticPage = {
-    get: function () {
-      return { data: data, state: state, results: results, previous: previous, root: root };
+    get() {
+      return { data, state, results, previous, root };
     },
-    set: function (newState, newPrevious) {
+    set(newState, newPrevious) {
       if (newState) { state = newState; fillForm(); save(); }
       if (newPrevious !== undefined) previous = newPrevious;
       render(null);
     },
-    save: save,
-    showMessage: showMessage, showAlert: showAlert, ANSWERS_KEPT: ANSWERS_KEPT
+    save, showMessage, showAlert, ANSWERS_KEPT
   };
-  addEventListener('beforeprint', function () { if (root) withResults(); });
-  addEventListener('hashchange', function () { if (root) fromHash(); });
+  addEventListener('beforeprint', () => { if (root) withResults(); });
+  addEventListener('hashchange', () => { if (root) fromHash(); });
   // A task of its own, once the theme has set the page up: the theme's start-up then
   // does not lay out our results too, and neither task keeps the phone busy for long.
-  VMI.start(function () { setTimeout(init, 0); });
+  VMI.start(() => { setTimeout(init, 0); });
 })();

@@ -18,11 +18,11 @@
   }
 
   function matches(item, selects, prefix) {
-    return selects.every(function (select) {
+    return selects.every((select) => {
       const value = wanted(select);
       if (!value) return true;
       const values = (item.getAttribute(prefix + select.dataset.critere) || "").split(" ");
-      return values.indexOf(value) >= 0;
+      return values.includes(value);
     });
   }
 
@@ -46,22 +46,20 @@
     } catch (error) {
       return;
     }
-    selects.forEach(function (select) {
+    selects.forEach((select) => {
       const asked = params.get(select.name);
       if (select.type === "checkbox") {
         select.checked = asked === select.value;
         return;
       }
-      const known = Array.prototype.some.call(select.options, function (option) {
-        return option.value === asked;
-      });
+      const known = Array.from(select.options).some((option) => option.value === asked);
       if (asked && known) select.value = asked;
     });
   }
 
   function writeAddress(selects) {
     const params = [];
-    selects.forEach(function (select) {
+    selects.forEach((select) => {
       const value = wanted(select);
       if (value) params.push(select.name + "=" + encodeURIComponent(value));
     });
@@ -74,7 +72,7 @@
     const fold = form.querySelector("[data-filtres-pli]");
     const active = fold && fold.querySelector("[data-filtres-actifs]");
     const itemSelector = form.dataset.filtresItems;
-    const items = Array.prototype.slice.call(document.querySelectorAll(itemSelector));
+    const items = Array.from(document.querySelectorAll(itemSelector));
     const groups = form.dataset.filtresGroupes ? document.querySelectorAll(form.dataset.filtresGroupes) : [];
     const prefix = form.dataset.filtresAttribut || "data-";
     const nouns = (form.dataset.filtresNoms || "résultat|résultats").split("|");
@@ -82,12 +80,12 @@
 
     function apply(remember) {
       let shown = 0;
-      items.forEach(function (item) {
+      items.forEach((item) => {
         const match = matches(item, selects, prefix);
         item.hidden = !match;
         if (match) shown += 1;
       });
-      Array.prototype.forEach.call(groups, function (group) {
+      groups.forEach((group) => {
         group.hidden = !group.querySelector(itemSelector + ":not([hidden])");
       });
       count.textContent = countText(shown, items.length, nouns);
@@ -99,23 +97,23 @@
       if (remember) writeAddress(selects);
     }
 
-    form.addEventListener("change", function () { apply(true); });
-    form.addEventListener("submit", function (event) {
+    form.addEventListener("change", () => { apply(true); });
+    form.addEventListener("submit", (event) => {
       event.preventDefault();
       apply(true);
     });
-    form.addEventListener("reset", function (event) {
+    form.addEventListener("reset", (event) => {
       /* Cleared here rather than by the browser (which clears after this event): the
          list is whole again as soon as the button is pressed. */
       event.preventDefault();
-      selects.forEach(function (select) {
+      selects.forEach((select) => {
         if (select.type === "checkbox") select.checked = false;
         else select.value = "";
       });
       apply(true);
     });
     if (fold) {
-      fold.addEventListener("click", function () {
+      fold.addEventListener("click", () => {
         const open = fold.getAttribute("aria-expanded") !== "true";
         fold.setAttribute("aria-expanded", String(open));
         form.classList.toggle("vmi-filtres--ouvert", open);
@@ -133,14 +131,14 @@
     const chosen = VMI.collectivite.get();
     const note = document.querySelector("[data-ressemblance]");
     if (!chosen || !note) return;
-    VMI.load(["priorities-core.js"], function () {
+    VMI.load(["priorities-core.js"], () => {
       const P = VMI.priorities;
-      const items = Array.prototype.slice.call(document.querySelectorAll(form.dataset.filtresItems));
+      const items = Array.from(document.querySelectorAll(form.dataset.filtresItems));
       function place(item) {
         return { code: item.getAttribute("data-code"), taille: item.getAttribute("data-taille"),
           region: item.getAttribute("data-region") };
       }
-      P.byLikeness(items, chosen, place).forEach(function (item) {
+      P.byLikeness(items, chosen, place).forEach((item) => {
         const rank = P.likeness(chosen, place(item));
         const alike = !rank ? "Démarche de votre collectivité"
           : P.LIKENESS[rank] && P.LIKENESS[rank] + " que " + chosen.nom;
@@ -161,7 +159,7 @@
     });
   }
 
-  VMI.start(function () {
+  VMI.start(() => {
     document.querySelectorAll("form[data-filtres]").forEach(initForm);
     document.querySelectorAll("form[data-filtres-ressemblance]").forEach(sortByLikeness);
   });

@@ -24,7 +24,7 @@
   function identity(data) {
     const fingerprints = {};
     if (!data.questionnaire) return undefined; // a questionnaire without identity (tests)
-    data.questions.forEach(function (question) { fingerprints[question.id] = question.h; });
+    data.questions.forEach((question) => { fingerprints[question.id] = question.h; });
     return { id: data.questionnaire.id, version: data.questionnaire.version, questions: fingerprints };
   }
 
@@ -34,12 +34,12 @@
     const current = {};
     const out = { same: true, changed: [], appeared: [], gone: [] };
     if (exported.version === data.questionnaire.version) return out;
-    data.questions.forEach(function (question) {
+    data.questions.forEach((question) => {
       current[question.id] = 1;
       if (!hasOwn(old, question.id)) out.appeared.push(question.id);
       else if (old[question.id] !== question.h) out.changed.push(question.id);
     });
-    Object.keys(old).forEach(function (id) { if (!current[id]) out.gone.push(id); });
+    Object.keys(old).forEach((id) => { if (!current[id]) out.gone.push(id); });
     out.same = !(out.changed.length || out.appeared.length || out.gone.length);
     return out;
   }
@@ -69,7 +69,7 @@
     if (state.plan) { state.plan = cleanPlan(state.plan); if (!state.plan.length) delete state.plan; }
     // Same version (or none said): the scores it states must follow from its answers.
     if ((!changes || changes.same) && parsed.scores !== undefined) checkScores(data, state, parsed.scores);
-    return { state: state, changes: changes };
+    return { state, changes };
   }
   // An export's JSON text, parsed, or an error saying what the file is not.
   function parseExport(text) {
@@ -95,7 +95,7 @@
   // The values of a file from another version, kept for the unchanged questions only.
   function unchangedOnly(data, questionnaire, values) {
     const kept = {};
-    data.questions.forEach(function (question) {
+    data.questions.forEach((question) => {
       if (hasOwn(values, question.id) && isObject(questionnaire.questions) &&
         questionnaire.questions[question.id] === question.h) kept[question.id] = values[question.id];
     });
@@ -107,12 +107,12 @@
   function checkScores(data, state, scores) {
     const results = Diagnostic.scoreAxes(data, state.answers);
     const axisIds = {};
-    data.axes.forEach(function (axis) { axisIds[axis.id] = 1; });
+    data.axes.forEach((axis) => { axisIds[axis.id] = 1; });
     if (!isObject(scores)) fail(NOT_AN_EXPORT + ' La rubrique ' + quoted('scores') + ' est mal formée.');
-    Object.keys(scores).forEach(function (id) {
+    Object.keys(scores).forEach((id) => {
       if (!hasOwn(axisIds, id)) fail(NOT_AN_EXPORT + ' Axe inconnu' + NBSP + ': ' + quoted(id) + '.');
     });
-    data.axes.forEach(function (axis) {
+    data.axes.forEach((axis) => {
       const stated = scores[axis.id];
       const result = results[axis.id];
       if (stated === undefined) return;
@@ -129,11 +129,11 @@
     const parts = [];
     const labels = {};
     if (!changes || changes.same) return '';
-    data.questions.forEach(function (question, i) { labels[question.id] = 'Q' + (i + 1); });
+    data.questions.forEach((question, i) => { labels[question.id] = 'Q' + (i + 1); });
     function listPart(ids, label) {
       if (ids.length) {
         parts.push(ids.length + ' ' + label + NBSP + ': ' +
-          ids.map(function (id) { return labels[id] ? labels[id] + ' (' + id + ')' : id; }).join(', '));
+          ids.map((id) => labels[id] ? labels[id] + ' (' + id + ')' : id).join(', '));
       }
     }
     listPart(changes.changed, changes.changed.length > 1 ? 'questions modifiées' : 'question modifiée');
@@ -153,13 +153,12 @@
     const answers = state.answers || {};
     const targets = state.targets || {};
     const territory = state.collectivite;
-    return '1' + data.questions.map(function (question) {
+    return '1' + data.questions.map((question) => {
       const answer = answers[question.id];
       return answer === 'nsp' ? 'n' : answer == null ? '-' : answer;
     }).join('') +
-      '.' + data.axes.map(function (axis) {
-      return targets[axis.id] == null ? '-' : targets[axis.id];
-    }).join('') + versionSuffix(data) +
+      '.' + data.axes.map((axis) => targets[axis.id] == null ? '-' : targets[axis.id]).join('') +
+      versionSuffix(data) +
       (territory ? '&c=' + territory.code + (territory.agents ? '&a=' + territory.agents : '') : '');
   }
   function decodeShare(data, link) {
@@ -173,11 +172,11 @@
     }
     if (!match || match[1].length !== data.questions.length ||
       match[2].length !== data.axes.length) fail(BAD_LINK);
-    data.questions.forEach(function (question, i) {
+    data.questions.forEach((question, i) => {
       const c = match[1][i];
       if (c !== '-') state.answers[question.id] = c === 'n' ? 'nsp' : +c;
     });
-    data.axes.forEach(function (axis, i) {
+    data.axes.forEach((axis, i) => {
       const c = match[2][i];
       if (c !== '-') state.targets[axis.id] = +c;
     });
@@ -189,12 +188,12 @@
   function toJSON(data, state) {
     const results = Diagnostic.scoreAxes(data, state.answers);
     const scores = {};
-    data.axes.forEach(function (axis) {
+    data.axes.forEach((axis) => {
       scores[axis.id] = { score: results[axis.id].score, niveau: results[axis.id].niveau };
     });
     const out = { format: EXPORT_FORMAT, v: 1, questionnaire: identity(data),
       date: state.date || new Date().toISOString() };
-    ['nom', 'role', 'collectivite'].forEach(function (key) { if (state[key]) out[key] = state[key]; });
+    ['nom', 'role', 'collectivite'].forEach((key) => { if (state[key]) out[key] = state[key]; });
     out.answers = state.answers || {}; out.targets = state.targets || {}; out.notes = state.notes || {};
     out.plan = cleanPlan(state.plan); out.scores = scores;
     return JSON.stringify(out, null, 2);
@@ -208,7 +207,7 @@
   }
   // Rows → CSV for a French spreadsheet: BOM, semicolons, CRLF.
   function csvText(rows) {
-    return '\ufeff' + rows.map(function (row) { return row.map(csvCell).join(';'); }).join('\r\n') + '\r\n';
+    return '\ufeff' + rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
   }
 
   function toCSV(data, state, results) {
@@ -216,7 +215,7 @@
     const notes = state.notes || {};
     const rows = [['axe', 'score', 'niveau', 'cible', 'points à vérifier', 'note']];
     results = results || Diagnostic.scoreAxes(data, state.answers);
-    data.axes.forEach(function (axis) {
+    data.axes.forEach((axis) => {
       const result = results[axis.id];
       const target = data.niveaux[targets[axis.id]];
       rows.push([axis.nom, result.score, result.niveau || 'non évalué', target && target.nom,
@@ -228,7 +227,7 @@
   // Current score minus imported score, per axis; null when either is missing.
   function evolution(data, current, imported) {
     const out = {};
-    data.axes.forEach(function (axis) {
+    data.axes.forEach((axis) => {
       const now = current[axis.id] && current[axis.id].score;
       const before = imported && imported[axis.id] && imported[axis.id].score;
       out[axis.id] = now == null || before == null ? null : now - before;
@@ -242,55 +241,51 @@
   // Action plan: a list of actions { reco, axe, texte, porteur, echeance, statut }, one per recommendation.
   function cleanPlan(plan) {
     const seen = {};
-    return (Array.isArray(plan) ? plan : []).filter(function (action) {
+    return (Array.isArray(plan) ? plan : []).filter((action) => {
       const ok = isObject(action) && typeof action.reco === 'string' && !seen[action.reco] &&
           typeof action.texte === 'string';
       if (ok) seen[action.reco] = 1;
       return ok;
-    }).map(function (action) {
-      return { reco: action.reco, axe: typeof action.axe === 'string' ? action.axe : '', texte: action.texte,
-        porteur: typeof action.porteur === 'string' ? action.porteur : '',
-        echeance: /^\d{4}-\d{2}-\d{2}$/.test(action.echeance) ? action.echeance : '',
-        statut: STATUSES.some(function (status) {
-          return status[0] === action.statut;
-        }) ? action.statut : STATUSES[0][0] };
-    });
+    }).map((action) => ({
+      reco: action.reco, axe: typeof action.axe === 'string' ? action.axe : '', texte: action.texte,
+      porteur: typeof action.porteur === 'string' ? action.porteur : '',
+      echeance: /^\d{4}-\d{2}-\d{2}$/.test(action.echeance) ? action.echeance : '',
+      statut: STATUSES.some((status) => status[0] === action.statut) ? action.statut : STATUSES[0][0]
+    }));
   }
   // echeance (optional, YYYY-MM-DD): a priority comes with its deadline six months ahead.
   function addAction(plan, recommendation, echeance) {
     plan = cleanPlan(plan);
-    if (!plan.some(function (action) { return action.reco === recommendation.id; })) {
+    if (!plan.some((action) => action.reco === recommendation.id)) {
       plan.push({ reco: recommendation.id, axe: recommendation.axe, texte: recommendation.texte, porteur: '',
         echeance: /^\d{4}-\d{2}-\d{2}$/.test(echeance) ? echeance : '',
         statut: STATUSES[0][0] });
     }
     return plan;
   }
-  function statusLabel(id) { return STATUSES.filter(function (status) { return status[0] === id; })[0][1]; }
+  function statusLabel(id) { return STATUSES.filter((status) => status[0] === id)[0][1]; }
   function planCSV(data, plan) {
     const axisNames = {};
-    data.axes.forEach(function (axis) { axisNames[axis.id] = axis.nom; });
-    return csvText([['action', 'axe', 'porteur', 'échéance',
-      'statut']].concat(cleanPlan(plan).map(function (action) {
-      return [action.texte, axisNames[action.axe] || action.axe, action.porteur, action.echeance,
-        statusLabel(action.statut)];
-    })));
+    data.axes.forEach((axis) => { axisNames[axis.id] = axis.nom; });
+    const rows = cleanPlan(plan).map((action) => [action.texte, axisNames[action.axe] || action.axe,
+      action.porteur, action.echeance, statusLabel(action.statut)]);
+    return csvText([['action', 'axe', 'porteur', 'échéance', 'statut']].concat(rows));
   }
 
   // A question's empty count of answers: { 0: 0, 1: 0, …, nsp: 0 }.
   function emptyCounts(question) {
     const counts = {};
-    question.points.forEach(function (points, i) { counts[i] = 0; });
+    question.points.forEach((points, i) => { counts[i] = 0; });
     counts.nsp = 0;
     return counts;
   }
   // What a count of answers says about a question (team or room): to discuss when the points
   // given differ by at least half the question's best points.
   function verdict(question, counts) {
-    const given = question.points.filter(function (points, i) { return counts[i] > 0; });
+    const given = question.points.filter((points, i) => counts[i] > 0);
     const best = Math.max.apply(null, question.points);
     let answers = 0;
-    question.points.forEach(function (points, i) { answers += counts[i]; });
+    question.points.forEach((points, i) => { answers += counts[i]; });
     return { repartition: counts, nsp: counts.nsp, reponses: answers,
       aDiscuter: answers > 1 && best > 0 && 2 * (Math.max.apply(null, given) -
         Math.min.apply(null, given)) >= best };
@@ -299,12 +294,12 @@
   function cleanVotes(data, votes) {
     const out = {};
     if (!isObject(votes)) return out;
-    data.questions.forEach(function (question) {
+    data.questions.forEach((question) => {
       const raw = votes[question.id];
       const counts = emptyCounts(question);
       let any = false;
       if (!isObject(raw)) return;
-      Object.keys(counts).forEach(function (choice) {
+      Object.keys(counts).forEach((choice) => {
         const hands = raw[choice];
         if (typeof hands === 'number' && hands % 1 === 0 && hands > 0) { counts[choice] = hands; any = true; }
       });
@@ -315,7 +310,7 @@
   function roomSummary(data, votes) {
     const out = { questions: {}, aDiscuter: [], aVerifier: [] };
     votes = cleanVotes(data, votes);
-    data.questions.forEach(function (question) {
+    data.questions.forEach((question) => {
       if (!votes[question.id]) return;
       const result = out.questions[question.id] = verdict(question, votes[question.id]);
       if (result.aDiscuter) out.aDiscuter.push(question.id);
@@ -339,27 +334,22 @@
       votes: cleanVotes(data, changes.same ? parsed.votes
       : unchangedOnly(data, parsed.questionnaire, isObject(parsed.votes) ? parsed.votes : {})),
       date: typeof parsed.date === 'string' && !isNaN(Date.parse(parsed.date))
-        ? parsed.date : '', changes: changes
+        ? parsed.date : '', changes
     };
   }
   // The most hands raised on one question: the size of the room, roughly.
   function roomSize(votes) {
-    return Object.keys(votes).reduce(function (most, id) {
+    return Object.keys(votes).reduce((most, id) => {
       let hands = 0;
-      Object.keys(votes[id]).forEach(function (choice) { hands += votes[id][choice]; });
+      Object.keys(votes[id]).forEach((choice) => { hands += votes[id][choice]; });
       return Math.max(most, hands);
     }, 0);
   }
 
   const api = {
-    encodeShare: encodeShare, decodeShare: decodeShare, identity: identity,
-    compareVersions: compareVersions, readExport: readExport,
-    describeChanges: describeChanges, toJSON: toJSON, fromJSON: fromJSON, toCSV: toCSV,
-    csvText: csvText, evolution: evolution,
-    evolutionText: evolutionText, emptyCounts: emptyCounts, verdict: verdict, cleanVotes: cleanVotes,
-    roomSummary: roomSummary,
-    roomJSON: roomJSON, readRoom: readRoom, roomSize: roomSize,
-    cleanPlan: cleanPlan, addAction: addAction, planCSV: planCSV, statusLabel: statusLabel, STATUSES: STATUSES
+    encodeShare, decodeShare, identity, compareVersions, readExport, describeChanges, toJSON, fromJSON, toCSV,
+    csvText, evolution, evolutionText, emptyCounts, verdict, cleanVotes, roomSummary, roomJSON, readRoom,
+    roomSize, cleanPlan, addAction, planCSV, statusLabel, STATUSES
   };
   VMI.followUp = api;
   if (typeof module === 'object') module.exports = api;

@@ -21,13 +21,13 @@
       : ['projection-parcours.js'];
     const scripts = ['vendor/qrcodegen.js', 'projection-qr.js', 'projection-fit.js',
       'projection-presenter.js', 'projection-print.js'].concat(plan, ['projection.js']);
-    VMI.load(scripts, function () {
+    VMI.load(scripts, () => {
       const on = document.documentElement.getAttribute('data-mode') === 'projection';
       if (enter && !on) VMI.projection.enter();
     });
   }
 
-  window.addEventListener('keydown', function (ev) {
+  window.addEventListener('keydown', (ev) => {
     if (loaded() || ev.key !== 'p' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if (!VMI.shortcutsOn() || VMI.isTyping(document.activeElement) || VMI.searchOpen()) return;
     ev.preventDefault();
@@ -45,26 +45,26 @@
       return u.split(/[?#]/)[0].slice(base.length)
         .replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/');
     };
-    if (href.indexOf(base) !== 0) return href;
+    if (!href.startsWith(base)) return href;
     const here = path(location.href);
     const site = qr.getAttribute('data-qr').slice(0, -here.length || undefined);
-    return site + path(href) + (href.indexOf('#') >= 0 ? href.slice(href.indexOf('#')) : '');
+    return site + path(href) + (href.includes('#') ? href.slice(href.indexOf('#')) : '');
   }
-  window.addEventListener('beforeprint', function () {
-    Array.prototype.forEach.call(document.querySelectorAll('article a[href]'), function (a) {
+  window.addEventListener('beforeprint', () => {
+    document.querySelectorAll('article a[href]').forEach((a) => {
       const href = a.getAttribute('href');
       if (href.charAt(0) === '#' || a.closest('.vmi-forum, .headerlink, .md-content__button')) return;
       a.setAttribute('data-vmi-url', onlineUrl(a.href));
     });
   });
 
-  VMI.start(function () {
+  VMI.start(() => {
     const wanted = /(?:^|[?&])projection(?:=[^&]*)?(?:&|$)/.test(location.search.slice(1));
     const button = document.querySelector('.vmi-forum__bouton');
     if (wanted || VMI.session.get('vmi-projection') === '1') load(false);
     if (button) {
       button.hidden = false;
-      button.addEventListener('click', function () { if (!loaded()) load(true); });
+      button.addEventListener('click', () => { if (!loaded()) load(true); });
     }
   });
 })();

@@ -46,11 +46,11 @@
     const box = document.createElement('template');
     box.innerHTML = html;
     const active = 'script, style, iframe, object, embed, input, button, select, textarea, img, video, audio';
-    box.content.querySelectorAll(active).forEach(function (el) {
+    box.content.querySelectorAll(active).forEach((el) => {
       el.replaceWith(el.tagName === 'IMG' && el.alt ? '[' + el.alt + ']' : '');
     });
-    Array.prototype.forEach.call(box.content.querySelectorAll('*'), function (el) {
-      Array.prototype.slice.call(el.attributes).forEach(function (a) {
+    box.content.querySelectorAll('*').forEach((el) => {
+      Array.from(el.attributes).forEach((a) => {
         if (UNSAFE.test(a.name)) el.removeAttribute(a.name);
       });
     });
@@ -116,7 +116,7 @@
     find('#vmi-p-parcours').textContent = 'Plan' + NBSP + ': ' + info.titre;
     const list = find('[data-plan]');
     list.textContent = '';
-    info.etapes.forEach(function (step, i) {
+    info.etapes.forEach((step, i) => {
       const item = list.appendChild(document.createElement('li'));
       item.setAttribute('data-etape', '');
       item.setAttribute('data-etat', i < info.etape ? 'passee' : i === info.etape ? 'en-cours' : 'a-venir');
@@ -148,7 +148,7 @@
     notes(String(state.notes || ''));
   }
 
-  window.addEventListener('message', function (ev) {
+  window.addEventListener('message', (ev) => {
     const data = ev.data;
     if (!data || typeof data !== 'object' || !trusted(ev)) return;
     if (data.vmi === 'etat') show(data);
@@ -156,15 +156,15 @@
       find('[data-numero]').textContent = 'La page ' + VMI.quoted(data.page) + ' n’est pas projetée.';
     }
   });
-  window.addEventListener('keydown', function (ev) {
+  window.addEventListener('keydown', (ev) => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const step = VMI.clickerStep(ev);
     if (!step || (ev.target.closest && ev.target.closest('button') && ev.key === ' ')) return;
     ev.preventDefault();
     post({ vmi: 'aller', pas: step });
   });
-  Array.prototype.forEach.call(document.querySelectorAll('[data-pas]'), function (button) {
-    button.addEventListener('click', function () {
+  document.querySelectorAll('[data-pas]').forEach((button) => {
+    button.addEventListener('click', () => {
       post({ vmi: 'aller', pas: Number(button.getAttribute('data-pas')) });
     });
   });

@@ -26,12 +26,9 @@
   // the others, each group in the file's order. Without a collectivité, the file's order.
   function obligations(list, collectivite) {
     const rank = { oui: 0 }; rank[AGENTS] = 1; rank.non = 2;
-    return list.map(function (o, i) {
-      return { obligation: o, applicable: collectivite ? applies(o, collectivite) : null, i: i };
-    })
-      .sort(function (a, b) {
-        return (a.applicable ? rank[a.applicable] - rank[b.applicable] : 0) || a.i - b.i;
-      });
+    const applicable = (o) => (collectivite ? applies(o, collectivite) : null);
+    return list.map((o, i) => ({ obligation: o, applicable: applicable(o), i }))
+      .sort((a, b) => (a.applicable ? rank[a.applicable] - rank[b.applicable] : 0) || a.i - b.i);
   }
 
   // Answers below half of the question's best points are « low » (not « je ne sais pas »).
@@ -42,11 +39,11 @@
   // with the smallest share of its best points (first in the questionnaire on a tie), or null.
   function trigger(data, answers, ids) {
     let best = null;
-    data.questions.forEach(function (question) {
+    data.questions.forEach((question) => {
       const answer = answers[question.id];
-      if (ids.indexOf(question.id) < 0 || typeof answer !== 'number') return;
+      if (!ids.includes(question.id) || typeof answer !== 'number') return;
       const share = question.points[answer] / (Math.max.apply(null, question.points) || 1);
-      if (!best || share < best.share) best = { question: question.id, answer: answer, share: share };
+      if (!best || share < best.share) best = { question: question.id, answer, share };
     });
     return best && { question: best.question, answer: best.answer };
   }
@@ -60,22 +57,20 @@
     const answers = state.answers || {};
     const targets = state.targets || {};
     const levels = data.niveaux;
-    const ranked = recommendations.map(function (recommendation, i) {
+    const ranked = recommendations.map((recommendation, i) => {
       const axis = recommendation.axe;
       let obligation = null;
-      (obligationList || []).forEach(function (o) {
+      (obligationList || []).forEach((o) => {
         if (obligation || o.axe !== axis || !collectivite || applies(o, collectivite) === 'non') return;
-        if (data.questions.some(function (q) {
-          return o.questions.indexOf(q.id) >= 0 && isLow(q, answers[q.id]);
-        })) obligation = o;
+        const low = (q) => o.questions.includes(q.id) && isLow(q, answers[q.id]);
+        if (data.questions.some(low)) obligation = o;
       });
       const target = axis in targets ? levels[targets[axis]].min : levels[levels.length - 1].min;
       const gap = target - (results[axis] ? results[axis].score : 0);
-      const axisQuestions = data.questions.filter(function (q) { return q.axe === axis; })
-        .map(function (q) { return q.id; });
+      const axisQuestions = data.questions.filter((q) => q.axe === axis).map((q) => q.id);
       const why = trigger(data, answers, obligation ? obligation.questions : axisQuestions);
-      return { recommendation: recommendation, obligation: obligation, gap: gap, why: why, i: i };
-    }).sort(function (a, b) { return (!a.obligation - !b.obligation) || b.gap - a.gap || a.i - b.i; });
+      return { recommendation, obligation, gap, why, i };
+    }).sort((a, b) => (!a.obligation - !b.obligation) || b.gap - a.gap || a.i - b.i);
     return { priorities: ranked.slice(0, MAX), others: ranked.slice(MAX) };
   }
 
@@ -96,24 +91,20 @@
   const LIKENESS = ['votre collectivité', 'même taille et même région', 'même taille', 'même région', ''];
   // items sorted by likeness, ties in their given order; place(item) → { taille, region }.
   function byLikeness(items, collectivite, place) {
-    return items.map(function (item, i) {
-      return { item: item, rank: likeness(collectivite, place(item)), i: i };
-    })
-      .sort(function (a, b) { return a.rank - b.rank || a.i - b.i; })
-      .map(function (x) { return x.item; });
+    return items.map((item, i) => ({ item, rank: likeness(collectivite, place(item)), i }))
+      .sort((a, b) => a.rank - b.rank || a.i - b.i)
+      .map((x) => x.item);
   }
 
   // Open schemes (the build leaves closed ones out) for this axis that the collectivité may ask
   // for: one eligibility line of its type whose population bounds hold (both inclusive).
   function funding(schemes, axis, collectivite) {
     if (!collectivite) return [];
-    return schemes.filter(function (scheme) {
-      return scheme.axes.indexOf(axis) >= 0 && scheme.eligibilite.some(function (rule) {
+    return schemes.filter((scheme) => scheme.axes.includes(axis) && scheme.eligibilite.some((rule) => {
         const n = collectivite.population;
         return rule.type === collectivite.type && (rule.population_min == null || n >= rule.population_min) &&
           (rule.population_max == null || n <= rule.population_max);
-      });
-    });
+      }));
   }
   // The Aides-territoires search the build wrote for this axis and kind of collectivité.
   function aidesLink(searches, axis, collectivite) {
@@ -129,9 +120,7 @@
     const day = date.getDate();
     year += Math.floor(month / 12); month = ((month % 12) + 12) % 12;
     const last = new Date(year, month + 1, 0).getDate();
-    return [year, month + 1, Math.min(day, last)].map(function (n) {
-      return String(n).padStart(2, '0');
-    }).join('-');
+    return [year, month + 1, Math.min(day, last)].map((n) => String(n).padStart(2, '0')).join('-');
   }
 
   // An RFC 5545 calendar with one all-day event: CRLF line ends, lines folded at 75 octets
@@ -159,17 +148,16 @@
     let out = '';
     let size = 0;
     let limit = 75;
-    Array.from(line).forEach(function (ch) {
+    Array.from(line).forEach((ch) => {
       if (size + octets(ch) > limit) { out += '\r\n '; size = 1; limit = 75; }
       out += ch; size += octets(ch);
     });
     return out;
   }
 
-  const api = { applies: applies, obligations: obligations, isLow: isLow, priorities: priorities,
-    likeness: likeness, LIKENESS: LIKENESS,
-    byLikeness: byLikeness, funding: funding, aidesLink: aidesLink,
-    addMonths: addMonths, ics: ics, MAX: MAX };
+  const api = { applies, obligations, isLow, priorities,
+    likeness, LIKENESS, byLikeness, funding, aidesLink,
+    addMonths, ics, MAX };
   VMI.priorities = api;
   if (typeof module === 'object') module.exports = api;
 })(typeof module === 'object' ? require('./vmi.js')({}) : window.VMI);

@@ -27,7 +27,7 @@
   }
   function isTitle(u) { return u.length === 1 && /^H[1-6]$/.test(u[0].tagName); }
   function section(id, heading, blocks, name) {
-    return { id: id, heading: heading, blocks: blocks, name: name };
+    return { id, heading, blocks, name };
   }
   function isScript(el) { return /^(SCRIPT|NOSCRIPT)$/.test(el.tagName); }
 
@@ -42,7 +42,7 @@
         !el.classList.contains('vmi-hors-diapo')) intro.push(el);
     }
     let list = [section('', article.querySelector('h1'), intro)];
-    VMI.each(form.querySelectorAll('section'), function (axis) { list = list.concat(axisSections(axis)); });
+    VMI.each(form.querySelectorAll('section'), (axis) => { list = list.concat(axisSections(axis)); });
     for (el = form.nextElementSibling; el; el = el.nextElementSibling) {
       if (!isScript(el)) list.push(section(el.id, null, [el], title(el.querySelector('h2')) || 'Résultats'));
     }
@@ -53,7 +53,7 @@
     const about = section(heading ? heading.id : '', heading, []);
     const list = [about];
     let question = null;
-    VMI.each(axis.children, function (child) {
+    VMI.each(axis.children, (child) => {
       if (child === heading) return;
       if (child.tagName !== 'FIELDSET') { (question || about).blocks.push(child); return; }
       const input = child.querySelector('input[name]');
@@ -68,7 +68,7 @@
   function pageSections(article) {
     let group = section('', null, []);
     const list = [group];
-    VMI.each(article.children, function (el) {
+    VMI.each(article.children, (el) => {
       if (el.classList.contains('vmi-forum')) return;
       const first = el.firstElementChild;
       if (el.tagName === 'H1' && !group.heading) { group.heading = el; return; }
@@ -87,7 +87,7 @@
       }
       group.blocks.push(el);
     });
-    return list.filter(function (s) { return s.heading || s.blocks.length; });
+    return list.filter((s) => s.heading || s.blocks.length);
   }
 
   /* ---- Pieces: where a block too tall for one slide may be cut ------------------- */
@@ -102,7 +102,7 @@
     if (tag === 'FORM' && el.hasAttribute('data-quiz')) return null; // a quiz and its button stay together
     if (tag === 'TABLE') return tableRows(el);
     // what is not drawn (an empty note, a noscript) would make a piece of its own: a title alone
-    const kids = Array.prototype.filter.call(el.children, isDrawn);
+    const kids = Array.from(el.children).filter(isDrawn);
     if (kids.length === 1 && kids[0].tagName !== 'P') return pieces(kids[0]); // wrappers
     if (tag === 'DL') return termGroups(kids);
     return kids.length < 2 ? null : childPieces(tag, kids);
@@ -111,10 +111,10 @@
      heading per group), as does the summary of a <details>. */
   function childPieces(tag, kids) {
     const first = kids[0];
-    let also = isHeading(first) && !kids.slice(1).some(function (k) { return k.tagName === first.tagName; })
+    let also = isHeading(first) && !kids.slice(1).some((k) => k.tagName === first.tagName)
       ? [kids.shift()] : [];
     if (tag === 'DETAILS' && kids[0] && kids[0].tagName === 'SUMMARY') also = [kids.shift()];
-    if (kids.length > 1) return { also: also, parts: kids.map(function (k) { return [k]; }) };
+    if (kids.length > 1) return { also, parts: kids.map((k) => [k]) };
     // a titled box around one list (a case's facts)
     const inner = also.length && kids.length ? pieces(kids[0]) : null;
     return inner ? { also: also.concat(inner.also), parts: inner.parts } : null;
@@ -126,17 +126,15 @@
   function tableRows(table) {
     const head = table.tHead ? [table.tHead] : [];
     const rows = [];
-    VMI.each(table.tBodies, function (b) { VMI.each(b.rows, function (r) { rows.push([r]); }); });
+    VMI.each(table.tBodies, (b) => { VMI.each(b.rows, (r) => { rows.push([r]); }); });
     return rows.length > 1 ? { also: head.concat(table.caption ? [table.caption] : []), parts: rows } : null;
   }
   /* A term and its definitions stay together. */
   function termGroups(kids) {
     const groups = [];
-    kids.forEach(function (k) {
+    kids.forEach((k) => {
       let last = groups[groups.length - 1];
-      if (!last || (k.tagName === 'DT' && last.some(function (g) {
-        return g.tagName === 'DD';
-      }))) groups.push(last = []);
+      if (!last || (k.tagName === 'DT' && last.some((g) => g.tagName === 'DD'))) groups.push(last = []);
       last.push(k);
     });
     return groups.length > 1 ? { also: [], parts: groups } : null;
@@ -146,17 +144,17 @@
   function box(els) {
     let top = Infinity;
     let bottom = -Infinity;
-    els.forEach(function (el) {
+    els.forEach((el) => {
       const r = el.getBoundingClientRect();
       top = Math.min(top, r.top);
       bottom = Math.max(bottom, r.bottom);
     });
-    return { top: top, bottom: bottom };
+    return { top, bottom };
   }
   function unit(els, also) { const u = els.slice(); u.also = also || []; u.box = box(els); return u; }
   function splitUnit(u) {
     const split = u.length === 1 ? pieces(u[0]) : null;
-    return split ? split.parts.map(function (p) { return unit(p, u.also.concat(split.also)); }) : null;
+    return split ? split.parts.map((p) => unit(p, u.also.concat(split.also))) : null;
   }
   function sameBlock(a, b) {
     return a.also.length > 0 && a.also[a.also.length - 1] === b.also[b.also.length - 1];
@@ -167,8 +165,8 @@
      everything between them. The section's heading is already out of the room. */
   function alsoHeight(sec, u) {
     const seen = [];
-    return u.also.reduce(function (sum, el) {
-      if (el === sec.heading || seen.indexOf(el) >= 0) return sum;
+    return u.also.reduce((sum, el) => {
+      if (el === sec.heading || seen.includes(el)) return sum;
       seen.push(el);
       return sum + el.getBoundingClientRect().height;
     }, 0);
@@ -180,7 +178,7 @@
   function estimate(sec, room) {
     const all = unit(sec.blocks);
     if (!sec.blocks.length || all.box.bottom - all.box.top <= room) return [[all]];
-    let queue = sec.blocks.map(function (b) { return unit([b]); });
+    let queue = sec.blocks.map((b) => unit([b]));
     const out = [];
     let cur = [];
     while (queue.length) {
@@ -224,8 +222,8 @@
   /* What a slide shows: the section's heading, then each unit and what it brings along. */
   function keepOf(sec, units) {
     const keep = sec.heading ? [sec.heading] : [];
-    units.forEach(function (u) {
-      (u.also || []).concat(u).forEach(function (el) { if (keep.indexOf(el) < 0) keep.push(el); });
+    units.forEach((u) => {
+      (u.also || []).concat(u).forEach((el) => { if (!keep.includes(el)) keep.push(el); });
     });
     return keep;
   }
@@ -235,7 +233,7 @@
   /* options.apart: sections never share a slide. */
   function fitter(article, options) {
     function unhide() {
-      VMI.each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), function (el) {
+      VMI.each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), (el) => {
         el.classList.remove(HIDE, UNSEEN);
       });
     }
@@ -246,27 +244,27 @@
     function display(keep, scale, continued, heading) {
       const kept = new Set(keep);
       const path = new Set();
-      keep.forEach(function (el) {
+      keep.forEach((el) => {
         for (let p = el.parentElement; p && p !== article; p = p.parentElement) path.add(p);
       });
       const hide = new Map();
       (function walk(node) {
-        VMI.each(node.children, function (child) {
+        VMI.each(node.children, (child) => {
           if (kept.has(child) || child.classList.contains('vmi-forum')) return;
           if (path.has(child)) walk(child);
           // the page keeps its title for screen readers
           else hide.set(child, child.tagName === 'H1' ? UNSEEN : HIDE);
         });
       })(article);
-      VMI.each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), function (el) {
+      VMI.each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), (el) => {
         if (el.classList.contains(hide.get(el))) hide.delete(el);
         else el.classList.remove(HIDE, UNSEEN);
       });
-      hide.forEach(function (name, el) { el.classList.add(name); });
+      hide.forEach((name, el) => { el.classList.add(name); });
       if (root.style.getPropertyValue('--vmi-echelle') !== String(scale)) {
         root.style.setProperty('--vmi-echelle', String(scale));
       }
-      VMI.each(article.querySelectorAll('.vmi-suite'), function (h) {
+      VMI.each(article.querySelectorAll('.vmi-suite'), (h) => {
         if (h !== heading || !continued) h.classList.remove('vmi-suite');
       });
       if (continued && heading) heading.classList.add('vmi-suite');
@@ -286,7 +284,7 @@
     function fits() { return !tooTall() && !tooWide(); }
     /* What is shown ends above the middle of the screen. */
     function halfEmpty(keep) {
-      return keep.every(function (el) { return bottomOf(el) < window.innerHeight / 2; });
+      return keep.every((el) => bottomOf(el) < window.innerHeight / 2);
     }
     function tryShow(sec, units, scale, continued) {
       display(keepOf(sec, units), scale, continued, sec.heading);
@@ -308,7 +306,7 @@
         const whole = scaleThatFits(sec, [sec.blocks], scales.slice(1), false);
         if (whole) return [{ units: [sec.blocks], scale: whole }];
       }
-      const list = guess.map(function (g) { return g.slice(); });
+      const list = guess.map((g) => g.slice());
       const out = [];
       for (let n = 0; n < list.length; n++) {
         if (sec.shrink && list.length === 1 && !tryShow(sec, list[n], 1, false)) {
@@ -329,9 +327,9 @@
       const scale = scaleOf(sec, list, n, defer);
       fill(sec, list, n, scale, continued);
       // a heading opens the next slide rather than closing this one alone
-      const more = list.slice(n + 1).some(function (g) { return g.length > 0; });
+      const more = list.slice(n + 1).some((g) => g.length > 0);
       while (more && list[n].length > 1 && isTitle(list[n][list[n].length - 1])) defer();
-      return { units: list[n], scale: scale };
+      return { units: list[n], scale };
     }
 
     /* At full size, units move on to the next slide, or the last one left is split, until
@@ -404,9 +402,7 @@
     function joinScale(prev, sec, fitted) {
       if (!prev || !prev.joins || !sec.joins || fitted.length !== 1 || (options && options.apart)) return 0;
       const keep = prev.keep.concat(keepOf(sec, fitted[0].units));
-      const scales = SCALES.concat(SMALLEST[0]).filter(function (s) {
-        return s <= Math.min(prev.scale, fitted[0].scale);
-      });
+      const scales = SCALES.concat(SMALLEST[0]).filter((s) => s <= Math.min(prev.scale, fitted[0].scale));
       for (let i = 0; i < scales.length; i++) {
         display(keep, scales[i], false, null);
         if (fits()) return scales[i];
@@ -423,18 +419,18 @@
       root.style.setProperty('--vmi-echelle', '1');
       const style = getComputedStyle(article);
       const pads = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
-      const guesses = list.map(function (sec) {
+      const guesses = list.map((sec) => {
         const head = sec.heading ? sec.heading.getBoundingClientRect().height +
             parseFloat(getComputedStyle(sec.heading).marginBottom) : 0;
         return estimate(sec, window.innerHeight - pads - head);
       });
       const slides = [];
-      list.forEach(function (sec, k) {
+      list.forEach((sec, k) => {
         const fitted = fitSection(sec, guesses[k]);
         const prev = slides[slides.length - 1];
         const scale = joinScale(prev, sec, fitted);
         if (scale) join(prev, sec, fitted[0], scale);
-        else fitted.forEach(function (fit, n) { slides.push(slideOf(sec, fit, n)); });
+        else fitted.forEach((fit, n) => { slides.push(slideOf(sec, fit, n)); });
       });
       return slides;
     }
@@ -459,15 +455,15 @@
     function copyShown(drop) {
       const copy = article.cloneNode(true);
       VMI.each(copy.querySelectorAll('.' + HIDE + ', .' + UNSEEN + ', .vmi-forum, .headerlink' +
-        (drop ? ', ' + drop : '')), function (el) {
+        (drop ? ', ' + drop : '')), (el) => {
         el.remove();
       });
       return copy;
     }
 
     return {
-      article: article, layOut: layOut, fits: fits, unhide: unhide, copyShown: copyShown,
-      display: function (slide) { display(slide.keep, slide.scale, slide.suite, slide.heading); }
+      article, layOut, fits, unhide, copyShown,
+      display(slide) { display(slide.keep, slide.scale, slide.suite, slide.heading); }
     };
   }
 

@@ -35,9 +35,8 @@
     function only(slides) {
       if (!step.section) return slides;
       const wanted = key(step.section);
-      const kept = slides.filter(function (s) {
-        return s.heading && s.heading.tagName !== 'H1' && key(s.heading.textContent) === wanted;
-      });
+      const kept = slides.filter((s) => s.heading && s.heading.tagName !== 'H1' &&
+        key(s.heading.textContent) === wanted);
       return kept.length ? kept : slides; // the build checked it; a page changed since shows whole
     }
     /* The page of the step before or after (step -1 or 1), or null at either end. */
@@ -51,10 +50,10 @@
     /* The plan and where the talk is, for the presenter window. */
     function info() {
       return {
-        slug: slug, titre: plan.titre, etape: index, duree: plan.duree,
-        etapes: plan.etapes.map(function (e) {
-          return { titre: e.titre, section: e.section, duree: e.duree, duree_fr: e.duree_fr };
-        }),
+        slug, titre: plan.titre, etape: index, duree: plan.duree,
+        etapes: plan.etapes.map((e) => ({
+          titre: e.titre, section: e.section, duree: e.duree, duree_fr: e.duree_fr
+        })),
         notes: step.notes || ''
       };
     }
@@ -65,24 +64,24 @@
       const frames = [];
       const got = [];
       let left = plan.etapes.length;
-      const timer = setTimeout(function () { finish(null); }, 120000);
+      const timer = setTimeout(() => { finish(null); }, 120000);
       function finish(result) {
         clearTimeout(timer);
         window.removeEventListener('message', heard);
-        frames.forEach(function (f) { f.remove(); });
+        frames.forEach((f) => { f.remove(); });
         if (done) done(result);
         done = null;
       }
       function heard(ev) {
         const data = ev.data;
-        const at = frames.map(function (f) { return f.contentWindow; }).indexOf(ev.source);
+        const at = frames.map((f) => f.contentWindow).indexOf(ev.source);
         if (at < 0 || !data || data.vmi !== 'feuilles' ||
           typeof data.html !== 'string' || got[at] !== undefined) return;
         got[at] = data.html;
         if (--left === 0) finish(got);
       }
       window.addEventListener('message', heard);
-      plan.etapes.forEach(function (other, i) {
+      plan.etapes.forEach((other, i) => {
         const frame = VMI.el('iframe', { title: 'Préparation de l’impression', 'aria-hidden': 'true',
           tabindex: '-1', 'class': 'vmi-impression-cadre' });
         frame.style.width = window.innerWidth + 'px';
@@ -99,10 +98,9 @@
     }
 
     return {
-      slug: slug, index: index, step: step, plan: plan, only: only, beyond: beyond, info: info,
-      gather: gather, printing: printing, send: send,
-      params: function () { return address(index); },
-      isParam: function (p) { return /^(parcours|etape)(=|$)/.test(p); }
+      slug, index, step, plan, only, beyond, info, gather, printing, send,
+      params() { return address(index); },
+      isParam(p) { return /^(parcours|etape)(=|$)/.test(p); }
     };
   }
 

@@ -63,7 +63,7 @@
       if (deck.isOn() && (step === 1 || step === -1)) deck.go(step);
     }
     window.addEventListener('message', heard);
-    return { open: open, tell: tell };
+    return { open, tell };
   }
 
   VMI.projectionParts = VMI.projectionParts || {};

@@ -21,7 +21,7 @@
       page.style.zoom = String(Math.min(A4.width / window.innerWidth, A4.height / window.innerHeight));
       page.style.setProperty('--vmi-echelle', String(slide.scale));
       const copy = deck.copyShown();
-      Array.prototype.forEach.call(copy.querySelectorAll('[id]'), function (el) {
+      copy.querySelectorAll('[id]').forEach((el) => {
         el.removeAttribute('id');
       });
       VMI.append(VMI.append(page, VMI.el('div', { 'class': 'md-content' })), copy);
@@ -43,7 +43,7 @@
       const slides = deck.slides();
       const pages = VMI.el('div', { 'class': 'vmi-impression' });
       const qr = document.querySelector('.vmi-qr');
-      slides.forEach(function (s, i) {
+      slides.forEach((s, i) => {
         deck.show(i);
         pages.appendChild(sheet(s, i + 1, slides.length, qr));
       });
@@ -60,12 +60,12 @@
       if (whole) {
         pages.innerHTML = whole.join('');
         // set by script: allowed by the policy
-        Array.prototype.forEach.call(pages.querySelectorAll('[data-vmi-style]'), function (el) {
+        pages.querySelectorAll('[data-vmi-style]').forEach((el) => {
           el.style.cssText = el.getAttribute('data-vmi-style');
           el.removeAttribute('data-vmi-style');
         });
         const numbers = pages.querySelectorAll('.vmi-impression__numero');
-        Array.prototype.forEach.call(numbers, function (p, i) {
+        numbers.forEach((p, i) => {
           p.textContent = 'Diapositive ' + (i + 1) + ' sur ' + numbers.length;
         });
       }
@@ -76,31 +76,31 @@
        address; styles as data, since the policy refuses style attributes in parsed HTML. */
     function sheets() {
       const pages = book();
-      Array.prototype.forEach.call(pages.querySelectorAll('img[src]'), function (img) {
+      pages.querySelectorAll('img[src]').forEach((img) => {
         img.setAttribute('src', img.src);
       });
-      Array.prototype.forEach.call(pages.querySelectorAll('[style]'), function (el) {
+      pages.querySelectorAll('[style]').forEach((el) => {
         el.setAttribute('data-vmi-style', el.getAttribute('style'));
         el.removeAttribute('style');
       });
       return pages.innerHTML;
     }
     function unprint() {
-      Array.prototype.forEach.call(document.querySelectorAll('.vmi-impression'), function (el) {
+      document.querySelectorAll('.vmi-impression').forEach((el) => {
         el.remove();
       });
       root.removeAttribute('data-vmi-impression');
-      ['font-size', '--vmi-qr', '--vmi-plancher', '--vmi-texte'].forEach(function (p) {
+      ['font-size', '--vmi-qr', '--vmi-plancher', '--vmi-texte'].forEach((p) => {
         root.style.removeProperty(p);
       });
     }
 
-    window.addEventListener('beforeprint', function () { // after forum.js has written the links' addresses
+    window.addEventListener('beforeprint', () => { // after forum.js has written the links' addresses
       unprint();
       if (deck.isOn() && deck.slides().length) printSlides();
     });
     window.addEventListener('afterprint', unprint);
-    return { sheets: sheets };
+    return { sheets };
   }
 
   VMI.projectionParts = VMI.projectionParts || {};

@@ -27,9 +27,9 @@
 
   function setParam(on) {
     const talk = deck.talk;
-    const rest = location.search.replace(/^\?/, '').split('&').filter(function (p) {
-      return p && !/^projection(=|$)/.test(p) && !(talk && !on && talk.isParam(p)); // leaving ends the talk
-    });
+    const kept = (p) => p && !/^projection(=|$)/.test(p) &&
+      !(talk && !on && talk.isParam(p)); // leaving ends the talk
+    const rest = location.search.replace(/^\?/, '').split('&').filter(kept);
     if (on) rest.push('projection');
     VMI.setAddress(rest.length ? '?' + rest.join('&') : '', location.hash);
   }
@@ -63,11 +63,11 @@
     const article = find('article.md-content__inner');
     // a parcours step made of one section shows that section alone: it shares no slide
     const apart = !!(deck.talk && deck.talk.step.section);
-    deck.fitter = article ? VMI.projectionParts.fitter(article, { apart: apart }) : null;
+    deck.fitter = article ? VMI.projectionParts.fitter(article, { apart }) : null;
     deck.slides = deck.fitter ? deck.fitter.layOut() : [];
     if (deck.talk) deck.slides = deck.talk.only(deck.slides);
     for (let i = 0; keepAt &&
-      i < deck.slides.length; i++) if (deck.slides[i].keep.indexOf(keepAt) >= 0) return i;
+      i < deck.slides.length; i++) if (deck.slides[i].keep.includes(keepAt)) return i;
     return -1;
   }
 
@@ -78,7 +78,7 @@
     for (i = 0; id && i < slides.length; i++) if (slides[i].id === id) return i;
     const target = id && document.getElementById(id);
     for (i = 0; target && i < slides.length; i++) {
-      if (slides[i].keep.some(function (el) { return el.contains(target) || target.contains(el); })) return i;
+      if (slides[i].keep.some((el) => el.contains(target) || target.contains(el))) return i;
     }
     return -1;
   }
@@ -129,7 +129,7 @@
     setParam(false);
     deck.talk = null;
     if (deck.fitter) deck.fitter.unhide();
-    VMI.each(document.querySelectorAll('.vmi-suite'), function (h) { h.classList.remove('vmi-suite'); });
+    VMI.each(document.querySelectorAll('.vmi-suite'), (h) => { h.classList.remove('vmi-suite'); });
     render();
     if (shown && deck.current > 0) shown.scrollIntoView();
   }
@@ -159,8 +159,8 @@
   }
   function grew(records) {
     let drawn = false;
-    records.forEach(function (r) {
-      VMI.each(r.addedNodes, function (n) {
+    records.forEach((r) => {
+      VMI.each(r.addedNodes, (n) => {
         if (n.nodeType !== 1) return;
         if (n.tagName === 'LINK') n.addEventListener('load', changed); // a stylesheet for what comes
         else if (r.target !== document.head && !r.target.closest('.vmi-forum') &&
@@ -181,18 +181,18 @@
 
   /* What the presenter window and the printout ask of the deck. */
   const view = {
-    isOn: isOn,
-    slides: function () { return deck.slides; },
-    current: function () { return deck.current; },
-    copyShown: function (drop) { return deck.fitter.copyShown(drop); },
-    nextPageTitle: function () {
+    isOn,
+    slides() { return deck.slides; },
+    current() { return deck.current; },
+    copyShown(drop) { return deck.fitter.copyShown(drop); },
+    nextPageTitle() {
       const page = pageBeyond(1);
       return page ? page.title : 'Fin de la présentation';
     },
-    parcours: function () { return deck.talk; },
-    sheets: function () { return deck.printed || null; },
-    show: function (index) { show(index, false); },
-    go: function (step) { setQuiet(true); go(step); } // the presenter's clicker
+    parcours() { return deck.talk; },
+    sheets() { return deck.printed || null; },
+    show(index) { show(index, false); },
+    go(step) { setQuiet(true); go(step); } // the presenter's clicker
   };
   const presenter = VMI.projectionParts.presenter(view);
   const printer = VMI.projectionParts.printer(view);
@@ -203,7 +203,7 @@
     const counter = find('.vmi-forum__diapo');
     if (counter) counter.textContent = 'Préparation de l’impression de toute l’intervention…';
     root.removeAttribute('data-impression-prete');
-    deck.talk.gather(function (sheets) {
+    deck.talk.gather((sheets) => {
       deck.printed = sheets;
       root.setAttribute('data-impression-prete', sheets ? 'parcours' : 'page');
       if (counter) counter.textContent = sheets ? 'Impression prête' + VMI.NBSP + ': toute l’intervention.'
@@ -223,17 +223,17 @@
     const box = VMI.el('nav', { id: 'vmi-vue', 'class': 'vmi-vue',
       'aria-label': 'Vue d’ensemble des diapositives' });
     const list = VMI.append(box, VMI.el('ol'));
-    deck.slides.forEach(function (s, i) {
+    deck.slides.forEach((s, i) => {
       const button = VMI.el('button', { type: 'button' }, (i + 1) + '. ' + s.title);
       if (i === deck.current) button.setAttribute('aria-current', 'step');
-      button.addEventListener('click', function () { closeOverview(); show(i, true); });
+      button.addEventListener('click', () => { closeOverview(); show(i, true); });
       VMI.append(VMI.append(list, VMI.el('li')), button);
     });
     find('.vmi-forum').appendChild(box);
     list.children[deck.current].firstChild.focus();
   }
   function moveInOverview(step) {
-    const buttons = Array.prototype.slice.call(document.querySelectorAll('#vmi-vue button'));
+    const buttons = Array.from(document.querySelectorAll('#vmi-vue button'));
     const at = buttons.indexOf(document.activeElement);
     const to = buttons[Math.max(0, Math.min(buttons.length - 1, (at < 0 ? deck.current : at) + step))];
     if (to) to.focus();
@@ -256,7 +256,7 @@
     setQuiet(false);
   }
   window.addEventListener('mousemove', pointerMoved, { passive: true });
-  document.addEventListener('focusin', function (ev) {
+  document.addEventListener('focusin', (ev) => {
     if (ev.target.closest && ev.target.closest('.vmi-forum')) setQuiet(false);
   });
 
@@ -313,27 +313,27 @@
 
   window.addEventListener('keydown', onKey, true);
   /* An in-page link opens the slide holding its target. */
-  window.addEventListener('hashchange', function () {
+  window.addEventListener('hashchange', () => {
     const index = isOn() ? slideOf(hashId()) : -1;
     if (index >= 0) show(index, false);
   });
-  window.addEventListener('resize', function () { if (isOn()) refit(); });
+  window.addEventListener('resize', () => { if (isOn()) refit(); });
 
   /* The mode's controls, for other scripts and the tests (set once this file has run). */
   VMI.projection = {
-    enter: function () { enter(false); },
-    leave: leave,
-    next: function () { go(1); },
-    previous: function () { go(-1); },
-    slides: function () {
-      return deck.slides.map(function (s) { return { id: s.id, titre: s.title, suite: s.suite }; });
+    enter() { enter(false); },
+    leave,
+    next() { go(1); },
+    previous() { go(-1); },
+    slides() {
+      return deck.slides.map((s) => ({ id: s.id, titre: s.title, suite: s.suite }));
     },
-    current: function () { return deck.current; }
+    current() { return deck.current; }
   };
 
   function watchArticle(main) {
-    ['change', 'submit', 'toggle'].forEach(function (type) {
-      main.addEventListener(type, function () { if (isOn()) refit(); }, true);
+    ['change', 'submit', 'toggle'].forEach((type) => {
+      main.addEventListener(type, () => { if (isOn()) refit(); }, true);
     });
     if (!window.MutationObserver) return;
     const watch = new MutationObserver(grew);
@@ -341,13 +341,13 @@
     watch.observe(document.head, { childList: true });
   }
 
-  VMI.start(function () {
+  VMI.start(() => {
     const button = find('.vmi-forum__bouton');
     const notes = find('.vmi-forum__presentateur');
     const main = find('article.md-content__inner');
     if (button) {
       button.hidden = false;
-      button.addEventListener('click', function () { if (isOn()) leave(); else enter(false); });
+      button.addEventListener('click', () => { if (isOn()) leave(); else enter(false); });
     }
     if (notes) notes.addEventListener('click', presenter.open);
     if (main) watchArticle(main);
@@ -356,7 +356,7 @@
     else render();
     if (deck.talk && deck.talk.printing && isOn()) { // a step printed for the whole talk, once settled
       const send = function () {
-        setTimeout(function () { if (deck.refitTimer) fitAgain(); deck.talk.send(printer.sheets); }, 600);
+        setTimeout(() => { if (deck.refitTimer) fitAgain(); deck.talk.send(printer.sheets); }, 600);
       };
       if (document.readyState === 'complete') send(); else window.addEventListener('load', send);
     }

@@ -9,7 +9,7 @@
 
   // Median of integers; for an even count, the mean of the middle two, halves rounded up.
   function median(values) {
-    const sorted = values.slice().sort(function (a, b) { return a - b; });
+    const sorted = values.slice().sort((a, b) => a - b);
     const count = sorted.length;
     const middle = count >> 1;
     if (!count) return null;
@@ -30,7 +30,7 @@
     try { parsed = JSON.parse(text); } catch (e) { parsed = null; }
     if (parsed && parsed.format === 'vmi-salle') return fromRoom(data, name, parsed);
     const read = FollowUp.readExport(data, text); const state = read.state;
-    return { label: name, nom: state.nom || '', role: state.role || '', state: state, key: keyOf(state),
+    return { label: name, nom: state.nom || '', role: state.role || '', state, key: keyOf(state),
       changes: read.changes && !read.changes.same ? read.changes : null };
   }
   function fromRoom(data, name, parsed) {
@@ -46,7 +46,7 @@
   function fromLink(data, line) {
     const code = line.trim().replace(/^[^#]*#r=/, '');
     const state = FollowUp.decodeShare(data, code);
-    return { label: 'lien ' + code.slice(0, 12) + '…', nom: '', role: '', state: state,
+    return { label: 'lien ' + code.slice(0, 12) + '…', nom: '', role: '', state,
       key: 'r=' + code, changes: null };
   }
 
@@ -54,7 +54,7 @@
   // left out or worth a word), each naming its file.
   function addSources(data, list, sources) {
     const messages = [];
-    sources.forEach(function (source) {
+    sources.forEach((source) => {
       let entry;
       const name = source.link !== undefined ? source.link : source.name;
       try {
@@ -65,7 +65,7 @@
           text: quoted(name) + NBSP + ': ' + e.message + ' Il n’est pas compté.' });
         return;
       }
-      const duplicate = list.filter(function (other) { return other.key === entry.key; })[0];
+      const duplicate = list.find((other) => other.key === entry.key);
       if (duplicate) {
         messages.push({ kind: 'doublon', text: quoted(name) + ' est le même export que ' +
           quoted(duplicate.label) + NBSP + ': il n’est compté qu’une fois.' });
@@ -80,66 +80,64 @@
 
   function displayName(respondent, i) { return respondent.nom || 'Répondant' + NBSP + (i + 1); }
   // The respondents (exports and links), then the rooms' votes.
-  function persons(list) { return list.filter(function (entry) { return !entry.salle; }); }
-  function rooms(list) { return list.filter(function (entry) { return entry.salle; }); }
+  function persons(list) { return list.filter((entry) => !entry.salle); }
+  function rooms(list) { return list.filter((entry) => entry.salle); }
 
   function aggregate(data, list) {
     const respondents = persons(list);
     const roomVotes = rooms(list);
-    const results = respondents.map(function (respondent) {
-      return Diagnostic.scoreAxes(data, respondent.state.answers);
-    });
+    const results = respondents.map((respondent) => Diagnostic.scoreAxes(data, respondent.state.answers));
     const axes = {};
     const questions = {};
     const toDiscuss = [];
     const toCheck = [];
     const notes = {};
-    data.axes.forEach(function (axis) {
-      const scores = results.map(function (result) { return result[axis.id].score; });
-      const scored = scores.filter(function (score) { return score !== null; });
+    data.axes.forEach((axis) => {
+      const scores = results.map((result) => result[axis.id].score);
+      const scored = scores.filter((score) => score !== null);
       axes[axis.id] = { mediane: median(scored), min: scored.length ? Math.min.apply(null, scored) : null,
-        max: scored.length ? Math.max.apply(null, scored) : null, repondants: scored.length, scores: scores };
+        max: scored.length ? Math.max.apply(null, scored) : null, repondants: scored.length, scores };
       notes[axis.id] = [];
-      respondents.forEach(function (respondent, i) {
+      respondents.forEach((respondent, i) => {
         const text = respondent.state.notes[axis.id];
         if (text) notes[axis.id].push({ nom: displayName(respondent, i),
           role: respondent.role, texte: text });
       });
     });
-    data.questions.forEach(function (question) {
+    data.questions.forEach((question) => {
       const counts = FollowUp.emptyCounts(question);
-      respondents.forEach(function (respondent) {
+      respondents.forEach((respondent) => {
         const answer = respondent.state.answers[question.id];
         if (answer != null) counts[answer]++;
       });
-      roomVotes.forEach(function (room) {
+      roomVotes.forEach((room) => {
         const votes = room.votes[question.id] || {};
-        Object.keys(counts).forEach(function (choice) { counts[choice] += votes[choice] || 0; });
+        Object.keys(counts).forEach((choice) => { counts[choice] += votes[choice] || 0; });
       });
       const verdict = questions[question.id] = FollowUp.verdict(question, counts);
       if (verdict.aDiscuter) toDiscuss.push(question.id);
       if (verdict.nsp > 1) toCheck.push(question.id);
     });
-    return { axes: axes, questions: questions, aDiscuter: toDiscuss, aVerifier: toCheck,
-      notes: notes, scores: results };
+    return { axes, questions, aDiscuter: toDiscuss, aVerifier: toCheck,
+      notes, scores: results };
   }
 
   // The respondents as the JSON export lists them.
   function respondentRecords(list) {
-    return persons(list).map(function (respondent, i) {
-      return { nom: displayName(respondent, i), role: respondent.role, fichier: respondent.label,
-        date: respondent.state.date };
-    });
+    return persons(list).map((respondent, i) => ({
+      nom: displayName(respondent, i), role: respondent.role, fichier: respondent.label,
+      date: respondent.state.date
+    }));
   }
   function toJSON(data, list, synthesis) {
     const axes = {};
     const questions = {};
-    data.axes.forEach(function (axis) {
+    data.axes.forEach((axis) => {
       const figures = synthesis.axes[axis.id];
       axes[axis.id] = { nom: axis.nom, mediane: figures.mediane, min: figures.min, max: figures.max,
         repondants: figures.repondants, scores: figures.scores, notes: synthesis.notes[axis.id] };
     });
-    data.questions.forEach(function (question) {
+    data.questions.forEach((question) => {
       const verdict = synthesis.questions[question.id];
       questions[question.id] = { axe: question.axe, repartition: verdict.repartition,
         a_discuter: verdict.aDiscuter };
@@ -147,15 +145,13 @@
     return JSON.stringify({ format: 'vmi-synthese', v: 1, questionnaire: FollowUp.identity(data),
       date: new Date().toISOString(),
       repondants: respondentRecords(list),
-      salle: rooms(list).map(function (room) {
-        return { fichier: room.label, date: room.state.date, votes: room.votes };
-      }),
-      axes: axes, questions: questions }, null, 2);
+      salle: rooms(list).map((room) => ({ fichier: room.label, date: room.state.date, votes: room.votes })),
+      axes, questions }, null, 2);
   }
   function toCSV(data, list, synthesis) {
-    const names = respondentRecords(list).map(function (record) { return record.nom; });
+    const names = respondentRecords(list).map((record) => record.nom);
     const rows = [['axe', 'médiane', 'min', 'max', 'répondants comptés'].concat(names)];
-    data.axes.forEach(function (axis) {
+    data.axes.forEach((axis) => {
       const figures = synthesis.axes[axis.id];
       rows.push([axis.nom, figures.mediane, figures.min, figures.max,
         figures.repondants].concat(figures.scores));
@@ -163,10 +159,10 @@
     rows.push([]);
     rows.push(['question', 'axe', 'à discuter', 'je ne sais pas',
       'réponses (nombre par réponse, dans l’ordre)']);
-    data.questions.forEach(function (question) {
+    data.questions.forEach((question) => {
       const verdict = synthesis.questions[question.id];
       rows.push([question.id, question.axe, verdict.aDiscuter ? 'oui' : 'non', verdict.nsp,
-        question.points.map(function (points, i) { return verdict.repartition[i]; }).join(' / ')]);
+        question.points.map((points, i) => verdict.repartition[i]).join(' / ')]);
     });
     return FollowUp.csvText(rows);
   }
@@ -177,7 +173,7 @@
   function territoryMessages(list, nameOf) {
     const byCode = {};
     const messages = [];
-    persons(list).forEach(function (respondent) {
+    persons(list).forEach((respondent) => {
       const territory = respondent.state.collectivite;
       if (!territory) return;
       const name = nameOf(territory.code);
@@ -193,21 +189,20 @@
     if (codes.length > 1) {
       messages.unshift({ kind: 'collectivite',
         text: 'Ces exports ne nomment pas la même collectivité' + NBSP + ': ' +
-        codes.map(function (code) { return byCode[code].join(', '); }).join(NBSP + '; ') +
+        codes.map((code) => byCode[code].join(', ')).join(NBSP + '; ') +
         '. Ils sont tous comptés dans la synthèse' + NBSP +
           ': vérifiez qu’ils viennent bien de la même équipe.' });
     }
     return messages;
   }
   function namesTerritory(list) {
-    return persons(list).some(function (respondent) { return !!respondent.state.collectivite; });
+    return persons(list).some((respondent) => !!respondent.state.collectivite);
   }
 
-  const api = { median: median, fromFile: fromFile, fromLink: fromLink,
-    addSources: addSources, aggregate: aggregate,
-    territoryMessages: territoryMessages, namesTerritory: namesTerritory,
-    displayName: displayName, persons: persons, rooms: rooms, roomSize: FollowUp.roomSize,
-    toJSON: toJSON, toCSV: toCSV };
+  const api = { median, fromFile, fromLink,
+    addSources, aggregate, territoryMessages, namesTerritory, displayName, persons, rooms,
+    roomSize: FollowUp.roomSize,
+    toJSON, toCSV };
   VMI.synthesis = api;
   if (typeof module === 'object') module.exports = api;
 })(typeof module === 'object' ? require('./vmi.js')({}) : window.VMI);

@@ -18,7 +18,7 @@
 
   // The computing scripts, loaded at the first import.
   function withSynthesis(fn) {
-    VMI.load(['diagnostic-core.js', 'followup-core.js', 'synthesis-core.js'], function () {
+    VMI.load(['diagnostic-core.js', 'followup-core.js', 'synthesis-core.js'], () => {
       Synthesis = VMI.synthesis;
       fn();
     });
@@ -26,12 +26,12 @@
 
   // Sources read (files, then links), added in order, then drawn once.
   function addSources(read) {
-    if (!Synthesis) return withSynthesis(function () { addSources(read); });
+    if (!Synthesis) return withSynthesis(() => { addSources(read); });
     const messages = Synthesis.addSources(data, sources, read);
     const alerts = clear('vmi-syn-alertes');
     const people = Synthesis.persons(sources).length;
     const roomVotes = sources.length - people;
-    messages.forEach(function (message) { showMessage(alerts, message); });
+    messages.forEach((message) => { showMessage(alerts, message); });
     if (Synthesis.namesTerritory(sources)) territoryAlerts(alerts);
     $('vmi-syn-etat').textContent = !sources.length ? 'Aucun répondant pour l’instant.'
       : (people ? people + ' répondant' + (people > 1 ? 's' : '') : 'Aucun répondant') +
@@ -43,7 +43,7 @@
   function readFiles(files) {
     const read = [];
     let left = files.length;
-    [].forEach.call(files, function (file, i) {
+    VMI.each(files, (file, i) => {
       const reader = new FileReader();
       reader.onload = reader.onerror = function () {
         read[i] = { name: file.name, text: reader.error ? '' : String(reader.result) };
@@ -59,12 +59,10 @@
   // Respondents naming different collectivités, or an unknown one: checked against the official
   // list (territory-list.js), loaded for that.
   function territoryAlerts(alerts) {
-    VMI.load(['territory-core.js', 'territory-list.js'], function () {
+    VMI.load(['territory-core.js', 'territory-list.js'], () => {
       const index = territories = territories || VMI.territories.build(VMI.territoryList);
-      Synthesis.territoryMessages(sources, function (code) {
-        return index.byCode[code] ? index.byCode[code].nom : null;
-      })
-        .forEach(function (message) { showMessage(alerts, message); });
+      Synthesis.territoryMessages(sources, (code) => index.byCode[code] ? index.byCode[code].nom : null)
+        .forEach((message) => { showMessage(alerts, message); });
     });
   }
 
@@ -72,7 +70,7 @@
   function drawSources() {
     const body = clear('vmi-syn-repondants-corps');
     let respondentNumber = 0;
-    sources.forEach(function (source, i) {
+    sources.forEach((source, i) => {
       const row = append(body, el('tr'));
       const rowId = 'vmi-syn-r' + i;
       let nameInput;
@@ -92,7 +90,7 @@
         nameInput.size = Math.max(6, source.nom.length); // printed at the width of the name
         roleSelect = append(append(row, el('td')), el('select',
           { 'data-role': i, 'aria-labelledby': 'vmi-syn-col-role ' + rowId }));
-        [''].concat(data.roles).forEach(function (role) {
+        [''].concat(data.roles).forEach((role) => {
           append(roleSelect, el('option', { value: role }, role || 'Non précisé'));
         });
         roleSelect.value = source.role;
@@ -110,8 +108,8 @@
     page.setAttribute('data-repondants', names.length);
     page.setAttribute('data-votes-salle', sources.length - names.length);
     while (head.cells.length > 5) head.deleteCell(5);
-    names.forEach(function (name) { append(head, el('th', { scope: 'col' }, name)); });
-    data.axes.forEach(function (axis) {
+    names.forEach((name) => { append(head, el('th', { scope: 'col' }, name)); });
+    data.axes.forEach((axis) => {
       const figures = synthesis.axes[axis.id];
       const row = page.querySelector('[data-synthese-axe="' + axis.id + '"]');
       row.setAttribute('data-mediane', attributeValue(figures.mediane));
@@ -121,15 +119,15 @@
       while (row.cells.length > 1) row.deleteCell(1);
       [figures.mediane, figures.min, figures.max].map(shownValue).concat(figures.repondants)
         .concat(figures.scores.map(shownValue))
-        .forEach(function (value) { append(row, el('td', {}, String(value))); });
+        .forEach((value) => { append(row, el('td', {}, String(value))); });
     });
-    data.questions.forEach(function (question) {
+    data.questions.forEach((question) => {
       const verdict = synthesis.questions[question.id];
       const block = page.querySelector('[data-synthese-question="' + question.id + '"]');
       block.setAttribute('data-repartition', JSON.stringify(verdict.repartition));
       block.setAttribute('data-a-discuter', verdict.aDiscuter ? 'oui' : 'non');
       block.querySelector('.vmi-syn__badge').textContent = verdict.aDiscuter ? '(à discuter)' : '';
-      [].forEach.call(block.querySelectorAll('[data-choix]'), function (cell) {
+      block.querySelectorAll('[data-choix]').forEach((cell) => {
         cell.textContent = verdict.repartition[cell.getAttribute('data-choix')];
       });
     });
@@ -144,26 +142,22 @@
     const notes = clear('vmi-syn-notes');
     let list;
     function axisGroup(parent, axis, ids, detail) {
-      ids = ids.filter(function (id) {
-        return data.questions.some(function (question) {
-          return question.id === id && question.axe === axis.id;
-        });
-      });
+      ids = ids.filter((id) => data.questions.some((q) => q.id === id && q.axe === axis.id));
       if (!ids.length) return;
       append(parent, el('h4', {}, axis.nom));
       list = append(parent, el('ul'));
-      ids.forEach(function (id) { append(list, el('li', {}, questionText(id) + detail(id))); });
+      ids.forEach((id) => { append(list, el('li', {}, questionText(id) + detail(id))); });
     }
     function dontKnowCount(id) {
       return ' (' + synthesis.questions[id].nsp + NBSP + VMI.quoted('Je ne sais pas') + ')';
     }
-    data.axes.forEach(function (axis) {
+    data.axes.forEach((axis) => {
       axisGroup(discuss, axis, synthesis.aDiscuter, spread);
       axisGroup(check, axis, synthesis.aVerifier, dontKnowCount);
       if (synthesis.notes[axis.id].length) {
         append(notes, el('h4', {}, axis.nom));
         list = append(notes, el('ul'));
-        synthesis.notes[axis.id].forEach(function (note) {
+        synthesis.notes[axis.id].forEach((note) => {
           const item = append(list, el('li'));
           append(item, el('strong', {}, note.nom + (note.role ? ' (' + note.role + ')' : '') + NBSP + ':'));
           append(item, ' ' + note.texte);
@@ -176,10 +170,10 @@
   }
   // The lowest and highest points given to a question, out of its best.
   function spread(id) {
-    const question = data.questions.filter(function (candidate) { return candidate.id === id; })[0];
+    const question = data.questions.find((candidate) => candidate.id === id);
     const counts = synthesis.questions[id].repartition;
     const given = [];
-    question.points.forEach(function (points, i) { if (counts[i]) given.push(points); });
+    question.points.forEach((points, i) => { if (counts[i]) given.push(points); });
     return ' — de ' + Math.min.apply(null, given) + ' à ' + Math.max.apply(null, given) + ' points sur ' +
       Math.max.apply(null, question.points);
   }
@@ -197,23 +191,21 @@
       return (radius * Math.cos(angle)).toFixed(1) + ',' + (radius * Math.sin(angle)).toFixed(1);
     }
     function outline(figure) {
-      return axes.map(function (axis, i) {
-        return point(i, synthesis.axes[axis.id][figure] || 0);
-      }).join(' ');
+      return axes.map((axis, i) => point(i, synthesis.axes[axis.id][figure] || 0)).join(' ');
     }
     append(svg,
       el('title', { id: 'vmi-syn-radar-titre' }, 'Graphique radar de l’équipe' + NBSP +
         ': médiane et écart des scores par axe, sur 100 (détail dans le tableau qui suit)'));
-    [20, 40, 60, 80, 100].forEach(function (radius) {
+    [20, 40, 60, 80, 100].forEach((radius) => {
       append(svg, el('polygon', {
-        points: axes.map(function (axis, i) { return point(i, radius); }).join(' '),
+        points: axes.map((axis, i) => point(i, radius)).join(' '),
         'class': 'vmi-syn__grille'
       }));
     });
     append(svg, el('path', { d: 'M' + outline('max') + 'Z M' + outline('min') + 'Z',
       'class': 'vmi-syn__bande', 'fill-rule': 'evenodd' }));
     append(svg, el('polygon', { points: outline('mediane'), 'class': 'vmi-syn__mediane' }));
-    axes.forEach(function (axis, i) {
+    axes.forEach((axis, i) => {
       const anchor = point(i, 112).split(',');
       const x = +anchor[0];
       let y = +anchor[1];
@@ -227,7 +219,7 @@
       // labels near the bottom go lower, clear of their neighbours' last lines
       y += y < -30 ? -16 * (lines.length - 1)
         : y > 30 ? (Math.abs(x) < 40 ? 26 : 12) : 5 - 8 * (lines.length - 1);
-      lines.forEach(function (line, j) {
+      lines.forEach((line, j) => {
         append(label, el('tspan', {
           x: anchor[0], y: (y + 16 * j).toFixed(1), 'class': j === lines.length - 1 ? 'vmi-syn__val' : ''
         }, line.trim()));
@@ -243,9 +235,9 @@
     const removed = ev.target.getAttribute('data-retirer');
     let links;
     if (id === 'vmi-syn-ajouter-liens') {
-      links = $('vmi-syn-liens').value.split(/\r?\n/).filter(function (line) { return line.trim(); });
+      links = $('vmi-syn-liens').value.split(/\r?\n/).filter((line) => line.trim());
       $('vmi-syn-liens').value = '';
-      addSources(links.map(function (line) { return { link: line }; }));
+      addSources(links.map((line) => ({ link: line })));
     } else if (removed !== null) {
       sources.splice(+removed, 1);
       addSources([]);
@@ -261,26 +253,24 @@
   // « Imprimer la synthèse pour le maire » (diagnostic-priorities.js) from the team's medians: the
   // median score of each axis, for each question the median answer by points (the lower of two).
   function forTheMayor() {
-    withSynthesis(function () {
-      VMI.load(['priorities-core.js', 'diagnostic-priorities.js'], function () {
+    withSynthesis(() => {
+      VMI.load(['priorities-core.js', 'diagnostic-priorities.js'], () => {
         const people = Synthesis.persons(sources);
         const results = {};
         const answers = {};
-        const named = people.filter(function (p) { return p.state.collectivite; })[0];
+        const named = people.find((p) => p.state.collectivite);
         synthesis = synthesis || Synthesis.aggregate(data, sources);
-        data.axes.forEach(function (axis) {
+        data.axes.forEach((axis) => {
           const median = synthesis.axes[axis.id].mediane;
           results[axis.id] = { score: median, status: median === null ? 'non-evalue' : 'evalue' };
         });
-        data.questions.forEach(function (question) {
-          const given = people.map(function (p) {
-            return p.state.answers[question.id];
-          }).filter(function (a) { return typeof a === 'number'; })
-            .sort(function (a, b) { return question.points[a] - question.points[b]; });
+        data.questions.forEach((question) => {
+          const given = people.map((p) => p.state.answers[question.id]).filter((a) => typeof a === 'number')
+            .sort((a, b) => question.points[a] - question.points[b]);
           if (given.length) answers[question.id] = given[Math.floor((given.length - 1) / 2)];
         });
-        VMI.diagnosticPriorities.printSummary({ data: data, results: results, respondents: people.length,
-          state: { answers: answers, targets: {}, date: new Date().toISOString() },
+        VMI.diagnosticPriorities.printSummary({ data, results, respondents: people.length,
+          state: { answers, targets: {}, date: new Date().toISOString() },
           radar: document.querySelector('#vmi-syn-radar svg'),
           chosen: named ? named.state.collectivite : VMI.collectivite.get() });
       });
@@ -309,14 +299,14 @@
       this.value = '';
     });
     const dropZone = $('vmi-syn-depot');
-    dropZone.addEventListener('dragover', function (ev) {
+    dropZone.addEventListener('dragover', (ev) => {
       ev.preventDefault();
       dropZone.classList.add('vmi-syn__depot--actif');
     });
-    dropZone.addEventListener('dragleave', function () {
+    dropZone.addEventListener('dragleave', () => {
       dropZone.classList.remove('vmi-syn__depot--actif');
     });
-    dropZone.addEventListener('drop', function (ev) {
+    dropZone.addEventListener('drop', (ev) => {
       ev.preventDefault(); dropZone.classList.remove('vmi-syn__depot--actif');
       if (ev.dataTransfer.files.length) readFiles(ev.dataTransfer.files);
     });
@@ -324,5 +314,5 @@
     root.addEventListener('input', onInput);
   }
   // A task of its own, after the theme's start-up.
-  VMI.start(function () { setTimeout(init, 0); });
+  VMI.start(() => { setTimeout(init, 0); });
 })();

@@ -22,9 +22,9 @@
     if (index) return fn(index);
     waiting.push(fn);
     if (waiting.length === 1) {
-      VMI.load(['territory-list.js'], function () {
+      VMI.load(['territory-list.js'], () => {
         index = Territories.build(VMI.territoryList);
-        waiting.splice(0).forEach(function (callback) { callback(index); });
+        waiting.splice(0).forEach((callback) => { callback(index); });
       });
     }
   }
@@ -43,7 +43,7 @@
     shown = typed.trim() ? Territories.search(index, typed) : [];
     active = -1;
     list.textContent = '';
-    shown.forEach(function (entry, i) {
+    shown.forEach((entry, i) => {
       const option = append(list, el('li', { id: 'vmi-coll-option-' + i, role: 'option',
         'aria-selected': 'false',
         'data-collectivite-option': entry.code, 'class': 'vmi-coll__option' }));
@@ -53,7 +53,7 @@
     open(shown.length > 0);
     // Said once typing pauses: a screen reader is not interrupted at every key.
     clearTimeout(said);
-    said = setTimeout(function () {
+    said = setTimeout(() => {
       status.textContent = !typed.trim() ? '' : shown.length
         ? shown.length + ' suggestion' + (shown.length > 1 ? 's' : '') + NBSP +
           ': flèches haut et bas pour choisir, Entrée pour valider.'
@@ -68,7 +68,7 @@
   }
   function highlight(i) {
     active = i;
-    [].forEach.call(list.children, function (option, k) {
+    VMI.each(list.children, (option, k) => {
       option.setAttribute('aria-selected', k === i ? 'true' : 'false');
       if (k === i && option.scrollIntoView) option.scrollIntoView({ block: 'nearest' });
     });
@@ -122,7 +122,7 @@
     const report = $('vmi-coll-rapport');
     box.textContent = '';
     $('vmi-coll-agents').hidden = !chosen;
-    [].forEach.call(zone.querySelectorAll('input[name="vmi-agents"]'), function (radio) {
+    zone.querySelectorAll('input[name="vmi-agents"]').forEach((radio) => {
       radio.checked = !!chosen && radio.value === chosen.agents;
     });
     report.hidden = !chosen;
@@ -169,7 +169,7 @@
     const state = page.get().state;
     const pending = state.collectivite;
     if (!pending || pending.nom) return;
-    withList(function () {
+    withList(() => {
       const entry = index.byCode[pending.code];
       if (page.get().state.collectivite !== pending) return; // checked already
       if (entry) {
@@ -202,20 +202,20 @@
   const field = $('vmi-coll-recherche');
   const list = $('vmi-coll-suggestions');
   const status = $('vmi-coll-etat');
-  field.addEventListener('input', function (ev) { ev.stopPropagation(); suggest(); });
+  field.addEventListener('input', (ev) => { ev.stopPropagation(); suggest(); });
   field.addEventListener('keydown', onKey);
-  field.addEventListener('blur', function () {
-    setTimeout(function () { if (document.activeElement !== field) open(false); }, 150);
+  field.addEventListener('blur', () => {
+    setTimeout(() => { if (document.activeElement !== field) open(false); }, 150);
   });
   zone.addEventListener('change', onChange);
-  zone.addEventListener('input', function (ev) { ev.stopPropagation(); });
+  zone.addEventListener('input', (ev) => { ev.stopPropagation(); });
   // mousedown keeps the focus in the field; click (mouse, touch, or a screen reader) chooses.
-  list.addEventListener('mousedown', function (ev) { ev.preventDefault(); });
-  list.addEventListener('click', function (ev) {
+  list.addEventListener('mousedown', (ev) => { ev.preventDefault(); });
+  list.addEventListener('click', (ev) => {
     const option = ev.target.closest('[data-collectivite-option]');
     if (option) choose(index.byCode[option.getAttribute('data-collectivite-option')]);
   });
-  zone.addEventListener('click', function (ev) {
+  zone.addEventListener('click', (ev) => {
     if (!ev.target.hasAttribute('data-collectivite-retirer')) return;
     choose(null);
     status.textContent = 'Choix de collectivité retiré.';
@@ -223,7 +223,7 @@
   });
   document.addEventListener('vmi:collectivite', draw);
   // diagnostic.js calls update() when the answers change as a whole (a share link, « Effacer »).
-  VMI.territorySearch = { update: function () { draw(); check(); } };
+  VMI.territorySearch = { update () { draw(); check(); } };
   VMI.territorySearch.update();
   if (document.activeElement === field || field.value) withList(suggest);
 })();

@@ -34,7 +34,7 @@
     let started = doc.readyState === 'complete';
     const scripts = {}; // our scripts loaded by load(): true once run, or the callbacks waiting
     let offHere = null; // the shortcut setting for this page when storage refuses it
-    if (!started && doc.addEventListener) doc.addEventListener('DOMContentLoaded', function () {
+    if (!started && doc.addEventListener) doc.addEventListener('DOMContentLoaded', () => {
       started = true;
     });
 
@@ -47,15 +47,15 @@
     /* Reading win.localStorage itself throws when the browser blocks storage. */
     function storage(name) {
       return {
-        get: function (key) { try { return win[name].getItem(key); } catch (e) { return null; } },
+        get(key) { try { return win[name].getItem(key); } catch (e) { return null; } },
         // false when refused (blocked, full); null removes the key
-        set: function (key, value) {
+        set(key, value) {
           try {
             if (value === null) win[name].removeItem(key); else win[name].setItem(key, value);
             return true;
           } catch (e) { return false; }
         },
-        usable: function () { try { return !!win[name]; } catch (e) { return false; } }
+        usable() { try { return !!win[name]; } catch (e) { return false; } }
       };
     }
     const local = storage('localStorage');
@@ -88,11 +88,11 @@
     }
 
     function download(name, text, type) {
-      const url = win.URL.createObjectURL(new win.Blob([text], { type: type }));
+      const url = win.URL.createObjectURL(new win.Blob([text], { type }));
       const link = append(doc.body, el('a', { href: url, download: name }));
       link.click();
       link.remove();
-      win.setTimeout(function () { win.URL.revokeObjectURL(url); }, 2000);
+      win.setTimeout(() => { win.URL.revokeObjectURL(url); }, 2000);
     }
 
     /* Our scripts (files beside this one), each loaded once and run in the given order;
@@ -100,7 +100,7 @@
     function load(files, fn) {
       let left = files.length;
       function one() { if (--left === 0 && fn) fn(); }
-      files.forEach(function (file) {
+      files.forEach((file) => {
         const state = scripts[file];
         if (state === true) return one();
         if (state) return state.push(one);
@@ -110,7 +110,7 @@
         script.onload = function () {
           const waiting = scripts[file];
           scripts[file] = true;
-          waiting.forEach(function (callback) { callback(); });
+          waiting.forEach((callback) => { callback(); });
         };
         doc.head.appendChild(script);
       });
@@ -150,7 +150,7 @@
        (detail: the same value) says it changed on this page. set() is the diagnostic's. */
     let chosen; // undefined: not set on this page
     const collectivite = {
-      get: function () {
+      get() {
         let value = chosen;
         if (value === undefined) {
           try { value = JSON.parse(local.get('vmi-diagnostic')).collectivite; } catch (e) { value = null; }
@@ -158,7 +158,7 @@
         return value && typeof value === 'object' && typeof value.code === 'string' && value.nom
           ? JSON.parse(JSON.stringify(value)) : null;
       },
-      set: function (value) {
+      set(value) {
         const before = JSON.stringify(collectivite.get());
         // a copy: later edits of value are a change
         chosen = value ? JSON.parse(JSON.stringify(value)) : null;
@@ -169,12 +169,9 @@
     };
 
     return {
-      start: start, local: local, session: storage('sessionStorage'), isTyping: isTyping,
-      shortcutsOn: shortcutsOn, setShortcutsOn: setShortcutsOn, searchOpen: searchOpen,
-      el: el, append: append, download: download, load: load, collectivite: collectivite,
-      byId: byId, find: find, clear: clear, each: each, siteUrl: siteUrl, setAddress: setAddress,
-      NBSP: NBSP, NNBSP: NNBSP, quoted: quoted, formatNumber: formatNumber, isObject: isObject,
-      clickerStep: clickerStep
+      start, local, session: storage('sessionStorage'), isTyping, shortcutsOn, setShortcutsOn, searchOpen, el,
+      append, download, load, collectivite, byId, find, clear, each, siteUrl, setAddress, NBSP, NNBSP, quoted,
+      formatNumber, isObject, clickerStep
     };
   }
 
@@ -184,7 +181,7 @@
   /* Material and the projection bind single keys (s, f, n, p, /…). Turned off, they are
      stopped in the capture phase on window, before any listener of the page; typing in
      fields and the browser's own key actions are untouched. */
-  window.addEventListener('keydown', function (ev) {
+  window.addEventListener('keydown', (ev) => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey || !ev.key || ev.key.length !== 1 || ev.key === ' ') return;
     if (!VMI.shortcutsOn() && !VMI.isTyping(ev.target)) ev.stopImmediatePropagation();
   }, true);
@@ -193,18 +190,18 @@
   function shortcutSwitch(box) {
     const wrapper = box.closest('[hidden]');
     box.checked = !VMI.shortcutsOn();
-    box.addEventListener('change', function () { VMI.setShortcutsOn(!box.checked); });
+    box.addEventListener('change', () => { VMI.setShortcutsOn(!box.checked); });
     if (wrapper) wrapper.hidden = false;
   }
 
   function quiz(form) {
-    form.addEventListener('submit', function (event) {
+    form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const inputs = Array.prototype.slice.call(form.querySelectorAll('input'));
+      const inputs = Array.from(form.querySelectorAll('input'));
       const isRight = function (input) { return input.dataset.correct === 'oui'; };
-      const chosen = inputs.filter(function (input) { return input.checked; });
-      const allRight = inputs.every(function (input) { return input.checked === isRight(input); });
-      inputs.forEach(function (input) {
+      const chosen = inputs.filter((input) => input.checked);
+      const allRight = inputs.every((input) => input.checked === isRight(input));
+      inputs.forEach((input) => {
         const note = input.parentNode.querySelector('.vmi-quiz__explication');
         note.hidden = !chosen.length || !(input.checked || isRight(input));
       });
@@ -214,13 +211,13 @@
     });
   }
 
-  VMI.start(function () {
+  VMI.start(() => {
     const box = document.getElementById('vmi-raccourcis');
     if (box) shortcutSwitch(box);
     document.querySelectorAll('form[data-quiz]').forEach(quiz);
     /* Glossary terms (explained on first use only, hooks/vmi/site/glossary.py) take focus, so
        keyboard users read their definition too: Material shows it on focus. */
-    document.querySelectorAll('.md-content abbr[data-vmi-titre]').forEach(function (abbr) {
+    document.querySelectorAll('.md-content abbr[data-vmi-titre]').forEach((abbr) => {
       abbr.tabIndex = 0;
     });
   });

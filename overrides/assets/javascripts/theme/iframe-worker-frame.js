@@ -8,18 +8,14 @@
   "use strict";
   document.currentScript.remove();
   window.postMessage = function (data) { parent.postMessage(data, "*"); };
-  window.importScripts = function () {
-    const urls = Array.prototype.slice.call(arguments);
-    return urls.reduce(function (previous, url) {
-      return previous.then(function () {
-        return new Promise(function (resolve, reject) {
-          const script = document.createElement("script");
-          script.src = url;
-          script.onload = resolve;
-          script.onerror = reject;
-          document.head.appendChild(script);
-        });
-      });
-    }, Promise.resolve());
+  window.importScripts = function (...urls) {
+    const load = (url) => new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = url;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+    return urls.reduce((previous, url) => previous.then(() => load(url)), Promise.resolve());
   };
 })();

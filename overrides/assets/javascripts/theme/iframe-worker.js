@@ -32,14 +32,14 @@
     this.addEventListener = target.addEventListener.bind(target);
     this.removeEventListener = target.removeEventListener.bind(target);
     this.dispatchEvent = target.dispatchEvent.bind(target);
-    window.addEventListener("message", function (event) {
+    window.addEventListener("message", (event) => {
       if (event.source !== inner) return;
       const message = new MessageEvent("message", { data: event.data });
       worker.dispatchEvent(message);
       if (typeof worker.onmessage === "function") worker.onmessage(message);
     });
     this.postMessage = function (data) {
-      ready.then(function () {
+      ready.then(() => {
         inner.dispatchEvent(new MessageEvent("message", { data: structuredClone(data) }));
       });
     };
@@ -49,8 +49,8 @@
       "\"></script><script src=\"" + attribute(url) + "\"></script></head><body></body></html>");
     inner.document.close();
     // document.open() drops the listeners of the frame's window: listen from here on.
-    const ready = new Promise(function (resolve) { inner.addEventListener("load", resolve); });
-    inner.addEventListener("error", function (event) {
+    const ready = new Promise((resolve) => { inner.addEventListener("load", resolve); });
+    inner.addEventListener("error", (event) => {
       const error = new ErrorEvent("error", { message: event.message, error: event.error });
       worker.dispatchEvent(error);
       if (typeof worker.onerror === "function") worker.onerror(error);

@@ -25,7 +25,7 @@
     started = true;
     const queue = waiting;
     waiting = [];
-    queue.forEach(function (run) { run(); });
+    queue.forEach((run) => { run(); });
   }
 
   function whenStarted(run) {
@@ -42,7 +42,7 @@
     const xhr = this;
     const args = arguments;
     if (!xhr.vmiLazyIndex) return send.apply(xhr, args);
-    whenStarted(function () { send.apply(xhr, args); });
+    whenStarted(() => { send.apply(xhr, args); });
   };
 
   const RealWorker = window.Worker;
@@ -55,19 +55,19 @@
     function create() {
       if (real) return real;
       real = new RealWorker(url, options);
-      listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
+      listeners.forEach((l) => { real.addEventListener(l[0], l[1], l[2]); });
       return real;
     }
     return {
-      postMessage: function () { const w = create(); w.postMessage.apply(w, arguments); },
-      addEventListener: function (type, fn, opts) {
+      postMessage() { const w = create(); w.postMessage.apply(w, arguments); },
+      addEventListener(type, fn, opts) {
         if (real) real.addEventListener(type, fn, opts); else listeners.push([type, fn, opts]);
       },
-      removeEventListener: function (type, fn, opts) {
+      removeEventListener(type, fn, opts) {
         if (real) real.removeEventListener(type, fn, opts);
-        listeners = listeners.filter(function (l) { return l[0] !== type || l[1] !== fn; });
+        listeners = listeners.filter((l) => l[0] !== type || l[1] !== fn);
       },
-      terminate: function () { if (real) real.terminate(); }
+      terminate() { if (real) real.terminate(); }
     };
   }
   window.Worker = LazyWorker;
@@ -75,9 +75,9 @@
   function isSearch(el) {
     return el && el.closest && el.closest(".md-search, label[for='__search'], #__search");
   }
-  document.addEventListener("focusin", function (ev) { if (isSearch(ev.target)) start(); }, true);
-  document.addEventListener("pointerdown", function (ev) { if (isSearch(ev.target)) start(); }, true);
-  document.addEventListener("mouseover", function (ev) { if (isSearch(ev.target)) start(); }, true);
-  document.addEventListener("change", function (ev) { if (isSearch(ev.target)) start(); }, true);
+  document.addEventListener("focusin", (ev) => { if (isSearch(ev.target)) start(); }, true);
+  document.addEventListener("pointerdown", (ev) => { if (isSearch(ev.target)) start(); }, true);
+  document.addEventListener("mouseover", (ev) => { if (isSearch(ev.target)) start(); }, true);
+  document.addEventListener("change", (ev) => { if (isSearch(ev.target)) start(); }, true);
   if (/[?&]h=/.test(location.search)) start();
 })();

@@ -17,7 +17,7 @@
   "use strict";
   const box = document.querySelector("[data-vmi-palette]");
   if (!box || !window.__md_get) return;
-  const buttons = Array.prototype.slice.call(box.querySelectorAll("button"));
+  const buttons = Array.from(box.querySelectorAll("button"));
   if (!buttons.length) return;
   const light = matchMedia("(prefers-color-scheme: light)");
   const AUTO = "(prefers-color-scheme)";
@@ -25,13 +25,13 @@
 
   function colours(button) {
     const color = {};
-    ["media", "scheme", "primary", "accent"].forEach(function (key) {
+    ["media", "scheme", "primary", "accent"].forEach((key) => {
       color[key] = button.getAttribute("data-md-color-" + key);
     });
     if (color.media === AUTO) {  // the automatic option borrows the light or dark one's colours
       const twin = box.querySelector("[data-md-color-media='(prefers-color-scheme: " +
         (light.matches ? "light" : "dark") + ")']");
-      if (twin) ["scheme", "primary", "accent"].forEach(function (key) {
+      if (twin) ["scheme", "primary", "accent"].forEach((key) => {
         color[key] = twin.getAttribute("data-md-color-" + key);
       });
     }
@@ -41,21 +41,21 @@
   function apply(index) {
     const color = colours(buttons[index]);
     current = index;
-    Object.keys(color).forEach(function (key) {
+    Object.keys(color).forEach((key) => {
       if (document.body.getAttribute("data-md-color-" + key) !== color[key]) {
         document.body.setAttribute("data-md-color-" + key, color[key]);
       }
     });
-    buttons.forEach(function (button, i) { button.hidden = i !== index; });
-    window.__md_set("__palette", { index: index, color: color });
-    requestAnimationFrame(function () { setTimeout(browserColours, 0); });
+    buttons.forEach((button, i) => { button.hidden = i !== index; });
+    window.__md_set("__palette", { index, color });
+    requestAnimationFrame(() => { setTimeout(browserColours, 0); });
   }
 
   /* Address bar colour (mobile browsers) and scheme of the page's own scrollbar. */
   function browserColours() {
     const style = getComputedStyle(document.querySelector(".md-header") || document.body);
     meta("theme-color").content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3)
-      .map(function (c) { return ("0" + (+c).toString(16)).slice(-2); }).join("");
+      .map((c) => ("0" + (+c).toString(16)).slice(-2)).join("");
     meta("color-scheme").content = style.colorScheme;
   }
 
@@ -72,7 +72,7 @@
 
   const saved = window.__md_get("__palette");
   const start = saved && typeof saved.index === "number" ? saved.index : buttons.findIndex(
-    function (button) { return matchMedia(button.getAttribute("data-md-color-media")).matches; });
+    (button) => matchMedia(button.getAttribute("data-md-color-media")).matches);
   /* This script is deferred: the page may already be painted in the light colours. Its
      links and buttons would then fade for 125 ms from dark text on the new dark background
      (contrast under 4.5:1 while it lasts); at start-up the colours change at once. */
@@ -80,9 +80,9 @@
   root.setAttribute("data-vmi-sans-transition", "");
   apply(Math.max(0, Math.min(start, buttons.length - 1)));
   getComputedStyle(document.body).color;  // the new colours are computed without transitions
-  requestAnimationFrame(function () { root.removeAttribute("data-vmi-sans-transition"); });
+  requestAnimationFrame(() => { root.removeAttribute("data-vmi-sans-transition"); });
 
-  box.addEventListener("click", function (event) {
+  box.addEventListener("click", (event) => {
     const index = buttons.indexOf(event.target.closest("button"));
     if (index < 0) return;
     apply((index + 1) % buttons.length);
