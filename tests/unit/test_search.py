@@ -33,3 +33,22 @@ def test_the_index_file_is_folded_in_place_other_keys_kept(tmp_path):
 def test_accented_words_are_whole_words_with_digits_and_underscores():
     text = "<p>2ème_étape, l’usager a_b x²; naïve—Œuvre ASCII_only déjà-vu</p>"
     assert folded_words(text) == ["2eme_etape", "x2", "naive", "OEuvre", "deja"]
+
+
+def test_a_large_index_is_written_in_pieces_as_one_compact_file(tmp_path):
+    docs = [{"location": f"p{n}/", "title": f"Étape {n}", "text": f"<p>Santé {n}</p>"}
+            for n in range(5)]
+    index = {"config": {"lang": ["fr"]}, "docs": docs}
+    path = tmp_path / "search_index.json"
+    path.write_text(json.dumps(index), encoding="utf-8")
+    fold_index_file(path, piece=2)
+    expected = fold_index(json.loads(json.dumps(index)))
+    assert path.read_text(encoding="utf-8") == json.dumps(
+        expected, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_an_index_without_documents_stays_valid(tmp_path):
+    path = tmp_path / "search_index.json"
+    path.write_text("{}", encoding="utf-8")
+    fold_index_file(path)
+    assert json.loads(path.read_text(encoding="utf-8")) == {"docs": []}
