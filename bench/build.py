@@ -6,8 +6,8 @@ towns, ``MODEL``: no name of a real commune, no real partner or person), it time
 configuration, no hooks, and every page written out as an ordinary Markdown file holding
 the HTML the hooks produced (so only the hooks differ). It prints median wall time, peak
 memory, output size and the ratio; the last line is ``hooks/plain ratio at N cases:
-X.XX``; the report is also written to ``bench/resultats-build.md``. ``--smoke`` runs a
-tiny version for CI (nothing written).
+X.XX``; the report is also written to ``bench/resultats-build.md``, above the dated
+notes that file keeps. ``--smoke`` runs a tiny version for CI (nothing written).
 Both sides run byte-compiled code: pip compiled MkDocs, Material and the other
 dependencies when it installed them, and the benchmark compiles the copy's ``hooks/`` the
 same way (``compileall``); without that, where ``PYTHONDONTWRITEBYTECODE`` is set (as on
@@ -410,6 +410,14 @@ def report(results: list[Result], latency: list[float] | None) -> str:
     return "\n".join(lines)
 
 
+def write_report(path: Path, measures: str) -> None:
+    """The new measures in place of the old ones; the dated notes below them (``## …``
+    sections, written by hand) are kept."""
+    previous = path.read_text(encoding="utf-8") if path.exists() else ""
+    notes = previous.find("\n## ")
+    path.write_text(measures + (previous[notes:] if notes >= 0 else ""), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--smoke", action="store_true", help="tiny version for CI")
@@ -428,8 +436,7 @@ def main() -> None:
         if not args.smoke:
             header = (f"# Mesures de construction (make bench)\n\nMachine du projet "
                       f"({os.cpu_count()} cœurs), {time.strftime('%Y-%m-%d')}.\n\n")
-            (ROOT / "bench" / "resultats-build.md").write_text(header + text + "\n",
-                                                              encoding="utf-8")
+            write_report(ROOT / "bench" / "resultats-build.md", header + text + "\n")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

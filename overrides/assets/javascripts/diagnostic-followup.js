@@ -278,7 +278,7 @@
         'data-repartition': JSON.stringify(counts.repartition),
         'data-a-discuter': counts.aDiscuter ? 'oui' : 'non' },
       'Q' + (i + 1) + ' ' + questionText(question.id) + ' — ' + parts.join(', ') +
-          (counts.aDiscuter ? ' · à discuter' : '') + (counts.nsp > 1 ? ' · à vérifier' : '')));
+        (counts.aDiscuter ? ' · à discuter' : '') + (counts.nsp > 1 ? ' · à vérifier' : '')));
     });
   }
   function questionText(id) {

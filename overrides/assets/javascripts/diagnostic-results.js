@@ -127,8 +127,8 @@
       series = 2 - series;
       if (!source) return;
       const values = axes.map((axis) => series === 1
-          ? (axis.id in targets ? data.niveaux[targets[axis.id]].min : null)
-          : source[axis.id].score);
+        ? (axis.id in targets ? data.niveaux[targets[axis.id]].min : null)
+        : source[axis.id].score);
       if (values.join('') === '') return;
       polygon(values, 'vmi-radar__' + SERIES[series]);
       values.forEach((value, i) => {

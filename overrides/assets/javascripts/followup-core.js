@@ -243,7 +243,7 @@
     const seen = {};
     return (Array.isArray(plan) ? plan : []).filter((action) => {
       const ok = isObject(action) && typeof action.reco === 'string' && !seen[action.reco] &&
-          typeof action.texte === 'string';
+        typeof action.texte === 'string';
       if (ok) seen[action.reco] = 1;
       return ok;
     }).map((action) => ({
@@ -263,7 +263,7 @@
     }
     return plan;
   }
-  function statusLabel(id) { return STATUSES.filter((status) => status[0] === id)[0][1]; }
+  function statusLabel(id) { return STATUSES.find((status) => status[0] === id)[1]; }
   function planCSV(data, plan) {
     const axisNames = {};
     data.axes.forEach((axis) => { axisNames[axis.id] = axis.nom; });

@@ -100,11 +100,11 @@
   // for: one eligibility line of its type whose population bounds hold (both inclusive).
   function funding(schemes, axis, collectivite) {
     if (!collectivite) return [];
-    return schemes.filter((scheme) => scheme.axes.includes(axis) && scheme.eligibilite.some((rule) => {
-        const n = collectivite.population;
-        return rule.type === collectivite.type && (rule.population_min == null || n >= rule.population_min) &&
-          (rule.population_max == null || n <= rule.population_max);
-      }));
+    const n = collectivite.population;
+    const eligible = (rule) => rule.type === collectivite.type &&
+      (rule.population_min == null || n >= rule.population_min) &&
+      (rule.population_max == null || n <= rule.population_max);
+    return schemes.filter((scheme) => scheme.axes.includes(axis) && scheme.eligibilite.some(eligible));
   }
   // The Aides-territoires search the build wrote for this axis and kind of collectivité.
   function aidesLink(searches, axis, collectivite) {

@@ -421,7 +421,7 @@
       const pads = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
       const guesses = list.map((sec) => {
         const head = sec.heading ? sec.heading.getBoundingClientRect().height +
-            parseFloat(getComputedStyle(sec.heading).marginBottom) : 0;
+          parseFloat(getComputedStyle(sec.heading).marginBottom) : 0;
         return estimate(sec, window.innerHeight - pads - head);
       });
       const slides = [];
