@@ -1,6 +1,6 @@
 /* Self-diagnosis: the results (table, weakest axis, priorities, recommendations, radar),
    loaded by diagnostic.js at the first answer, when the results come near the screen or
-   when answers are saved; needs diagnostic-core.js. */
+   when answers are saved; needs diagnostic-core.js and radar.js. */
 (function () {
   'use strict';
   const VMI = window.VMI;
@@ -8,7 +8,6 @@
   const SERIES = ['actuel', 'cible', 'import'];
   const { diagnostic: Diagnostic, diagnosticPage: page, el, append, byId: $, clear } = VMI;
 
-  function fixed(n) { return n.toFixed(1); }
   function axisName(id) { return Diagnostic.axisName(page.get().data, id); }
   function scoreText(result) {
     return result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100, ' + result.niveau;
@@ -80,48 +79,15 @@
   // Three series: the current scores (dots), the targets (squares), an imported result (diamonds).
   function radar(data, state, results, previous) {
     const axes = data.axes;
-    const count = axes.length;
     const targets = state.targets;
     const hasTargets = Object.keys(targets).length;
-    const svg = append(clear('vmi-radar'), el('svg', {
-      viewBox: '-230 -178 460 366', role: 'img', 'aria-labelledby': 'vmi-radar-titre', 'class': 'vmi-radar'
-    }));
-    function point(i, value) {
-      const angle = 2 * Math.PI * i / count - Math.PI / 2;
-      return [value * Math.cos(angle), value * Math.sin(angle)];
-    }
-    function polygon(values, className) {
-      append(svg, el('polygon', {
-        points: values.map((value, i) => point(i, value || 0).map(fixed)).join(' '),
-        'class': className
-      }));
-    }
-    append(svg, el('title', { id: 'vmi-radar-titre' },
-      'Graphique radar des scores par axe, sur 100 (détail dans le tableau qui suit)'));
-    data.niveaux.map((level) => level.min)
-      .filter((min) => min > 0 && min < 100).concat(100).forEach((min) => {
-      polygon(axes.map(() => min), 'vmi-radar__grille');
+    const chart = VMI.radar({
+      box: 'vmi-radar', className: 'vmi-radar', prefix: 'vmi-radar', axes,
+      title: 'Graphique radar des scores par axe, sur 100 (détail dans le tableau qui suit)',
+      scores: axes.map((axis) => results[axis.id].score),
+      rings: data.niveaux.map((level) => level.min).filter((min) => min > 0 && min < 100).concat(100)
     });
-    axes.forEach((axis, i) => {
-      const edge = point(i, 100);
-      const at = point(i, 112);
-      const result = results[axis.id];
-      const lines = wrap(axis.nom)
-        .concat(result.score === null ? 'non évalué' : result.score + NBSP + '/' + NBSP + '100');
-      const last = lines.length - 1;
-      // labels near the bottom go lower, clear of their neighbours' last lines
-      const y = at[1] +
-        (edge[1] < -30 ? -15 * last : edge[1] > 30 ? (Math.abs(edge[0]) < 40 ? 22 : 10) : 4 - 7.5 * last);
-      // Only a label right above or below the centre is centred: with an odd number of axes,
-      // the two nearest the bottom would overlap.
-      const label = el('text', { 'text-anchor': edge[0] > 10 ? 'start' : edge[0] < -10 ? 'end' : 'middle' });
-      append(svg, el('line', { x2: fixed(edge[0]), y2: fixed(edge[1]), 'class': 'vmi-radar__grille' }));
-      lines.forEach((line, j) => {
-        append(label, el('tspan',
-          { x: fixed(at[0]), y: fixed(y + 15 * j), 'class': j === last ? 'vmi-radar__val' : '' }, line));
-      });
-      append(svg, label);
-    });
+    const fixed = chart.fixed;
     // Drawn from the back: imported (2), targets (1), current (0) on top.
     [previous && previous.results, hasTargets, results].forEach((source, series) => {
       series = 2 - series;
@@ -130,13 +96,12 @@
         ? (axis.id in targets ? data.niveaux[targets[axis.id]].min : null)
         : source[axis.id].score);
       if (values.join('') === '') return;
-      polygon(values, 'vmi-radar__' + SERIES[series]);
+      chart.polygon(values, 'vmi-radar__' + SERIES[series]);
       values.forEach((value, i) => {
         if (value === null) return;
-        const x = point(i, value)[0];
-        const y = point(i, value)[1];
+        const [x, y] = chart.point(i, value);
         const className = 'vmi-radar__m vmi-radar__' + SERIES[series];
-        append(svg, series ? el('polygon', {
+        append(chart.svg, series ? el('polygon', {
           'class': className,
           points: (series === 1 ? [x - 4, y - 4, x + 4, y - 4, x + 4, y + 4, x - 4, y + 4]
             : [x, y - 5, x + 5, y, x, y + 5, x - 5, y]).map(fixed).join(' ')
@@ -146,16 +111,6 @@
     $('vmi-leg-cible').hidden = !hasTargets;
     $('vmi-leg-import').hidden = !previous;
     if (previous) $('vmi-leg-date').textContent = Diagnostic.formatDate(previous.state.date);
-  }
-  // An axis name on lines of about 13 characters.
-  function wrap(text) {
-    const lines = [''];
-    text.split(' ').forEach((word) => {
-      const last = lines.length - 1;
-      if (lines[last] && (lines[last] + ' ' + word).length > 13) lines.push(word);
-      else lines[last] += (lines[last] ? ' ' : '') + word;
-    });
-    return lines;
   }
 
   VMI.diagnosticResults = { render };

@@ -24,7 +24,7 @@
   function showMessage(text) { $('vmi-message').textContent = text; }
 
   // Scoring and the results view (with the six priorities); the results are drawn as soon as they arrive.
-  const RESULTS = ['diagnostic-core.js', 'priorities-core.js', 'diagnostic-priorities.js',
+  const RESULTS = ['diagnostic-core.js', 'priorities-core.js', 'diagnostic-priorities.js', 'radar.js',
     'diagnostic-results.js'];
   function withResults(fn) {
     if (!resultsAsked) VMI.load(RESULTS, () => { render(); });

@@ -1,6 +1,7 @@
 /* Team synthesis: the page's controller. Files are read in the browser (FileReader):
    nothing is sent. The computing scripts (diagnostic-core.js, followup-core.js,
-   synthesis-core.js) load at the first import only: a first visit does not pay for them. */
+   synthesis-core.js) and the radar's (radar.js) load at the first import only: a first
+   visit does not pay for them. */
 (function () {
   'use strict';
   const VMI = window.VMI;
@@ -18,7 +19,7 @@
 
   // The computing scripts, loaded at the first import.
   function withSynthesis(fn) {
-    VMI.load(['diagnostic-core.js', 'followup-core.js', 'synthesis-core.js'], () => {
+    VMI.load(['diagnostic-core.js', 'followup-core.js', 'synthesis-core.js', 'radar.js'], () => {
       Synthesis = VMI.synthesis;
       fn();
     });
@@ -181,50 +182,21 @@
   // Median polygon and min–max band per axis, on rings of 20 points (radius = score).
   function drawRadar() {
     const axes = data.axes;
-    const count = axes.length;
-    const svg = append(clear('vmi-syn-radar'), el('svg', {
-      viewBox: '-230 -178 460 370', role: 'img', 'aria-labelledby': 'vmi-syn-radar-titre',
-      'class': 'vmi-syn__radar'
-    }));
-    function point(i, radius) {
-      const angle = 2 * Math.PI * i / count - Math.PI / 2;
-      return (radius * Math.cos(angle)).toFixed(1) + ',' + (radius * Math.sin(angle)).toFixed(1);
-    }
-    function outline(figure) {
-      return axes.map((axis, i) => point(i, synthesis.axes[axis.id][figure] || 0)).join(' ');
-    }
-    append(svg,
-      el('title', { id: 'vmi-syn-radar-titre' }, 'Graphique radar de l’équipe' + NBSP +
-        ': médiane et écart des scores par axe, sur 100 (détail dans le tableau qui suit)'));
-    [20, 40, 60, 80, 100].forEach((radius) => {
-      append(svg, el('polygon', {
-        points: axes.map((axis, i) => point(i, radius)).join(' '),
-        'class': 'vmi-syn__grille'
-      }));
+    const figures = axes.map((axis) => synthesis.axes[axis.id]);
+    const chart = VMI.radar({
+      box: 'vmi-syn-radar', className: 'vmi-syn__radar', prefix: 'vmi-syn', axes,
+      title: 'Graphique radar de l’équipe' + NBSP +
+        ': médiane et écart des scores par axe, sur 100 (détail dans le tableau qui suit)',
+      scores: figures.map((figure) => figure.mediane), rings: [20, 40, 60, 80, 100]
     });
-    append(svg, el('path', { d: 'M' + outline('max') + 'Z M' + outline('min') + 'Z',
-      'class': 'vmi-syn__bande', 'fill-rule': 'evenodd' }));
-    append(svg, el('polygon', { points: outline('mediane'), 'class': 'vmi-syn__mediane' }));
-    axes.forEach((axis, i) => {
-      const anchor = point(i, 112).split(',');
-      const x = +anchor[0];
-      let y = +anchor[1];
-      const median = synthesis.axes[axis.id].mediane;
-      const end = point(i, 100).split(',');
-      // the axis name in lines of about 15 characters, then its median
-      const lines = axis.nom.match(/\S.{0,14}(?=\s|$)|\S+/g)
-        .concat(median === null ? 'non évalué' : median + NBSP + '/' + NBSP + '100');
-      const label = append(svg, el('text', { 'text-anchor': x > 30 ? 'start' : x < -30 ? 'end' : 'middle' }));
-      append(svg, el('line', { x2: end[0], y2: end[1], 'class': 'vmi-syn__grille' }));
-      // labels near the bottom go lower, clear of their neighbours' last lines
-      y += y < -30 ? -16 * (lines.length - 1)
-        : y > 30 ? (Math.abs(x) < 40 ? 26 : 12) : 5 - 8 * (lines.length - 1);
-      lines.forEach((line, j) => {
-        append(label, el('tspan', {
-          x: anchor[0], y: (y + 16 * j).toFixed(1), 'class': j === lines.length - 1 ? 'vmi-syn__val' : ''
-        }, line.trim()));
-      });
-    });
+    function outline(name) {
+      return figures.map((figure, i) => chart.point(i, figure[name] || 0).map(chart.fixed)).join(' ');
+    }
+    // the band under the median, drawn before it
+    chart.svg.insertBefore(el('path', { d: 'M' + outline('max') + 'Z M' + outline('min') + 'Z',
+      'class': 'vmi-syn__bande', 'fill-rule': 'evenodd' }), chart.svg.querySelector('line'));
+    chart.svg.insertBefore(el('polygon', { points: outline('mediane'), 'class': 'vmi-syn__mediane' }),
+      chart.svg.querySelector('line'));
   }
 
   function download(extension, text, type) {
