@@ -25,18 +25,33 @@ def test_build_benchmark_smoke_prints_ratio():
     assert cases[1] == cases[0] + 3 and pages[1] == pages[0] + 3
 
 
-def test_generated_cases_are_fictional_towns(tmp_path):
-    """1,000 generated towns, none named like a real commune, linking only to
-    example.org: the bench invents nothing about a real town."""
+def bench_module():
     import importlib.util
-    import shutil
-
-    from vmi.territories.official import official_data
 
     spec = importlib.util.spec_from_file_location("bench_build", ROOT / "bench" / "build.py")
     bench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
+    return bench
+
+
+def test_new_measures_keep_the_dated_notes_of_the_results_file(tmp_path):
+    path = tmp_path / "resultats-build.md"
+    path.write_text("# Mesures\n\n| ancien tableau |\n\n## Le 2026-12-07 : pourquoi\n\nNote.\n",
+                    encoding="utf-8")
+    bench_module().write_report(path, "# Mesures\n\n| nouveau tableau |\n")
+    assert path.read_text(encoding="utf-8") == (
+        "# Mesures\n\n| nouveau tableau |\n\n## Le 2026-12-07 : pourquoi\n\nNote.\n")
+
+
+def test_generated_cases_are_fictional_towns(tmp_path):
+    """1,000 generated towns, none named like a real commune, linking only to
+    example.org: the bench invents nothing about a real town."""
+    import shutil
+
+    from vmi.territories.official import official_data
+
+    bench = bench_module()
     names = bench.town_names(1000)
     assert len(set(names)) == 1000
     official = official_data()
