@@ -13,6 +13,7 @@
   const VMI = window.VMI;
   const HIDE = 'vmi-hors-diapo';
   const UNSEEN = 'vmi-titre-cache';
+  const HIDDEN = '.' + HIDE + ', .' + UNSEEN; // what display() hides
   const SCALES = [1, 0.92, 0.84]; // a whole section may shrink this far before it is split
   const SMALLEST = [0.76, 0.68, 0.6, 0.52, 0.44]; // a single block that cannot be split
   const root = document.documentElement;
@@ -233,7 +234,7 @@
   /* options.apart: sections never share a slide. */
   function fitter(article, options) {
     function unhide() {
-      VMI.each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), (el) => {
+      VMI.each(article.querySelectorAll(HIDDEN), (el) => {
         el.classList.remove(HIDE, UNSEEN);
       });
     }
@@ -256,7 +257,7 @@
           else hide.set(child, child.tagName === 'H1' ? UNSEEN : HIDE);
         });
       })(article);
-      VMI.each(article.querySelectorAll('.' + HIDE + ', .' + UNSEEN), (el) => {
+      VMI.each(article.querySelectorAll(HIDDEN), (el) => {
         if (el.classList.contains(hide.get(el))) hide.delete(el);
         else el.classList.remove(HIDE, UNSEEN);
       });
@@ -454,7 +455,7 @@
     /* A copy of the slide on screen, without what it hides nor the forum's tools. */
     function copyShown(drop) {
       const copy = article.cloneNode(true);
-      VMI.each(copy.querySelectorAll('.' + HIDE + ', .' + UNSEEN + ', .vmi-forum, .headerlink' +
+      VMI.each(copy.querySelectorAll(HIDDEN + ', .vmi-forum, .headerlink' +
         (drop ? ', ' + drop : '')), (el) => {
         el.remove();
       });

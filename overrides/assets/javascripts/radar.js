@@ -1,7 +1,8 @@
 /* The radar frame of the self-diagnosis (diagnostic-results.js) and of the team synthesis
    (synthesis.js), drawn the same way on both: rings, a spoke per axis, and at its end the
    axis's name on short lines with its score below. The series are the caller's, drawn
-   with the returned polygon(values, className) and point(i, value). Loaded with either. */
+   with the returned polygon(values, className) and point(i, value) over the frame, or
+   put under its spokes and labels with under(node). Loaded with either. */
 (function () {
   'use strict';
   const VMI = window.VMI;
@@ -48,10 +49,14 @@
     }
     append(svg, el('title', { id: titleId }, o.title));
     o.rings.forEach((radius) => { polygon(o.axes.map(() => radius), o.prefix + '__grille'); });
+    let firstSpoke = null;
     o.axes.forEach((axis, i) => {
       const score = o.scores[i];
       const edge = point(i, 100);
-      append(svg, el('line', { x2: fixed(edge[0]), y2: fixed(edge[1]), 'class': o.prefix + '__grille' }));
+      const spoke = append(svg, el('line', {
+        x2: fixed(edge[0]), y2: fixed(edge[1]), 'class': o.prefix + '__grille'
+      }));
+      firstSpoke = firstSpoke || spoke;
       label(axis.nom, score === null ? 'non évalué' : score + NBSP + '/' + NBSP + '100', edge, point(i, 112));
     });
     function label(name, value, edge, at) {
@@ -70,7 +75,9 @@
       });
       append(svg, text);
     }
-    return { svg, point, polygon, fixed };
+    // Above the rings, below the spokes and labels (a band the spokes cross).
+    function under(node) { return svg.insertBefore(node, firstSpoke); }
+    return { svg, point, polygon, under, fixed };
   }
 
   VMI.radar = radar;

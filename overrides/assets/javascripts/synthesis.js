@@ -192,11 +192,10 @@
     function outline(name) {
       return figures.map((figure, i) => chart.point(i, figure[name] || 0).map(chart.fixed)).join(' ');
     }
-    // the band under the median, drawn before it
-    chart.svg.insertBefore(el('path', { d: 'M' + outline('max') + 'Z M' + outline('min') + 'Z',
-      'class': 'vmi-syn__bande', 'fill-rule': 'evenodd' }), chart.svg.querySelector('line'));
-    chart.svg.insertBefore(el('polygon', { points: outline('mediane'), 'class': 'vmi-syn__mediane' }),
-      chart.svg.querySelector('line'));
+    // the band, then the median over it, both under the spokes
+    chart.under(el('path', { d: 'M' + outline('max') + 'Z M' + outline('min') + 'Z',
+      'class': 'vmi-syn__bande', 'fill-rule': 'evenodd' }));
+    chart.under(el('polygon', { points: outline('mediane'), 'class': 'vmi-syn__mediane' }));
   }
 
   function download(extension, text, type) {
